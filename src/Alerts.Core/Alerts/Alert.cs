@@ -1,0 +1,45 @@
+namespace Alerts.Core.Alerts;
+
+/// <summary>One breaking line as it stands after its latest event.</summary>
+public sealed record Alert
+{
+    /// <summary>Server-assigned, time-sortable (ULID).</summary>
+    public required string Id { get; init; }
+
+    public required string Edition { get; init; }
+
+    /// <summary>Plain text, NFC-normalised, 1–280 characters.</summary>
+    public required string Headline { get; init; }
+
+    public string? Url { get; init; }
+
+    public Urgency Urgency { get; init; } = Urgency.Breaking;
+
+    public IReadOnlyList<string> Sections { get; init; } = [];
+
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    /// <summary>Whether phones are notified too.</summary>
+    public bool Push { get; init; }
+
+    public AlertStatus Status { get; init; } = AlertStatus.Published;
+
+    /// <summary>The name of the API key that published the alert.</summary>
+    public required string Author { get; init; }
+
+    public required DateTimeOffset PublishedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the line leaves the ticker.</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>1 when published, then +1 per correction.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>Why the alert was retracted; set only on retraction.</summary>
+    public string? RetractionReason { get; init; }
+
+    /// <summary>Whether a ticker shows this line at <paramref name="now"/>.</summary>
+    public bool IsOnTicker(DateTimeOffset now) => Status != AlertStatus.Retracted && ExpiresAt > now;
+}

@@ -1,0 +1,19 @@
+namespace Alerts.Core.Alerts;
+
+/// <summary>
+/// One change to an alert, as stored in its edition's log and sent to tickers.
+/// <see cref="Seq"/> is per edition, starts at 1 and is gap-free.
+/// </summary>
+public sealed record AlertEvent
+{
+    /// <summary>Declared first: the log assigns it by rewriting the leading <c>"seq"</c> member.</summary>
+    public long Seq { get; init; }
+
+    public required AlertEventType Type { get; init; }
+
+    public required string Edition { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+
+    public required Alert Alert { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Alerts.Core.Alerts;
+
+/// <summary>The kind of change an event records.</summary>
+public enum AlertEventType
+{
+    Published,
+    Corrected,
+    Retracted,
+}

@@ -1,0 +1,9 @@
+namespace Alerts.Core.Alerts;
+
+/// <summary>The state an alert is in after its latest event.</summary>
+public enum AlertStatus
+{
+    Published,
+    Corrected,
+    Retracted,
+}

@@ -1,0 +1,9 @@
+using Alerts.Core.Alerts;
+
+namespace Alerts.Server.EventLog;
+
+internal static class EventLogExtensions
+{
+    public static IServiceCollection AddAlertsEventLog(this IServiceCollection services) =>
+        services.AddSingleton<RedisKeys>().AddSingleton<IAlertLog, RedisAlertLog>();
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json;
+using Alerts.Core.Alerts;
+using Alerts.Core.Editions;
+using Alerts.Core.Serialization;
+using Alerts.Server.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Alerts.Server.EventLog;
+
+/// <summary>The event log in Redis (or the embedded Garnet): one sorted set per edition, see <see cref="RedisKeys"/>.</summary>
+internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys, Taxonomy taxonomy, IOptions<RedisOptions> options) : IAlertLog
+{
+    private readonly RedisOptions _options = options.Value;
+
+    public async Task<AppendResult> AppendAsync(AlertEvent alertEvent, int expectedRevision, string? idempotencyId, CancellationToken cancellationToken)
+    {
+        var edition = alertEvent.Edition;
+        var alert = alertEvent.Alert;
+        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0 }, AlertsJson.Options);
+        if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("An event must serialise with seq as its first member.");
+        }
+
+        var onTicker = alert.Status != AlertStatus.Retracted;
+        RedisKey[] scriptKeys =
+        [
+            keys.Seq(edition), keys.Log(edition), keys.Alerts(edition), keys.Revisions(edition), keys.Ticker(edition),
+            keys.IdempotentEvent(edition, idempotencyId ?? "-"),
+        ];
+        RedisValue[] arguments =
+        [
+            eventJson[AppendScript.SeqPlaceholder.Length..],
+            alert.Id,
+            JsonSerializer.Serialize(alert, AlertsJson.Options),
+            expectedRevision,
+            onTicker ? alert.ExpiresAt.ToUnixTimeMilliseconds() : -1,
+            _options.Retention,
+            keys.Events(edition).ToString(),
+            idempotencyId is null ? "0" : "1",
+            // Outlives the claim that guards it by a minute, so a claim never points at an expired result.
+            (long)(_options.IdempotencyTtl + TimeSpan.FromMinutes(1)).TotalSeconds,
+            alertEvent.At.ToUnixTimeMilliseconds(),
+        ];
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var reply = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(AppendScript.Source, scriptKeys, arguments))!;
+        var outcome = (string)reply[0]! switch
+        {
+            "appended" => AppendOutcome.Appended,
+            "replayed" => AppendOutcome.Replayed,
+            _ => AppendOutcome.RevisionConflict,
+        };
+        if (outcome == AppendOutcome.RevisionConflict)
+        {
+            return new AppendResult(outcome, default);
+        }
+
+        await WaitForReplicasAsync(cancellationToken);
+        var json = (string)reply[1]!;
+        return new AppendResult(outcome, new StoredEvent(SeqOf(json), json));
+    }
+
+    public async Task<AlertRecord?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var lookups = taxonomy.Editions.Keys
+            .Select(edition => (Alert: database.HashGetAsync(keys.Alerts(edition), id), Revision: database.HashGetAsync(keys.Revisions(edition), id)))
+            .ToList();
+        await Task.WhenAll(lookups.SelectMany(l => new[] { l.Alert, l.Revision })).WaitAsync(cancellationToken);
+        foreach (var (alert, revision) in lookups)
+        {
+            if (alert.Result.HasValue)
+            {
+                return new AlertRecord(JsonSerializer.Deserialize<Alert>((string)alert.Result!, AlertsJson.Options)!, (int)revision.Result);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<EventPage> ReadAsync(string edition, long afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var latest = database.StringGetAsync(keys.Seq(edition));
+        var oldest = database.SortedSetRangeByRankWithScoresAsync(keys.Log(edition), 0, 0);
+        var events = database.SortedSetRangeByScoreWithScoresAsync(
+            keys.Log(edition), afterSeq, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, limit);
+        await Task.WhenAll(latest, oldest, events).WaitAsync(cancellationToken);
+
+        var page = events.Result.Select(e => new StoredEvent((long)e.Score, (string)e.Element!)).ToList();
+        // The three reads are pipelined, not atomic: a concurrent append may show in the page but not yet in the counter.
+        var latestSeq = Math.Max((long)latest.Result, page.Count > 0 ? page[^1].Seq : 0);
+        var oldestSeq = oldest.Result.Length > 0 ? (long)oldest.Result[0].Score : 0;
+        return new EventPage(page, latestSeq, oldestSeq);
+    }
+
+    public async Task<IReadOnlyList<Alert>> ReadTickerAsync(string edition, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var ids = await database.SortedSetRangeByScoreAsync(keys.Ticker(edition), now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start)
+            .WaitAsync(cancellationToken);
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var states = await database.HashGetAsync(keys.Alerts(edition), ids).WaitAsync(cancellationToken);
+        return states.Where(s => s.HasValue)
+            .Select(s => JsonSerializer.Deserialize<Alert>((string)s!, AlertsJson.Options)!)
+            .Where(a => a.IsOnTicker(now))
+            .OrderByDescending(a => a.PublishedAt)
+            .ThenByDescending(a => a.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> ReadLatestSeqsAsync(CancellationToken cancellationToken)
+    {
+        var editions = taxonomy.Editions.Keys.ToArray();
+        var values = await redis.GetDatabase().StringGetAsync(editions.Select(e => keys.Seq(e)).ToArray()).WaitAsync(cancellationToken);
+        return editions.Zip(values).ToDictionary(p => p.First, p => (long)p.Second, StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads the seq out of <c>{"seq":N,…</c> without parsing the whole event.</summary>
+    internal static long SeqOf(string eventJson)
+    {
+        var start = "{\"seq\":".Length;
+        var end = eventJson.IndexOf(',', start);
+        return long.Parse(eventJson.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    private async Task WaitForReplicasAsync(CancellationToken cancellationToken)
+    {
+        if (_options.WaitReplicas == 0)
+        {
+            return;
+        }
+
+        var reached = (long)await redis.GetDatabase()
+            .ExecuteAsync("WAIT", _options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds)
+            .WaitAsync(cancellationToken);
+        if (reached < _options.WaitReplicas)
+        {
+            throw new ReplicasNotReachedException(_options.WaitReplicas, reached);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Alerts.Server.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Alerts.Server.EventLog;
+
+/// <summary>
+/// Every Redis key and channel name, in one place. An edition's keys share the hash tag
+/// <c>{prefix:edition}</c>, so the append script's keys live in one Redis Cluster slot.
+/// </summary>
+internal sealed class RedisKeys(IOptions<RedisOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+
+    /// <summary>The counter that hands out the edition's seqs.</summary>
+    public RedisKey Seq(string edition) => $"{Tag(edition)}:seq";
+
+    /// <summary>Sorted set: score = seq, member = the event's JSON.</summary>
+    public RedisKey Log(string edition) => $"{Tag(edition)}:log";
+
+    /// <summary>Hash: alert id → the alert's current JSON.</summary>
+    public RedisKey Alerts(string edition) => $"{Tag(edition)}:alerts";
+
+    /// <summary>Hash: alert id → its revision, checked by every change.</summary>
+    public RedisKey Revisions(string edition) => $"{Tag(edition)}:revisions";
+
+    /// <summary>Sorted set: score = expiry in Unix milliseconds, member = id of a line on the ticker.</summary>
+    public RedisKey Ticker(string edition) => $"{Tag(edition)}:ticker";
+
+    /// <summary>The event an idempotent append produced, kept for replays.</summary>
+    public RedisKey IdempotentEvent(string edition, string idempotencyId) => $"{Tag(edition)}:idem:{idempotencyId}";
+
+    /// <summary>Claim of an Idempotency-Key across editions: which body it was first used with.</summary>
+    public RedisKey IdempotencyClaim(string idempotencyId) => $"{_prefix}:idem:{idempotencyId}";
+
+    /// <summary>Where the append script publishes an edition's events.</summary>
+    public RedisChannel Events(string edition) => RedisChannel.Literal($"{_prefix}:events:{edition}");
+
+    private string Tag(string edition) => $"{{{_prefix}:{edition}}}";
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Alerts.Core.Alerts;
+using Alerts.Core.Serialization;
+using Alerts.Server.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Alerts.Server.Fanout;
+
+/// <summary>
+/// Relays one edition's events to its SignalR group in seq order, with no gap. Everything that sends
+/// to the group or joins a connection to it holds <see cref="_gate"/>, and <see cref="_relayedSeq"/>
+/// only moves under it: so a subscriber is sent its history exactly up to where the group's live
+/// events begin, and a seq that arrives ahead of its predecessors is preceded by them from the log.
+/// </summary>
+internal sealed class EditionFeed(
+    string edition, IAlertLog log, IHubContext<AlertsHub, ITickerClient> hub, int pageSize, TimeProvider time, ILogger<EditionFeed> logger)
+{
+    private const int TickerResetLines = 50;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _group = $"edition:{edition}";
+    private long _relayedSeq;
+
+    public string Edition => edition;
+
+    /// <summary>The newest seq relayed to the group.</summary>
+    public long RelayedSeq => Volatile.Read(ref _relayedSeq);
+
+    /// <summary>Starts relaying after <paramref name="latestSeq"/>: what came before, no client of this node is waiting for.</summary>
+    public void Start(long latestSeq)
+    {
+        Volatile.Write(ref _relayedSeq, latestSeq);
+        FanoutLog.FeedStarted(logger, edition, latestSeq + 1);
+        _started.TrySetResult();
+    }
+
+    /// <summary>An event from pub/sub: relayed, preceded by any seqs it skipped, or dropped as a duplicate.</summary>
+    public async Task RelayAsync(StoredEvent storedEvent, CancellationToken cancellationToken)
+    {
+        await _started.Task.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (storedEvent.Seq <= _relayedSeq)
+            {
+                return;
+            }
+
+            if (storedEvent.Seq > _relayedSeq + 1)
+            {
+                FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, storedEvent.Seq - 1, "seq jumped");
+                await BackfillLockedAsync(storedEvent.Seq - 1, cancellationToken);
+            }
+
+            await SendLockedAsync(storedEvent);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Relays whatever the log has beyond what this node relayed (after a lost subscription or message).</summary>
+    public async Task CatchUpAsync(long latestSeq, CancellationToken cancellationToken)
+    {
+        await _started.Task.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (latestSeq > _relayedSeq)
+            {
+                FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, latestSeq, "behind the log");
+                await BackfillLockedAsync(latestSeq, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Sends <paramref name="caller"/> the events after <paramref name="afterSeq"/>, then joins it to the live group.</summary>
+    public async Task AttachAsync(string connectionId, ITickerClient caller, long? afterSeq, CancellationToken cancellationToken)
+    {
+        await _started.Task.WaitAsync(cancellationToken);
+        var sentSeq = afterSeq ?? 0;
+        if (afterSeq is not null)
+        {
+            // The bulk of the history goes out without the gate, so one slow subscriber never holds up the group.
+            sentSeq = await SendHistoryAsync(caller, sentSeq, RelayedSeq, cancellationToken);
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (afterSeq is not null && sentSeq < _relayedSeq)
+            {
+                await SendHistoryAsync(caller, sentSeq, _relayedSeq, cancellationToken);
+            }
+
+            await hub.Groups.AddToGroupAsync(connectionId, _group, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task DetachAsync(string connectionId, CancellationToken cancellationToken) =>
+        hub.Groups.RemoveFromGroupAsync(connectionId, _group, cancellationToken);
+
+    /// <summary>Sends the caller the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>]; returns the seq it is now at.</summary>
+    private async Task<long> SendHistoryAsync(ITickerClient caller, long afterSeq, long upToSeq, CancellationToken cancellationToken)
+    {
+        while (afterSeq < upToSeq)
+        {
+            var page = await log.ReadAsync(edition, afterSeq, pageSize, cancellationToken);
+            if (page.IsGapAfter(afterSeq))
+            {
+                var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
+                await caller.Reset(new TickerReset(edition, page.LatestSeq, ticker));
+                return page.LatestSeq;
+            }
+
+            foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
+            {
+                await caller.Alert(Parse(storedEvent));
+                afterSeq = storedEvent.Seq;
+            }
+
+            if (page.Events.Count < pageSize)
+            {
+                break;
+            }
+        }
+
+        return afterSeq;
+    }
+
+    private async Task BackfillLockedAsync(long upToSeq, CancellationToken cancellationToken)
+    {
+        while (_relayedSeq < upToSeq)
+        {
+            var page = await log.ReadAsync(edition, _relayedSeq, pageSize, cancellationToken);
+            if (page.IsGapAfter(_relayedSeq))
+            {
+                // Only a node stalled for longer than retention gets here; its subscribers need the whole ticker.
+                FanoutLog.FellBehindRetention(logger, edition, _relayedSeq + 1, page.OldestSeq - 1);
+                var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
+                await hub.Clients.Group(_group).Reset(new TickerReset(edition, page.OldestSeq - 1, ticker));
+                Volatile.Write(ref _relayedSeq, page.OldestSeq - 1);
+            }
+
+            var relayed = false;
+            foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
+            {
+                await SendLockedAsync(storedEvent);
+                relayed = true;
+            }
+
+            if (!relayed)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task SendLockedAsync(StoredEvent storedEvent)
+    {
+        await hub.Clients.Group(_group).Alert(Parse(storedEvent));
+        Volatile.Write(ref _relayedSeq, storedEvent.Seq);
+    }
+
+    private static AlertEvent Parse(StoredEvent storedEvent) =>
+        JsonSerializer.Deserialize<AlertEvent>(storedEvent.Json, AlertsJson.Options)!;
+}

@@ -1,0 +1,21 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Editions;
+using Alerts.Server.Hubs;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Fanout;
+
+/// <summary>This node's feed of every configured edition.</summary>
+internal sealed class EditionFeeds(
+    Taxonomy taxonomy, IAlertLog log, IHubContext<AlertsHub, ITickerClient> hub, IOptions<FanoutOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
+{
+    private readonly Dictionary<string, EditionFeed> _feeds = taxonomy.Editions.Keys.ToDictionary(
+        edition => edition,
+        edition => new EditionFeed(edition, log, hub, options.Value.BackfillPageSize, time, loggerFactory.CreateLogger<EditionFeed>()),
+        StringComparer.Ordinal);
+
+    public EditionFeed this[string edition] => _feeds[edition];
+
+    public IEnumerable<EditionFeed> All => _feeds.Values;
+}

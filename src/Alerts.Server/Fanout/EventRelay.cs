@@ -1,0 +1,124 @@
+using Alerts.Core.Alerts;
+using Alerts.Server.EventLog;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Alerts.Server.Fanout;
+
+/// <summary>
+/// The node's one Redis subscription: a channel per edition, each read by its own ordered queue
+/// (StackExchange.Redis' <see cref="ChannelMessageQueue"/>), because a feed must see its edition's
+/// events in publish order while editions need not wait for each other. Pub/sub loses messages
+/// while the subscription is down, so the relay also compares the log's latest seqs with what it
+/// relayed: at once when the subscription comes back, and every <see cref="FanoutOptions.ConsistencyCheckInterval"/>.
+/// </summary>
+internal sealed class EventRelay(
+    IConnectionMultiplexer redis, RedisKeys keys, IAlertLog log, EditionFeeds feeds, IOptions<FanoutOptions> options, ILogger<EventRelay> logger)
+    : BackgroundService
+{
+    private readonly SemaphoreSlim _checkNow = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        redis.ConnectionRestored += OnConnectionRestored;
+        try
+        {
+            await SubscribeAsync(stoppingToken);
+            var latest = await RetryAsync(log.ReadLatestSeqsAsync, stoppingToken);
+            foreach (var feed in feeds.All)
+            {
+                feed.Start(latest[feed.Edition]);
+            }
+
+            await CheckLoopAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            redis.ConnectionRestored -= OnConnectionRestored;
+        }
+    }
+
+    private async Task SubscribeAsync(CancellationToken stoppingToken)
+    {
+        var subscriber = redis.GetSubscriber();
+        foreach (var feed in feeds.All)
+        {
+            var queue = await RetryAsync(_ => subscriber.SubscribeAsync(keys.Events(feed.Edition)), stoppingToken);
+            queue.OnMessage(message => RelayAsync(feed, message.Message, stoppingToken));
+        }
+    }
+
+    private async Task RelayAsync(EditionFeed feed, RedisValue message, CancellationToken stoppingToken)
+    {
+        var json = (string)message!;
+        try
+        {
+            await feed.RelayAsync(new StoredEvent(RedisAlertLog.SeqOf(json), json), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            FanoutLog.RelayFailed(logger, feed.Edition, e);
+        }
+    }
+
+    private async Task CheckLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await _checkNow.WaitAsync(options.Value.ConsistencyCheckInterval, stoppingToken);
+            try
+            {
+                var latest = await log.ReadLatestSeqsAsync(stoppingToken);
+                foreach (var feed in feeds.All.Where(f => latest[f.Edition] > f.RelayedSeq))
+                {
+                    await feed.CatchUpAsync(latest[feed.Edition], stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                FanoutLog.ConsistencyCheckFailed(logger, e);
+            }
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType == ConnectionType.Subscription)
+        {
+            FanoutLog.SubscriptionRestored(logger);
+            WakeChecker();
+        }
+    }
+
+    private void WakeChecker()
+    {
+        try
+        {
+            _checkNow.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A check is already due.
+        }
+    }
+
+    private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken stoppingToken)
+    {
+        for (var delay = TimeSpan.FromMilliseconds(200); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
+        {
+            try
+            {
+                return await action(stoppingToken);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                FanoutLog.SubscribeFailed(logger, e);
+                await Task.Delay(delay, stoppingToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Fanout;
+
+internal static class FanoutExtensions
+{
+    public static IServiceCollection AddAlertsFanout(this IServiceCollection services)
+    {
+        services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FanoutOptions>, FanoutOptionsValidator>();
+        services.AddSingleton<EditionFeeds>();
+        services.AddHostedService<EventRelay>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using Alerts.Server.EventLog;
+using Alerts.Server.Fanout;
+using Alerts.Server.Hubs;
+using Alerts.Server.Ingest;
+using Alerts.Server.Web;
+
+namespace Alerts.Server.Hosting;
+
+/// <summary>The whole server, feature by feature; tests build several of these in one process.</summary>
+internal static class AlertsApplication
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddAlertsHosting();
+        builder.Services
+            .AddAlertsEventLog()
+            .AddAlertsIngest()
+            .AddAlertsFanout()
+            .AddAlertsHub()
+            .AddAlertsWeb();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseAlertsHosting();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapIngestEndpoints();
+        app.MapReadEndpoints();
+        app.MapAlertsHub();
+        return app;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using Garnet;
+
+namespace Alerts.Server.Hosting;
+
+/// <summary>
+/// The embedded default: a Garnet server in this process on a free loopback port, persisting every
+/// write to its append-only file before answering, and replaying that file at start.
+/// </summary>
+internal sealed class EmbeddedGarnet : IDisposable
+{
+    private readonly GarnetServer _server;
+
+    public EmbeddedGarnet(string dataDir, ILoggerFactory loggerFactory)
+    {
+        var directory = Path.GetFullPath(dataDir);
+        Directory.CreateDirectory(directory);
+        Port = FreeLoopbackPort();
+        string[] arguments =
+        [
+            "--bind", IPAddress.Loopback.ToString(),
+            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--checkpointdir", directory,
+            // Every write is committed to the AOF, and the reply waits for that commit: a 201 means on disk.
+            "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
+            "--recover",
+            // RandomAccess uses plain file I/O, so no libaio native library is needed.
+            "--device-type", "RandomAccess",
+            "--lua",
+        ];
+        _server = new GarnetServer(arguments, loggerFactory);
+        _server.Start();
+        HostingLog.EmbeddedGarnetStarted(loggerFactory.CreateLogger<EmbeddedGarnet>(), Port, directory);
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"{IPAddress.Loopback}:{Port}";
+
+    public void Dispose() => _server.Dispose();
+
+    // Garnet needs a concrete port; the OS hands out a free one, released just before Garnet binds it.
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

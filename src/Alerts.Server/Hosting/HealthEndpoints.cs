@@ -1,0 +1,27 @@
+using StackExchange.Redis;
+
+namespace Alerts.Server.Hosting;
+
+/// <summary>Liveness (the process answers) and readiness (Redis answers), kept apart for orchestrators.</summary>
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).WithName("Healthz");
+        routes.MapGet("/readyz", ReadyAsync).WithName("Readyz");
+        return routes;
+    }
+
+    public static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            return TypedResults.Ok(new ReadinessResponse("ready", "ok", latency.TotalMilliseconds, Push: "disabled"));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return TypedResults.Json(new ReadinessResponse("unavailable", e.Message, null, Push: "disabled"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Alerts.Core.Editions;
+using Alerts.Core.Serialization;
+using Alerts.Core.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Hosting;
+
+internal static class HostingExtensions
+{
+    /// <summary>Request bodies are small JSON documents; anything larger is refused with 413.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddAlertsHosting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<AlertsOptions>, AlertsOptionsDefaults>();
+        services.AddSingleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AlertsOptions>, SlugRules>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => TaxonomyOf(sp.GetRequiredService<IOptions<AlertsOptions>>().Value));
+        services.AddSingleton(sp => new AlertRules(sp.GetRequiredService<Taxonomy>(), sp.GetRequiredService<IOptions<AlertsOptions>>().Value.TickerTtl));
+
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RedisOptions>, EmbeddedRedisRules>();
+        services.AddSingleton(sp => new EmbeddedGarnet(sp.GetRequiredService<IOptions<AlertsOptions>>().Value.DataDir, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(RedisConnectionFactory.Connect);
+
+        services.ConfigureHttpJsonOptions(json => AlertsJson.Configure(json.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RedisUnavailableHandler>();
+        return builder;
+    }
+
+    public static WebApplication UseAlertsHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private static Taxonomy TaxonomyOf(AlertsOptions options) => new(
+        options.Editions.Select(e => new Edition(
+            e.Key, e.Value.Name, e.Value.Language, e.Value.Direction == "rtl" ? TextDirection.Rtl : TextDirection.Ltr, e.Value.BreakingLabel)),
+        options.Sections,
+        options.Regions);
+
+}

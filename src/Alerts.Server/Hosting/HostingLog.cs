@@ -1,0 +1,21 @@
+using StackExchange.Redis;
+
+namespace Alerts.Server.Hosting;
+
+internal static partial class HostingLog
+{
+    [LoggerMessage(1000, LogLevel.Information, "Embedded Garnet listening on 127.0.0.1:{Port}, data in {DataDir}")]
+    public static partial void EmbeddedGarnetStarted(ILogger logger, int port, string dataDir);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Redis {ConnectionType} connection to {EndPoint} failed: {FailureType}")]
+    public static partial void RedisConnectionFailed(ILogger logger, ConnectionType connectionType, string? endPoint, ConnectionFailureType failureType, Exception? exception);
+
+    [LoggerMessage(1002, LogLevel.Information, "Redis {ConnectionType} connection to {EndPoint} restored")]
+    public static partial void RedisConnectionRestored(ILogger logger, ConnectionType connectionType, string? endPoint);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Redis is unavailable; answered {Method} {Path} with 503")]
+    public static partial void RedisUnavailable(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(1004, LogLevel.Information, "Using Redis at {EndPoints}")]
+    public static partial void UsingRedis(ILogger logger, string endPoints);
+}

@@ -1,0 +1,19 @@
+using Alerts.Core.Alerts;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Alerts.Server.Hubs;
+
+/// <summary>What the server calls on a ticker connection.</summary>
+internal interface ITickerClient
+{
+    /// <summary>One event of a subscribed edition, in seq order.</summary>
+    [HubMethodName("alert")]
+    Task Alert(AlertEvent alertEvent);
+
+    /// <summary>
+    /// The events after the client's seq are gone from the log (retention): here is the whole
+    /// ticker instead; events after <see cref="TickerReset.LatestSeq"/> follow.
+    /// </summary>
+    [HubMethodName("reset")]
+    Task Reset(TickerReset reset);
+}

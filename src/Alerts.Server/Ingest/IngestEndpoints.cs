@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using Alerts.Core.Alerts;
+using Alerts.Core.Validation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Alerts.Server.Ingest;
+
+/// <summary>The editor API: publish, correct, retract.</summary>
+internal static class IngestEndpoints
+{
+    public const string EditorPolicy = "editor";
+
+    private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
+        { "edition", "headline", "url", "urgency", "sections", "regions", "push" };
+
+    private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
+        { "headline", "url", "urgency", "sections", "regions", "push" };
+
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason" };
+
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var alerts = routes.MapGroup("/api/v1/alerts").RequireAuthorization(EditorPolicy);
+        alerts.MapPost("/", PublishAsync).WithName("PublishAlert");
+        alerts.MapPatch("/{id}", CorrectAsync).WithName("CorrectAlert");
+        alerts.MapPost("/{id}/retract", RetractAsync).WithName("RetractAlert");
+        return routes;
+    }
+
+    public static async Task<IResult> PublishAsync(
+        HttpRequest request,
+        ClaimsPrincipal user,
+        AlertRules rules,
+        IAlertLog log,
+        IdempotencyGate idempotency,
+        TimeProvider time,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && !IdempotencyGate.IsWellFormed(idempotencyKey))
+        {
+            return Problems.Validation("Idempotency-Key", "must be 1-255 visible ASCII characters.");
+        }
+
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            var fields = new JsonFields(body.Root, errors);
+            fields.RejectOthers(PublishFields);
+            var draft = new AlertDraft
+            {
+                Edition = fields.String("edition"),
+                Headline = fields.String("headline"),
+                Url = fields.String("url"),
+                Urgency = fields.String("urgency"),
+                Sections = fields.Strings("sections"),
+                Regions = fields.Strings("regions"),
+                Push = fields.Boolean("push"),
+            };
+            var now = time.GetUtcNow();
+            var alert = rules.Publish(draft, Ulid.NewUlid(now).ToString(), user.Identity!.Name!, now, errors);
+            if (alert is null)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
+            if (idempotencyKey is null)
+            {
+                return Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
+            }
+
+            var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
+            switch (await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken))
+            {
+                case IdempotencyClaim.Mismatch:
+                    return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
+                        "Use a new key for a new alert; resend the same body to get the first response.");
+                case IdempotencyClaim.InFlight:
+                    request.HttpContext.Response.Headers.RetryAfter = "1";
+                    return Problems.Status(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
+                        "Retry in a moment to get its response.");
+            }
+
+            try
+            {
+                var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
+                await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
+                return Created(result);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                await idempotency.ReleaseAsync(idempotencyId);
+                throw;
+            }
+        }
+    }
+
+    public static async Task<IResult> CorrectAsync(
+        string id, HttpRequest request, AlertRules rules, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            var fields = new JsonFields(body.Root, errors);
+            fields.RejectOthers(CorrectionFields);
+            var correction = new AlertCorrection
+            {
+                Headline = fields.String("headline"),
+                UrlSent = fields.Has("url"),
+                Url = fields.String("url"),
+                Urgency = fields.String("urgency"),
+                Sections = fields.Strings("sections"),
+                Regions = fields.Strings("regions"),
+                Push = fields.Boolean("push"),
+            };
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            return await ChangeAsync(id, AlertEventType.Corrected, log, time,
+                (current, now, changeErrors) => rules.Correct(current, correction, now, changeErrors), cancellationToken);
+        }
+    }
+
+    public static async Task<IResult> RetractAsync(
+        string id, HttpRequest request, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            var fields = new JsonFields(body.Root, errors);
+            fields.RejectOthers(RetractionFields);
+            var reason = fields.String("reason");
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+
+            return await ChangeAsync(id, AlertEventType.Retracted, log, time,
+                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Applies a change to the alert's latest state; when another change lands between the read and
+    /// the append, reads again and re-applies, so concurrent corrections are serialised, not lost.
+    /// </summary>
+    private static async Task<IResult> ChangeAsync(
+        string id,
+        AlertEventType type,
+        IAlertLog log,
+        TimeProvider time,
+        Func<Alert, DateTimeOffset, ValidationErrors, Alert?> change,
+        CancellationToken cancellationToken)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await log.FindAsync(id, cancellationToken) is not { } current)
+            {
+                return Problems.AlertNotFound(id);
+            }
+
+            if (current.Alert.Status == AlertStatus.Retracted)
+            {
+                return Problems.Status(StatusCodes.Status409Conflict, "The alert is retracted.", "A retracted alert can be neither corrected nor retracted again.");
+            }
+
+            var errors = new ValidationErrors();
+            var now = time.GetUtcNow();
+            if (change(current.Alert, now, errors) is not { } changed)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed };
+            var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
+            if (result.Outcome != AppendOutcome.RevisionConflict)
+            {
+                return new EventJsonResult(result.Event, StatusCodes.Status200OK);
+            }
+
+            if (attempt == attempts)
+            {
+                return Problems.Status(StatusCodes.Status409Conflict, "The alert is being changed by someone else.", "Retry the request.");
+            }
+        }
+    }
+
+    private static EventJsonResult Created(AppendResult result) =>
+        new(result.Event, StatusCodes.Status201Created, $"/api/v1/alerts/{AlertIdOf(result.Event)}", result.Outcome == AppendOutcome.Replayed);
+
+    // A replay answers with the first request's alert, whose id is only in the stored event.
+    private static string AlertIdOf(StoredEvent storedEvent)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(storedEvent.Json);
+        return document.RootElement.GetProperty("alert").GetProperty("id").GetString()!;
+    }
+}

@@ -1,0 +1,3 @@
+using Alerts.Server.Hosting;
+
+await AlertsApplication.Create(args).RunAsync();
