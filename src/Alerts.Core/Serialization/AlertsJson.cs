@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Alerts.Core.Serialization;
 
-/// <summary>The one JSON shape of the contract: camelCase, enums as camelCase strings, nulls omitted.</summary>
+/// <summary>The one JSON shape of the contract: camelCase, enums as camelCase strings, UTC times, nulls omitted.</summary>
 public static class AlertsJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
@@ -13,6 +13,7 @@ public static class AlertsJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         return options;
     }

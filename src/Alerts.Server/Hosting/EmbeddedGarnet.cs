@@ -16,20 +16,26 @@ internal sealed class EmbeddedGarnet : IDisposable
     {
         var directory = Path.GetFullPath(dataDir);
         Directory.CreateDirectory(directory);
+        // Recovering from an empty directory makes Garnet log a missing-checkpoint error; there is nothing to recover anyway.
+        var hasData = Directory.EnumerateFileSystemEntries(directory).Any();
         Port = FreeLoopbackPort();
-        string[] arguments =
+        List<string> arguments =
         [
             "--bind", IPAddress.Loopback.ToString(),
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--checkpointdir", directory,
             // Every write is committed to the AOF, and the reply waits for that commit: a 201 means on disk.
             "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
-            "--recover",
             // RandomAccess uses plain file I/O, so no libaio native library is needed.
             "--device-type", "RandomAccess",
             "--lua",
         ];
-        _server = new GarnetServer(arguments, loggerFactory);
+        if (hasData)
+        {
+            arguments.Add("--recover");
+        }
+
+        _server = new GarnetServer([.. arguments], loggerFactory);
         _server.Start();
         HostingLog.EmbeddedGarnetStarted(loggerFactory.CreateLogger<EmbeddedGarnet>(), Port, directory);
     }

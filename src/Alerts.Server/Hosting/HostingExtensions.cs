@@ -13,6 +13,8 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddAlertsHosting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Garnet narrates its start-up at Information; keep its warnings and errors only.
+        builder.Logging.AddFilter("GarnetServer", LogLevel.Warning).AddFilter("ArgParser", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;

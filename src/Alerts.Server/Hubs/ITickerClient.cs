@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Alerts.Server.Hubs;
 
 /// <summary>What the server calls on a ticker connection.</summary>
-internal interface ITickerClient
+public interface ITickerClient
 {
     /// <summary>One event of a subscribed edition, in seq order.</summary>
     [HubMethodName("alert")]

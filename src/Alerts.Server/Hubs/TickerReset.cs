@@ -3,4 +3,4 @@ using Alerts.Core.Alerts;
 namespace Alerts.Server.Hubs;
 
 /// <summary>The current ticker of an edition, sent instead of events that retention already dropped.</summary>
-internal sealed record TickerReset(string Edition, long LatestSeq, IReadOnlyList<Alert> Ticker);
+public sealed record TickerReset(string Edition, long LatestSeq, IReadOnlyList<Alert> Ticker);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -63,7 +64,7 @@ internal static class IngestEndpoints
                 Regions = fields.Strings("regions"),
                 Push = fields.Boolean("push"),
             };
-            var now = time.GetUtcNow();
+            var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var alert = rules.Publish(draft, Ulid.NewUlid(now).ToString(), user.Identity!.Name!, now, errors);
             if (alert is null)
             {
@@ -187,7 +188,7 @@ internal static class IngestEndpoints
             }
 
             var errors = new ValidationErrors();
-            var now = time.GetUtcNow();
+            var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             if (change(current.Alert, now, errors) is not { } changed)
             {
                 return Problems.Validation(errors);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh Debian machine with the .NET SDK: installs what the tests need
+# (redis-server, chromium, nginx, Node.js for the ticker bundle) when missing, then runs the suite.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "==> redis-server $(redis-server --version | awk '{print $3}'), chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"
+echo "==> building and testing (the tests start their own redis-server, Garnet, Kestrel and Chromium)"
+dotnet test Alerts.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee /tmp/alerts-test.log
+status=${PIPESTATUS[0]}
+
+# One closing line in the plain form CI reads, summed over the test projects.
+awk '/^(Passed|Failed)!/ {
+  for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+} END { gsub(",", "", f); printf "%d passed, %d failed, %d skipped\n", p, f, s }' /tmp/alerts-test.log
+exit "$status"
