@@ -18,10 +18,12 @@ namespace Alerts.Server.Tests.Infrastructure;
 public sealed class AlertsNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string? _ownedDataDir;
 
-    private AlertsNode(WebApplication app, Uri baseAddress)
+    private AlertsNode(WebApplication app, Uri baseAddress, string? ownedDataDir)
     {
         _app = app;
+        _ownedDataDir = ownedDataDir;
         BaseAddress = baseAddress;
         Editor = NewClient(TestKeys.Editor);
         Public = NewClient(null);
@@ -43,10 +45,12 @@ public sealed class AlertsNode : IAsyncDisposable
     /// </summary>
     public static async Task<AlertsNode> StartAsync(string? redis, string keyPrefix, string? dataDir = null, IDictionary<string, string?>? settings = null)
     {
+        var ownedDataDir = redis is null && dataDir is null ? Path.Combine(Path.GetTempPath(), "alerts-garnet-" + Guid.NewGuid().ToString("N")) : null;
         var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = redis ?? "",
-            ["Alerts:DataDir"] = dataDir ?? Path.Combine(Path.GetTempPath(), "alerts-garnet-" + Guid.NewGuid().ToString("N")),
+            // With a Redis the embedded server never starts and the directory stays unused.
+            ["Alerts:DataDir"] = dataDir ?? ownedDataDir ?? Path.GetTempPath(),
             ["Alerts:Redis:KeyPrefix"] = keyPrefix,
             [$"Alerts:ApiKeys:{TestKeys.EditorName}:Sha256"] = TestKeys.Sha256Of(TestKeys.Editor),
             [$"Alerts:ApiKeys:{TestKeys.EditorName}:Role"] = "editor",
@@ -67,7 +71,7 @@ public sealed class AlertsNode : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new AlertsNode(app, new Uri(address));
+        return new AlertsNode(app, new Uri(address), ownedDataDir);
     }
 
     /// <summary>A SignalR client for the hub, not yet started; JSON protocol, WebSockets.</summary>
@@ -92,6 +96,10 @@ public sealed class AlertsNode : IAsyncDisposable
         Editor.Dispose();
         Public.Dispose();
         await _app.DisposeAsync();
+        if (_ownedDataDir is not null)
+        {
+            Directory.Delete(_ownedDataDir, recursive: true);
+        }
     }
 
     private HttpClient NewClient(string? apiKey)
