@@ -46,19 +46,24 @@ public sealed class RedisFaultTests : IAsyncLifetime
             }
         }
 
+        using var stopBurst = new CancellationTokenSource();
         var burst = Task.Run(async () =>
         {
-            for (var i = 0; i < 160; i += 4)
+            for (var i = 0; !stopBurst.IsCancellationRequested; i += 4)
             {
                 await Task.WhenAll(Enumerable.Range(i, 4).Select(PostAsync));
                 await Task.Delay(15);
             }
         });
-        await Task.Delay(400);
+        await WaitUntilAsync(() => accepted.Count >= 20);
         await _redis.KillAsync();
-        await Task.Delay(1500);
+        // Longer than the 3-second operation timeout, so some posts must be refused rather than held.
+        await Task.Delay(4000);
         await _redis.StartAgainAsync();
-        await burst.WaitAsync(TimeSpan.FromSeconds(90));
+        var beforeRestart = accepted.Count;
+        await WaitUntilAsync(() => accepted.Count >= beforeRestart + 20);
+        await stopBurst.CancelAsync();
+        await burst.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(refused > 0, "The burst never hit the outage; the test proved nothing.");
         Assert.True(slowest < TimeSpan.FromSeconds(5.5), $"A post took {slowest} to answer during the outage.");
@@ -83,16 +88,27 @@ public sealed class RedisFaultTests : IAsyncLifetime
         await ticker.SubscribeAsync("en", 0);
         await using var admin = await ConnectionMultiplexer.ConnectAsync($"{_redis.ConnectionString},allowAdmin=true");
 
-        for (var round = 0; round < 5; round++)
+        using var stop = new CancellationTokenSource();
+        var killed = 0;
+        var killer = Task.Run(async () =>
         {
-            await node.Editor.PublishAsync("en", $"Before kill {round}");
-            await admin.GetDatabase().ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
-            await node.Editor.PublishAsync("en", $"Right after kill {round}");
+            while (!stop.IsCancellationRequested)
+            {
+                killed += (int)await admin.GetDatabase().ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
+                await Task.Delay(10);
+            }
+        });
+        for (var i = 0; i < 120; i += 4)
+        {
+            await Task.WhenAll(Enumerable.Range(i, 4).Select(n => node.Editor.PublishAsync("en", $"Line {n}")));
         }
 
-        var last = await node.Editor.PublishAsync("en", "Last line");
-        await ticker.WaitForSeqAsync("en", last.Seq, TimeSpan.FromSeconds(15));
-        Assert.Equal(Enumerable.Range(1, (int)last.Seq).Select(i => (long)i), ticker.OrderedSeqs("en"));
+        await stop.CancelAsync();
+        await killer;
+
+        Assert.True(killed > 0, "No subscriber connection was killed; the test proved nothing.");
+        await ticker.WaitForSeqAsync("en", 120, TimeSpan.FromSeconds(15));
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => (long)i), ticker.OrderedSeqs("en"));
     }
 
     [Fact]
@@ -124,5 +140,15 @@ public sealed class RedisFaultTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal([1L, 2L], await node.Public.LogSeqsAsync("en"));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the burst.");
+            await Task.Delay(20);
+        }
     }
 }
