@@ -31,7 +31,7 @@ internal static class HostingExtensions
 
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
-        services.AddSingleton<IValidateOptions<RedisOptions>, EmbeddedRedisRules>();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisRules>();
         services.AddSingleton(sp => new EmbeddedGarnet(sp.GetRequiredService<IOptions<AlertsOptions>>().Value.DataDir, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(RedisConnectionFactory.Connect);
 

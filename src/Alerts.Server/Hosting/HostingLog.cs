@@ -16,6 +16,9 @@ internal static partial class HostingLog
     [LoggerMessage(1003, LogLevel.Warning, "Redis is unavailable; answered {Method} {Path} with 503")]
     public static partial void RedisUnavailable(ILogger logger, string method, string path, Exception exception);
 
+    [LoggerMessage(1005, LogLevel.Information, "{Signal}: closing {Connections} hub connections, then draining requests")]
+    public static partial void ShuttingDown(ILogger logger, string signal, int connections);
+
     [LoggerMessage(1004, LogLevel.Information, "Using Redis at {EndPoints}")]
     public static partial void UsingRedis(ILogger logger, string endPoints);
 }

@@ -1,5 +1,6 @@
 using Alerts.Core.Serialization;
 using Alerts.Server.Web;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Hubs;
 
@@ -13,6 +14,10 @@ internal static class HubExtensions
                 hub.MaximumReceiveMessageSize = 4 * 1024;
             })
             .AddJsonProtocol(json => AlertsJson.Configure(json.PayloadSerializerOptions));
+        services.AddSingleton<DrainingHubLifetimeManager>();
+        services.AddSingleton<HubLifetimeManager<AlertsHub>>(sp => sp.GetRequiredService<DrainingHubLifetimeManager>());
+        services.AddHostedService<HubDrainService>();
+        services.AddSingleton<IHostLifetime, Hosting.DrainingConsoleLifetime>();
         return services;
     }
 

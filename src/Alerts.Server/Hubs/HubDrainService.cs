@@ -1,0 +1,21 @@
+namespace Alerts.Server.Hubs;
+
+/// <summary>
+/// On shutdown, closes hub connections gracefully before the host fires ApplicationStopping, where
+/// SignalR would abort them; HTTP requests in flight keep draining through Kestrel as usual.
+/// </summary>
+internal sealed class HubDrainService(DrainingHubLifetimeManager lifetimeManager) : IHostedLifecycleService
+{
+    public Task StoppingAsync(CancellationToken cancellationToken) =>
+        lifetimeManager.CloseAllAsync(TimeSpan.FromSeconds(5), cancellationToken);
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
