@@ -20,7 +20,7 @@ public static class PlainText
             return null;
         }
 
-        if (!raw.IsNormalized(NormalizationForm.FormC) && !TryNormalize(raw, out raw))
+        if (!TryNormalize(raw, out raw))
         {
             errors.Add(field, "contains invalid Unicode (a lone surrogate).");
             return null;
@@ -54,11 +54,12 @@ public static class PlainText
         return text;
     }
 
+    // Both calls throw on invalid UTF-16 (a lone surrogate), which is then a validation message, not a 500.
     private static bool TryNormalize(string raw, out string normalized)
     {
         try
         {
-            normalized = raw.Normalize(NormalizationForm.FormC);
+            normalized = raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
             return true;
         }
         catch (ArgumentException)
