@@ -11,6 +11,7 @@ namespace Alerts.Server.Hosting;
 internal sealed class EmbeddedGarnet : IDisposable
 {
     private readonly GarnetServer _server;
+    private readonly ILoggerFactory _garnetLoggers;
 
     public EmbeddedGarnet(string dataDir, ILoggerFactory loggerFactory)
     {
@@ -35,7 +36,10 @@ internal sealed class EmbeddedGarnet : IDisposable
             arguments.Add("--recover");
         }
 
-        _server = new GarnetServer([.. arguments], loggerFactory);
+        _garnetLoggers = LoggerFactory.Create(logging => logging
+            .SetMinimumLevel(LogLevel.Trace)
+            .AddProvider(new GarnetLoggerProvider(loggerFactory)));
+        _server = new GarnetServer([.. arguments], _garnetLoggers);
         _server.Start();
         HostingLog.EmbeddedGarnetStarted(loggerFactory.CreateLogger<EmbeddedGarnet>(), Port, directory);
     }
@@ -44,7 +48,11 @@ internal sealed class EmbeddedGarnet : IDisposable
 
     public string ConnectionString => $"{IPAddress.Loopback}:{Port}";
 
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        _server.Dispose();
+        _garnetLoggers.Dispose();
+    }
 
     // Garnet needs a concrete port; the OS hands out a free one, released just before Garnet binds it.
     private static int FreeLoopbackPort()

@@ -13,8 +13,10 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddAlertsHosting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Garnet narrates its start-up at Information; keep its warnings and errors only.
-        builder.Logging.AddFilter("GarnetServer", LogLevel.Warning).AddFilter("ArgParser", LogLevel.Warning);
+        // Garnet narrates its start-up at Information; keep its warnings and errors unless configured otherwise.
+        builder.Logging.AddFilter(GarnetLoggerProvider.CategoryPrefix, LogLevel.Warning)
+            // Its one warning at start says that its own logging options yield to ours: expected, not news.
+            .AddFilter($"{GarnetLoggerProvider.CategoryPrefix}.ArgParser", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
