@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
+using Alerts.Server.Hosting;
 using Alerts.Server.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,13 @@ namespace Alerts.Server.Fanout;
 /// events begin, and a seq that arrives ahead of its predecessors is preceded by them from the log.
 /// </summary>
 internal sealed class EditionFeed(
-    string edition, IAlertLog log, IHubContext<AlertsHub, ITickerClient> hub, int pageSize, TimeProvider time, ILogger<EditionFeed> logger)
+    string edition,
+    IAlertLog log,
+    IHubContext<AlertsHub, ITickerClient> hub,
+    int pageSize,
+    TimeProvider time,
+    AlertsMetrics metrics,
+    ILogger<EditionFeed> logger)
 {
     private const int TickerResetLines = 50;
 
@@ -168,8 +175,10 @@ internal sealed class EditionFeed(
 
     private async Task SendLockedAsync(StoredEvent storedEvent)
     {
-        await hub.Clients.Group(_group).Alert(Parse(storedEvent));
+        var alertEvent = Parse(storedEvent);
+        await hub.Clients.Group(_group).Alert(alertEvent);
         Volatile.Write(ref _relayedSeq, storedEvent.Seq);
+        metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
     }
 
     private static AlertEvent Parse(StoredEvent storedEvent) =>

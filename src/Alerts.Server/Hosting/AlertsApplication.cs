@@ -14,6 +14,7 @@ internal static class AlertsApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddAlertsHosting();
         builder.Services
+            .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
             .AddAlertsFanout()
@@ -27,6 +28,7 @@ internal static class AlertsApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
         app.MapReadEndpoints();
         app.MapAlertsHub();

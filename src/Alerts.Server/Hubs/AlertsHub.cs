@@ -1,5 +1,6 @@
 using Alerts.Core.Editions;
 using Alerts.Server.Fanout;
+using Alerts.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Hubs;
@@ -8,19 +9,47 @@ namespace Alerts.Server.Hubs;
 /// The live hub at <c>/hubs/alerts</c>. Clients may only subscribe and unsubscribe; nothing they send
 /// reaches anyone else. Events come from the node's <see cref="EventRelay"/>, never from another client.
 /// </summary>
-internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy) : Hub<ITickerClient>
+internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, AlertsMetrics metrics) : Hub<ITickerClient>
 {
     public const string Path = "/hubs/alerts";
+
+    private const string EditionsItem = "editions";
 
     /// <summary>
     /// From now on this connection receives every event of <paramref name="edition"/> with seq above
     /// <paramref name="afterSeq"/>: the missed ones first, then live, in order; null means live only.
     /// </summary>
-    public Task Subscribe(string edition, long? afterSeq) =>
-        Feed(edition).AttachAsync(Context.ConnectionId, Clients.Caller, afterSeq, Context.ConnectionAborted);
+    public async Task Subscribe(string edition, long? afterSeq)
+    {
+        await Feed(edition).AttachAsync(Context.ConnectionId, Clients.Caller, afterSeq, Context.ConnectionAborted);
+        if (Editions.Add(edition))
+        {
+            metrics.Subscribed(edition, +1);
+        }
+    }
 
-    public Task Unsubscribe(string edition) =>
-        Feed(edition).DetachAsync(Context.ConnectionId, Context.ConnectionAborted);
+    public async Task Unsubscribe(string edition)
+    {
+        await Feed(edition).DetachAsync(Context.ConnectionId, Context.ConnectionAborted);
+        if (Editions.Remove(edition))
+        {
+            metrics.Subscribed(edition, -1);
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var edition in Editions)
+        {
+            metrics.Subscribed(edition, -1);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // A connection's hub methods run one at a time, so a plain set in its items is safe.
+    private HashSet<string> Editions =>
+        (HashSet<string>)(Context.Items.TryGetValue(EditionsItem, out var set) ? set! : Context.Items[EditionsItem] = new HashSet<string>(StringComparer.Ordinal));
 
     private EditionFeed Feed(string edition) =>
         edition is not null && taxonomy.Editions.ContainsKey(edition)
