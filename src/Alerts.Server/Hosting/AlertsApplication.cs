@@ -28,7 +28,7 @@ internal static class AlertsApplication
         app.UseAuthorization();
         app.MapHealthEndpoints();
         app.MapIngestEndpoints();
-        app.MapReadEndpoints();
+        app.MapAlertsWeb();
         app.MapAlertsHub();
         return app;
     }

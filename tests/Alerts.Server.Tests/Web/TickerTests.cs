@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Sockets;
+using Alerts.Server.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Alerts.Server.Tests.Web;
+
+/// <summary>The embeddable ticker in a real Chromium, on a publisher's page of another origin.</summary>
+public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IClassFixture<RedisFixture>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task ATickerOnAnotherOriginShowsANewLineWithinASecond()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await OpenLiveTickerAsync(site, "en");
+
+        await node.Editor.PublishAsync("en", "Central bank raises rates by half a point", new { url = "https://news.example/rates", urgency = "flash" });
+
+        var line = tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Central bank raises rates by half a point" });
+        await Expect(line).ToBeVisibleAsync(new() { Timeout = 1000 });
+        Assert.Equal("https://news.example/rates", await line.Locator("a").GetAttributeAsync("href"));
+        await Expect(tab.Page.Locator(".alerts-ticker .label")).ToHaveTextAsync("BREAKING");
+        Assert.NotEqual(node.BaseAddress.GetLeftPart(UriPartial.Authority), await tab.Page.EvaluateAsync<string>("location.origin"));
+
+        await node.Editor.PublishAsync("en", "Storm warning issued for the east coast", new { url = "https://news.example/storm" });
+        await node.Editor.PublishAsync("en", "Election results due within the hour", new { urgency = "update" });
+        await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(3);
+        await tab.ScreenshotAsync("ticker-en", tab.Page.Locator("#breaking"));
+        await tab.ScreenshotAsync("publisher-page-en");
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task TheArabicTickerRunsRightToLeftWithItsLabel()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await node.Editor.PublishAsync("ar", "مجلس الأمن يعقد جلسة طارئة بشأن غزة", new { url = "https://news.example/ar/1" });
+        await using var tab = await OpenLiveTickerAsync(site, "ar");
+
+        await node.Editor.PublishAsync("ar", "ارتفاع أسعار النفط بعد قرار أوبك+", new { urgency = "flash" });
+
+        var bar = tab.Page.Locator(".alerts-ticker .bar");
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "ارتفاع أسعار النفط" })).ToBeVisibleAsync();
+        await Expect(bar).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(bar).ToHaveAttributeAsync("lang", "ar");
+        await Expect(tab.Page.Locator(".alerts-ticker .label")).ToHaveTextAsync("عاجل");
+        Assert.Equal("rtl", await bar.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        var label = await tab.Page.Locator(".alerts-ticker .label").BoundingBoxAsync();
+        var viewport = await tab.Page.Locator(".alerts-ticker .viewport").BoundingBoxAsync();
+        Assert.True(label!.X > viewport!.X, "The label stands on the right of an rtl bar.");
+        await tab.ScreenshotAsync("ticker-ar", tab.Page.Locator("#breaking"));
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task ACorrectionChangesTheLineInPlace()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await OpenLiveTickerAsync(site, "en");
+        var published = await node.Editor.PublishAsync("en", "Minister resigns over budget row");
+        var line = tab.Page.Locator($".alerts-ticker .line[data-id='{published.Alert.Id}']");
+        await Expect(line).ToContainTextAsync("Minister resigns over budget row");
+        await line.EvaluateAsync("e => { e.dataset.marker = 'same element'; }");
+
+        using var response = await node.Editor.PatchJsonAsync($"/api/v1/alerts/{published.Alert.Id}", new { headline = "Finance minister resigns over budget row" });
+        await Api.ReadEventAsync(response, HttpStatusCode.OK);
+
+        await Expect(line).ToContainTextAsync("Finance minister resigns over budget row");
+        await Expect(line).ToHaveAttributeAsync("data-version", "2");
+        await Expect(line).ToHaveAttributeAsync("data-marker", "same element");
+        await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(1);
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task ARetractionRemovesTheLine()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await OpenLiveTickerAsync(site, "es");
+        var kept = await node.Editor.PublishAsync("es", "El Gobierno aprueba los presupuestos");
+        var wrong = await node.Editor.PublishAsync("es", "Dimite el alcalde de la capital");
+        await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(2);
+
+        using var response = await node.Editor.PostJsonAsync($"/api/v1/alerts/{wrong.Alert.Id}/retract", new { reason = "Not confirmed." });
+        await Api.ReadEventAsync(response, HttpStatusCode.OK);
+
+        await Expect(tab.Page.Locator($".alerts-ticker .line[data-id='{wrong.Alert.Id}']")).ToHaveCountAsync(0);
+        await Expect(tab.Page.Locator($".alerts-ticker .line[data-id='{kept.Alert.Id}']")).ToBeVisibleAsync();
+        await Expect(tab.Page.Locator(".alerts-ticker .label")).ToHaveTextAsync("ÚLTIMA HORA");
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task AfterAServerRestartTheTickerShowsLinesPublishedWhileItWasDisconnected()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        var fixedPort = new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{FreePort()}" };
+        var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: fixedPort);
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await OpenLiveTickerAsync(site, "en");
+        await node.Editor.PublishAsync("en", "Before the restart");
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Before the restart" })).ToBeVisibleAsync();
+
+        await node.DisposeAsync();
+        await Expect(tab.Page.Locator(".alerts-ticker")).Not.ToHaveAttributeAsync("data-state", "live");
+        await using (var other = await AlertsNode.StartAsync(redis.ConnectionString, prefix))
+        {
+            await other.Editor.PublishAsync("en", "Published while the ticker was disconnected");
+        }
+
+        await using var restarted = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: fixedPort);
+        Assert.Equal(node.BaseAddress, restarted.BaseAddress);
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Published while the ticker was disconnected" }))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(tab.Page.Locator(".alerts-ticker")).ToHaveAttributeAsync("data-state", "live");
+        await restarted.Editor.PublishAsync("en", "After the restart");
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "After the restart" })).ToBeVisibleAsync();
+        await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(3);
+        tab.AssertNoScriptErrors(networkCut: true);
+    }
+
+    [Fact]
+    public async Task AReloadShowsRecentLinesAtOnceAndContinuesWithoutAGap()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await OpenLiveTickerAsync(site, "en");
+        await node.Editor.PublishAsync("en", "Seen before the reload");
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Seen before the reload" })).ToBeVisibleAsync();
+
+        // With the API unreachable, only what the ticker kept in sessionStorage can show the line.
+        await tab.Page.RouteAsync("**/api/v1/**", route => route.AbortAsync());
+        await tab.Page.ReloadAsync();
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Seen before the reload" })).ToBeVisibleAsync(new() { Timeout = 2000 });
+        await Expect(tab.Page.Locator(".alerts-ticker")).Not.ToHaveAttributeAsync("data-state", "live");
+        await node.Editor.PublishAsync("en", "Published during the reload");
+
+        await tab.Page.UnrouteAllAsync();
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Published during the reload" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(2);
+        tab.AssertNoScriptErrors(networkCut: true);
+    }
+
+    private async Task<BrowserPage> OpenLiveTickerAsync(PublisherSite site, string edition)
+    {
+        var tab = await browser.NewPageAsync();
+        await tab.Page.GotoAsync(site.PageFor(edition).ToString());
+        await Expect(tab.Page.Locator(".alerts-ticker")).ToHaveAttributeAsync("data-state", "live");
+        return tab;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
