@@ -120,7 +120,7 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
         await restarted.Editor.PublishAsync("en", "After the restart");
         await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "After the restart" })).ToBeVisibleAsync();
         await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(3);
-        tab.AssertNoScriptErrors(networkCut: true);
+        tab.AssertNoScriptErrors(expectNetworkErrors: true);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
         await tab.Page.UnrouteAllAsync();
         await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Published during the reload" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(2);
-        tab.AssertNoScriptErrors(networkCut: true);
+        tab.AssertNoScriptErrors(expectNetworkErrors: true);
     }
 
     private async Task<BrowserPage> OpenLiveTickerAsync(PublisherSite site, string edition)

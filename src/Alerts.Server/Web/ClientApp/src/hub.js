@@ -1,6 +1,5 @@
 import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { editionsPath, getJson } from "./api.js";
-import { Feed } from "./feed.js";
 import { retryDelay, sleep } from "./retry.js";
 
 /**
@@ -9,8 +8,10 @@ import { retryDelay, sleep } from "./retry.js";
  * subscribe again from the last seq it saw, so nothing published meanwhile is missed.
  */
 export class Hub {
-  constructor(server) {
+  /** createFeed(hub, edition) makes the object that receives an edition's events: a ticker's or the console's. */
+  constructor(server, createFeed) {
     this.server = server;
+    this.createFeed = createFeed;
     this.feeds = new Map();
     this.started = false;
     this.editions = null;
@@ -44,7 +45,7 @@ export class Hub {
   feed(edition) {
     let feed = this.feeds.get(edition);
     if (!feed) {
-      feed = new Feed(this, edition);
+      feed = this.createFeed(this, edition);
       this.feeds.set(edition, feed);
       if (this.connected) {
         feed.sync();

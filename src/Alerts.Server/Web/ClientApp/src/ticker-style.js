@@ -10,7 +10,7 @@ export const tickerStyle = `
   font: 600 16px/1.4 var(--latin); -webkit-font-smoothing: antialiased;
 }
 .bar[hidden] { display: none; }
-.bar[dir="rtl"] { font-family: var(--arabic); font-size: 17px; line-height: 1.6; }
+.bar[dir="rtl"] { font-family: var(--arabic); font-size: 17px; }
 .label {
   flex: none; display: flex; align-items: center; padding: 0 16px;
   background: #8f0a1f; font-size: 14px; font-weight: 800; letter-spacing: .08em; text-transform: uppercase;
@@ -26,8 +26,8 @@ export const tickerStyle = `
   -webkit-mask-image: linear-gradient(to left, transparent, #000 12px, #000 calc(100% - 24px), transparent);
   mask-image: linear-gradient(to left, transparent, #000 12px, #000 calc(100% - 24px), transparent);
 }
-.track { display: flex; flex: none; margin: 0; padding: 0 4px; list-style: none; white-space: nowrap; }
-.line { display: flex; align-items: baseline; gap: 8px; padding: 10px 16px; }
+.track { display: flex; flex: none; margin: 0; padding: 10px 4px; list-style: none; white-space: nowrap; }
+.line { display: flex; align-items: baseline; gap: 8px; padding: 0 16px; }
 .line + .line { border-inline-start: 1px solid rgba(255, 255, 255, .4); }
 .line a { color: inherit; text-decoration: none; border-radius: 2px; }
 .line a:hover { text-decoration: underline; text-underline-offset: 3px; }

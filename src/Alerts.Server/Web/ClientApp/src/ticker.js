@@ -1,3 +1,4 @@
+import { Feed } from "./feed.js";
 import { Hub } from "./hub.js";
 import { TickerView } from "./ticker-view.js";
 
@@ -13,7 +14,7 @@ if (window.AlertsTicker && typeof window.AlertsTicker.mountScripts === "function
   const hubFor = (server) => {
     let hub = hubs.get(server);
     if (!hub) {
-      hub = new Hub(server);
+      hub = new Hub(server, (owner, edition) => new Feed(owner, edition));
       hubs.set(server, hub);
     }
     return hub;
