@@ -45,6 +45,7 @@ public sealed class ConsoleTests(RedisFixture redis, BrowserFixture browser) : I
         await item.GetByLabel("Corrected headline").FillAsync("Earthquake of magnitude 6.4 strikes off the coast");
         await item.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
         await Expect(item).ToContainTextAsync("Corrected · v2");
+        await Expect(item.Locator(".alert-head")).Not.ToContainTextAsync("null");
         await Expect(item.Locator(".alert-headline")).ToHaveTextAsync("Earthquake of magnitude 6.4 strikes off the coast");
 
         await item.GetByRole(AriaRole.Button, new() { Name = "Delivery report" }).ClickAsync();

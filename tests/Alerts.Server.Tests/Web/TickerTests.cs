@@ -145,6 +145,23 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
         tab.AssertNoScriptErrors(expectNetworkErrors: true);
     }
 
+    [Fact]
+    public async Task AnExpiredLineLeavesTheTicker()
+    {
+        var shortTtl = new Dictionary<string, string?> { ["Alerts:TickerTtl"] = "00:00:03" };
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: shortTtl);
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await OpenLiveTickerAsync(site, "en");
+
+        await node.Editor.PublishAsync("en", "A line that lives three seconds");
+
+        var line = tab.Page.Locator(".alerts-ticker .line", new() { HasText = "A line that lives three seconds" });
+        await Expect(line).ToBeVisibleAsync();
+        await Expect(line).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Expect(tab.Page.Locator(".alerts-ticker")).ToBeHiddenAsync();
+        tab.AssertNoScriptErrors();
+    }
+
     private async Task<BrowserPage> OpenLiveTickerAsync(PublisherSite site, string edition)
     {
         var tab = await browser.NewPageAsync();

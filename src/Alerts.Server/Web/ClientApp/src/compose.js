@@ -110,12 +110,13 @@ export class Compose {
     if (result.ok) {
       showFieldErrors(this.form, {});
       this.attempt = null;
-      this.headline.value = "";
-      this.url.value = "";
-      this.push.checked = false;
+      // Back to a blank draft in the same edition: a leftover flash or push must never ride along unnoticed.
+      const edition = this.edition.value;
+      this.form.reset();
+      this.edition.value = edition;
       this.update();
-      const edition = this.editions.find((e) => e.key === result.data.edition);
-      this.status.textContent = `Published to ${edition ? edition.name : result.data.edition} (seq ${result.data.seq}).`;
+      const target = this.editions.find((e) => e.key === result.data.edition);
+      this.status.textContent = `Published to ${target ? target.name : result.data.edition} (seq ${result.data.seq}).`;
       this.onPublished(result.data);
       this.headline.focus();
       return;

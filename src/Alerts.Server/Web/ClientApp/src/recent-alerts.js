@@ -116,7 +116,7 @@ export class RecentAlerts {
     item.element.dataset.status = alert.status;
     item.element.setAttribute("aria-label", alert.headline);
     const status = alert.status === "corrected" ? `Corrected · v${alert.version}` : alert.status === "retracted" ? "Retracted" : "Published";
-    item.head.replaceChildren(
+    replace(item.head,
       h("span", { className: `badge urgency ${alert.urgency}` }, capitalize(alert.urgency)),
       h("span", { className: `badge status ${alert.status}` }, status),
       alert.push ? h("span", { className: "badge push" }, "Push") : null,
@@ -125,7 +125,7 @@ export class RecentAlerts {
     );
     item.headline.textContent = alert.headline;
     const tags = [...(alert.sections || []), ...(alert.regions || [])].join(" · ");
-    item.meta.replaceChildren(
+    replace(item.meta,
       tags ? h("span", null, tags) : null,
       alert.url ? h("a", { href: alert.url, target: "_blank", rel: "noopener" }, alert.url) : null,
     );
@@ -217,6 +217,10 @@ export class RecentAlerts {
     const rest = Object.values(unshown).join(" ");
     error.textContent = [result.problem.title, result.problem.errors ? rest : result.problem.detail].filter(Boolean).join(" ");
   }
+}
+
+function replace(element, ...children) {
+  element.replaceChildren(...children.filter(Boolean));
 }
 
 function capitalize(text) {
