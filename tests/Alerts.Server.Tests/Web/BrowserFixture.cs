@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Alerts.Server.Tests.Web;
 
 /// <summary>
-/// One headless Chromium per test class: Debian's <c>/usr/bin/chromium</c>, which test.sh installs;
+/// One headless Chromium for the browser tests (<see cref="BrowserCollection"/>): Debian's <c>/usr/bin/chromium</c>, which test.sh installs;
 /// Playwright never downloads a browser here. Each test opens its own context, so storage is fresh.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime

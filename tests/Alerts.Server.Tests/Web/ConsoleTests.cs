@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Alerts.Server.Tests.Web;
 
 /// <summary>The editors' console and the demo page in a real Chromium, found by label and role as a person would.</summary>
-public sealed class ConsoleTests(RedisFixture redis, BrowserFixture browser) : IClassFixture<RedisFixture>, IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(RedisFixture redis, BrowserFixture browser) : IClassFixture<RedisFixture>
 {
     [Fact]
     public async Task TheConsoleSignsInPublishesCorrectsAndRetracts()

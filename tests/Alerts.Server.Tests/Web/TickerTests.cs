@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using Alerts.Server.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Alerts.Server.Tests.Web;
 
 /// <summary>The embeddable ticker in a real Chromium, on a publisher's page of another origin.</summary>
-public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IClassFixture<RedisFixture>, IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IClassFixture<RedisFixture>
 {
     [Fact]
     public async Task ATickerOnAnotherOriginShowsANewLineWithinASecond()
@@ -159,6 +161,36 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
         await Expect(line).ToBeVisibleAsync();
         await Expect(line).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Expect(tab.Page.Locator(".alerts-ticker")).ToBeHiddenAsync();
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task TheBarPausesOnHoverAndFocusAndStandsStillUnderReducedMotion()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        for (var i = 1; i <= 5; i++)
+        {
+            await node.Editor.PublishAsync("en", $"Long enough headline number {i} to make the bar overflow its width", new { url = $"https://news.example/{i}" });
+        }
+
+        await using var tab = await OpenLiveTickerAsync(site, "en");
+        var track = tab.Page.Locator(".alerts-ticker .track");
+        Assert.Equal("running", await track.EvaluateAsync<string>("e => e.getAnimations()[0].playState"));
+        await tab.Page.Locator(".alerts-ticker .viewport").HoverAsync();
+        Assert.Equal("paused", await track.EvaluateAsync<string>("e => e.getAnimations()[0].playState"));
+        await tab.Page.Mouse.MoveAsync(5, 600);
+        Assert.Equal("running", await track.EvaluateAsync<string>("e => e.getAnimations()[0].playState"));
+
+        await tab.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("https://news.example/5", await tab.Page.EvaluateAsync<string>("document.activeElement.shadowRoot.activeElement.href"));
+        Assert.Equal(0, await track.EvaluateAsync<int>("e => e.getAnimations().length"));
+
+        await tab.Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        await tab.Page.ReloadAsync();
+        await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(5);
+        Assert.Equal(0, await track.EvaluateAsync<int>("e => e.getAnimations().length"));
+        Assert.Equal("auto", await tab.Page.Locator(".alerts-ticker .viewport").EvaluateAsync<string>("e => getComputedStyle(e).overflowX"));
         tab.AssertNoScriptErrors();
     }
 

@@ -124,7 +124,7 @@ export class Compose {
     this.status.textContent = "";
     const unshown = showFieldErrors(this.form, fieldErrors(result.problem));
     const rest = Object.values(unshown).join(" ");
-    this.error.textContent = [result.problem.title, result.problem.errors ? rest : result.problem.detail].filter(Boolean).join(" ");
+    this.error.textContent = [result.problem.title, result.problem.errors ? rest || "Check the marked fields." : result.problem.detail].filter(Boolean).join(" ");
     const invalid = this.form.querySelector('[aria-invalid="true"]');
     if (invalid) {
       invalid.focus();

@@ -215,7 +215,7 @@ export class RecentAlerts {
     }
     const unshown = showFieldErrors(form, fieldErrors(result.problem));
     const rest = Object.values(unshown).join(" ");
-    error.textContent = [result.problem.title, result.problem.errors ? rest : result.problem.detail].filter(Boolean).join(" ");
+    error.textContent = [result.problem.title, result.problem.errors ? rest || "Check the marked fields." : result.problem.detail].filter(Boolean).join(" ");
   }
 }
 
