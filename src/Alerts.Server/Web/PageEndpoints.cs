@@ -8,6 +8,9 @@ internal static class PageEndpoints
 
     private const string PageCacheControl = "no-cache";
 
+    // CDNs and link checkers ask with HEAD before they fetch.
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     // The pages load only this server's own scripts and styles and call only this server.
     private const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -15,10 +18,10 @@ internal static class PageEndpoints
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/ticker.js", GetTickerScript).RequireCors(CorsPolicies.Public).WithName("GetTickerScript");
-        routes.MapGet("/", (ClientAssets assets) => Page(assets["index.html"])).WithName("GetDemoPage");
-        routes.MapGet("/console", (ClientAssets assets) => Page(assets["console.html"])).WithName("GetConsolePage");
-        routes.MapGet("/assets/{name}", GetAsset).WithName("GetClientAsset");
+        routes.MapMethods("/ticker.js", GetOrHead, GetTickerScript).RequireCors(CorsPolicies.Public).WithName("GetTickerScript");
+        routes.MapMethods("/", GetOrHead, (ClientAssets assets) => Page(assets["index.html"])).WithName("GetDemoPage");
+        routes.MapMethods("/console", GetOrHead, (ClientAssets assets) => Page(assets["console.html"])).WithName("GetConsolePage");
+        routes.MapMethods("/assets/{name}", GetOrHead, GetAsset).WithName("GetClientAsset");
         return routes;
     }
 
