@@ -126,6 +126,37 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
     }
 
     [Fact]
+    public async Task ATickerThatMissedMoreThanTheLogKeepsTakesTheServersTickerFromTheReset()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        var settings = new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{FreePort()}", ["Alerts:Redis:Retention"] = "100" };
+        var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await OpenLiveTickerAsync(site, "en");
+        var first = await node.Editor.PublishAsync("en", "Seen before the outage");
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Seen before the outage" })).ToBeVisibleAsync();
+
+        await node.DisposeAsync();
+        await using (var other = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: new Dictionary<string, string?> { ["Alerts:Redis:Retention"] = "100" }))
+        {
+            using var retracted = await other.Editor.PostJsonAsync($"/api/v1/alerts/{first.Alert.Id}/retract", new { reason = "Wrong." });
+            await Api.ReadEventAsync(retracted, HttpStatusCode.OK);
+            for (var i = 1; i <= 150; i++)
+            {
+                await other.Editor.PublishAsync("en", $"Outage line {i}");
+            }
+        }
+
+        await using var restarted = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
+        await Expect(tab.Page.Locator(".alerts-ticker .line").First).ToContainTextAsync("Outage line 150", new() { Timeout = 30_000 });
+        await Expect(tab.Page.Locator(".alerts-ticker .line", new() { HasText = "Seen before the outage" })).ToHaveCountAsync(0);
+        await Expect(tab.Page.Locator(".alerts-ticker .line")).ToHaveCountAsync(5);
+        await restarted.Editor.PublishAsync("en", "Live again after the reset");
+        await Expect(tab.Page.Locator(".alerts-ticker .line").First).ToContainTextAsync("Live again after the reset");
+        tab.AssertNoScriptErrors(expectNetworkErrors: true);
+    }
+
+    [Fact]
     public async Task AReloadShowsRecentLinesAtOnceAndContinuesWithoutAGap()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
