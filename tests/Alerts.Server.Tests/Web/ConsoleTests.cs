@@ -98,6 +98,10 @@ public sealed class ConsoleTests(RedisFixture redis, BrowserFixture browser) : I
         await Expect(page.Locator("#headline-error")).ToBeEmptyAsync();
         await tab.ScreenshotAsync("console-bad-url");
         Assert.Equal(0, (await node.Public.GetJsonAsync("/api/v1/editions/en/ticker")).GetProperty("alerts").GetArrayLength());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('AlertsConsole:apiKey')"));
         tab.AssertNoScriptErrors(expectNetworkErrors: true);
     }
 

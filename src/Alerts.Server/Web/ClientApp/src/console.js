@@ -7,6 +7,7 @@ import { RecentAlerts } from "./recent-alerts.js";
 
 // sessionStorage only: the key dies with the tab and never reaches another site or a disk profile.
 const keyStorage = "AlertsConsole:apiKey";
+const messageStorage = "AlertsConsole:signOutMessage";
 const server = new URL("/", location.href).href;
 
 const signInView = document.getElementById("sign-in-view");
@@ -26,22 +27,37 @@ function storedKey() {
   }
 }
 
-function storeKey(key) {
+function store(name, value) {
   try {
-    if (key) {
-      sessionStorage.setItem(keyStorage, key);
+    if (value) {
+      sessionStorage.setItem(name, value);
     } else {
-      sessionStorage.removeItem(keyStorage);
+      sessionStorage.removeItem(name);
     }
   } catch {
     // Without storage the editor signs in again after a reload; nothing else changes.
   }
 }
 
+function storeKey(key) {
+  store(keyStorage, key);
+}
+
+function takeMessage() {
+  try {
+    const message = sessionStorage.getItem(messageStorage);
+    sessionStorage.removeItem(messageStorage);
+    return message;
+  } catch {
+    return null;
+  }
+}
+
 function signOut(message) {
   storeKey(null);
-  location.hash = "";
   if (hub) {
+    // A fresh page is the simplest way to drop every live subscription; the message survives it.
+    store(messageStorage, message);
     location.reload();
     return;
   }
@@ -129,5 +145,6 @@ const remembered = storedKey();
 if (remembered) {
   signIn(remembered, true);
 } else {
+  keyError.textContent = takeMessage() || "";
   keyInput.focus();
 }

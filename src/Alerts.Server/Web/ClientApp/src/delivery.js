@@ -63,6 +63,9 @@ function display(value) {
   if (value === null || value === undefined) {
     return "—";
   }
+  if (typeof value === "boolean") {
+    return value ? "yes" : "no";
+  }
   if (Array.isArray(value)) {
     return value.join(", ") || "—";
   }
