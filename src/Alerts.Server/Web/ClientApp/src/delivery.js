@@ -32,7 +32,14 @@ export class DeliveryPanel {
       return;
     }
     if (result.ok) {
-      this.element.replaceChildren(h("h4", null, "Delivery report"), report(result.data), h("p", { className: "hint" }, `Updated ${new Date().toLocaleTimeString()}`));
+      const { alertId, ...figures } = result.data || {};
+      const pushOff = figures.push && figures.push.enabled === false;
+      const parts = [h("h4", null, "Delivery report")];
+      if (pushOff) {
+        parts.push(h("p", { className: "hint" }, "Push is not enabled on this server: the alert went to tickers only."));
+      }
+      parts.push(report(figures), h("p", { className: "hint" }, `Updated ${new Date().toLocaleTimeString()}`));
+      this.element.replaceChildren(...parts);
     } else if (result.status === 404) {
       this.element.replaceChildren(h("p", { className: "hint" }, "No delivery report for this alert yet. It appears here once the server reports delivery."));
     } else {

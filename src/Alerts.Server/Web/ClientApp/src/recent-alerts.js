@@ -118,7 +118,7 @@ export class RecentAlerts {
     const status = alert.status === "corrected" ? `Corrected · v${alert.version}` : alert.status === "retracted" ? "Retracted" : "Published";
     replace(item.head,
       h("span", { className: `badge urgency ${alert.urgency}` }, capitalize(alert.urgency)),
-      h("span", { className: `badge status ${alert.status}` }, status),
+      h("span", { className: `badge state ${alert.status}` }, status),
       alert.push ? h("span", { className: "badge push" }, "Push") : null,
       h("time", { datetime: alert.updatedAt }, formatTime(alert.publishedAt)),
       h("span", { className: "author" }, alert.author),
