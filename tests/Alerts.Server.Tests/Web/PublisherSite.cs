@@ -27,24 +27,30 @@ public sealed class PublisherSite : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The page <c>/{edition}</c> embeds that edition's ticker from <paramref name="alerts"/>.</summary>
+    /// <summary>
+    /// The page <c>/{editions}</c> embeds the ticker of each comma-separated edition from <paramref name="alerts"/>,
+    /// each with its own script tag; <c>/plain</c> is the same page without any.
+    /// </summary>
     public static async Task<PublisherSite> StartAsync(Uri alerts)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.MapGet("/{edition}", (string edition) => Results.Content(Page(alerts, edition), "text/html; charset=utf-8"));
+        app.MapGet("/plain", () => Results.Content(Page(alerts, []), "text/html; charset=utf-8"));
+        app.MapGet("/{editions}", (string editions) => Results.Content(Page(alerts, editions.Split(',')), "text/html; charset=utf-8"));
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new PublisherSite(app, new Uri(address));
     }
 
-    public Uri PageFor(string edition) => new(BaseAddress, "/" + edition);
+    public Uri PageFor(params string[] editions) => new(BaseAddress, "/" + string.Join(",", editions));
+
+    public Uri PlainPage => new(BaseAddress, "/plain");
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private static string Page(Uri alerts, string edition) => $$"""
+    private static string Page(Uri alerts, string[] editions) => $$"""
         <!doctype html>
         <html lang="en">
         <head>
@@ -60,10 +66,10 @@ public sealed class PublisherSite : IAsyncDisposable
         <body>
           <header>The Daily Publisher</header>
           <main>
-            <div id="breaking"></div>
+            <div id="breaking">{{string.Concat(editions.Select(e => $"<div id=\"breaking-{WebUtility.HtmlEncode(e)}\"></div>"))}}</div>
             <p>Today's stories follow the breaking bar.</p>
           </main>
-          <script src="{{new Uri(alerts, "/ticker.js")}}" data-edition="{{WebUtility.HtmlEncode(edition)}}" data-target="#breaking" async></script>
+          {{string.Concat(editions.Select(e => $"<script src=\"{new Uri(alerts, "/ticker.js")}\" data-edition=\"{WebUtility.HtmlEncode(e)}\" data-target=\"#breaking-{WebUtility.HtmlEncode(e)}\" async></script>"))}}
         </body>
         </html>
         """;

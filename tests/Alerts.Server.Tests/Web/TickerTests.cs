@@ -34,6 +34,27 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
     }
 
     [Fact]
+    public async Task TwoTickersShareOnePageAndAddOnlyOneGlobal()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        await using var tab = await browser.NewPageAsync();
+        await tab.Page.GotoAsync(site.PlainPage.ToString());
+        var plainGlobals = await tab.Page.EvaluateAsync<string[]>("Object.keys(window)");
+
+        await tab.Page.GotoAsync(site.PageFor("en", "ar").ToString());
+        await Expect(tab.Page.Locator(".alerts-ticker[data-state=live]")).ToHaveCountAsync(2);
+        await node.Editor.PublishAsync("en", "English line");
+        await node.Editor.PublishAsync("ar", "سطر عربي");
+
+        await Expect(tab.Page.Locator("#breaking-en .line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^English line"));
+        await Expect(tab.Page.Locator("#breaking-ar .line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^سطر عربي"));
+        var globals = await tab.Page.EvaluateAsync<string[]>("Object.keys(window)");
+        Assert.Equal(["AlertsTicker"], globals.Except(plainGlobals));
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task TheArabicTickerRunsRightToLeftWithItsLabel()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
