@@ -30,7 +30,7 @@ internal static class AlertsApplication
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
-        app.MapReadEndpoints();
+        app.MapAlertsWeb();
         app.MapAlertsHub();
         return app;
     }
