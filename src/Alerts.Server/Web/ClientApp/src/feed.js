@@ -21,7 +21,7 @@ export class Feed {
     const stored = load(this.key);
     this.meta = stored ? stored.meta : null;
     this.lastSeq = stored ? stored.lastSeq : null;
-    this.alerts = new Map((stored ? stored.alerts : []).map((alert) => [alert.id, alert]));
+    this.setAlerts(stored ? stored.alerts : [], this.lastSeq || 0);
   }
 
   attach(view) {
@@ -47,6 +47,8 @@ export class Feed {
         const editions = await this.hub.readEditions();
         const edition = editions.editions.find((e) => e.key === this.edition);
         if (!edition) {
+          // A publisher's typo in data-edition: say so where they will look, and show nothing.
+          console.warn(`AlertsTicker: '${this.edition}' is not an edition of ${this.hub.server}; known: ${editions.editions.map((e) => e.key).join(", ")}.`);
           this.setState("unknown-edition");
           return;
         }
@@ -85,6 +87,9 @@ export class Feed {
       this.alerts.delete(alert.id);
     } else if (!current || alert.version >= current.version) {
       this.alerts.set(alert.id, alert);
+      if (!this.ranks.has(alert.id)) {
+        this.ranks.set(alert.id, event.seq);
+      }
     }
     this.lastSeq = event.seq;
     this.changed();
@@ -96,9 +101,19 @@ export class Feed {
   }
 
   replace(alerts, latestSeq) {
-    this.alerts = new Map(alerts.filter((alert) => alert.status !== "retracted").map((alert) => [alert.id, alert]));
+    this.setAlerts(alerts.filter((alert) => alert.status !== "retracted"), latestSeq);
     this.lastSeq = latestSeq;
     this.changed();
+  }
+
+  /**
+   * Takes `alerts`, newest first, as the lines. Timestamps have millisecond precision and ids are not
+   * monotonic within a millisecond, so each line also gets a rank that breaks ties in publishing
+   * order: the list's own order here, the published event's seq for lines that arrive later.
+   */
+  setAlerts(alerts, latestSeq) {
+    this.alerts = new Map(alerts.map((alert) => [alert.id, alert]));
+    this.ranks = new Map(alerts.map((alert, index) => [alert.id, latestSeq - (index + 1) / (alerts.length + 1)]));
   }
 
   /** The lines to show now, newest first. */
@@ -106,13 +121,15 @@ export class Feed {
     const now = Date.now();
     return [...this.alerts.values()]
       .filter((alert) => Date.parse(alert.expiresAt) > now)
-      .sort((a, b) => (a.publishedAt === b.publishedAt ? compare(b.id, a.id) : compare(b.publishedAt, a.publishedAt)))
+      .sort((a, b) => compare(b.publishedAt, a.publishedAt) || this.rankOf(b) - this.rankOf(a))
       .slice(0, max);
   }
 
   changed() {
     const kept = this.lines(keptLines);
+    const ranks = this.ranks;
     this.alerts = new Map(kept.map((alert) => [alert.id, alert]));
+    this.ranks = new Map(kept.map((alert) => [alert.id, ranks.get(alert.id)]));
     save(this.key, { meta: this.meta, lastSeq: this.lastSeq, alerts: kept });
     this.scheduleExpiry(kept);
     this.views.forEach((view) => view.render(this));
@@ -125,6 +142,10 @@ export class Feed {
       // Timers clamp at about 24.8 days; a shorter wait that finds nothing expired just waits again.
       this.expiryTimer = setTimeout(() => this.changed(), Math.min(Math.max(next - Date.now(), 0) + 50, 2 ** 31 - 1));
     }
+  }
+
+  rankOf(alert) {
+    return this.ranks.get(alert.id) || 0;
   }
 }
 
