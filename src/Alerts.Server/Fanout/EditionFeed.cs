@@ -120,14 +120,20 @@ internal sealed class EditionFeed(
     /// <summary>Sends the caller the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>]; returns the seq it is now at.</summary>
     private async Task<long> SendHistoryAsync(ITickerClient caller, long afterSeq, long upToSeq, CancellationToken cancellationToken)
     {
+        if (afterSeq > upToSeq)
+        {
+            // Ahead of this node: either the node lags a moment, or the client saw seqs the log no
+            // longer has (restored from an older backup), and would drop every new event as a duplicate.
+            var latestSeq = (await log.ReadAsync(edition, afterSeq, 1, cancellationToken)).LatestSeq;
+            return afterSeq > latestSeq ? await ResetAsync(caller, latestSeq, cancellationToken) : afterSeq;
+        }
+
         while (afterSeq < upToSeq)
         {
             var page = await log.ReadAsync(edition, afterSeq, pageSize, cancellationToken);
             if (page.IsGapAfter(afterSeq))
             {
-                var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
-                await caller.Reset(new TickerReset(edition, page.LatestSeq, ticker));
-                return page.LatestSeq;
+                return await ResetAsync(caller, page.LatestSeq, cancellationToken);
             }
 
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
@@ -143,6 +149,14 @@ internal sealed class EditionFeed(
         }
 
         return afterSeq;
+    }
+
+    /// <summary>Sends the whole ticker instead of events; the caller continues after <paramref name="latestSeq"/>.</summary>
+    private async Task<long> ResetAsync(ITickerClient caller, long latestSeq, CancellationToken cancellationToken)
+    {
+        var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
+        await caller.Reset(new TickerReset(edition, latestSeq, ticker));
+        return latestSeq;
     }
 
     private async Task BackfillLockedAsync(long upToSeq, CancellationToken cancellationToken)
