@@ -13,11 +13,18 @@ internal static class PushExtensions
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PushOptions>, PushOptionsValidator>();
         services.AddSingleton<PushStatus>();
-        // Resolved only when push is enabled: building them reads the key file.
         services.AddSingleton<FcmCredentials>();
         services.AddSingleton<IFirebaseMessaging, FcmHttpClient>();
+        services.AddSingleton<PushKeys>();
+        services.AddSingleton<PushQueue>();
+        services.AddSingleton<PushMessages>();
+        services.AddSingleton<PushSender>();
+        services.AddSingleton<PushJobRunner>();
+        services.AddSingleton<TopicTargets>();
+        services.AddSingleton<IPushTargets>(sp => sp.GetRequiredService<TopicTargets>());
+        services.AddHostedService<PushDispatcher>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder routes) => routes.MapDeliveryEndpoints();
 }

@@ -12,16 +12,18 @@ internal sealed class FcmCredentials : IDisposable
 {
     public static readonly string[] Scopes = ["https://www.googleapis.com/auth/firebase.messaging", "https://www.googleapis.com/auth/cloud-platform"];
 
-    private readonly ServiceAccountCredential _credential;
+    private readonly Lazy<ServiceAccountCredential> _credential;
     private readonly SemaphoreSlim _refresh = new(1, 1);
 
-    public FcmCredentials(IOptions<FcmOptions> options)
+    // Built on first use: a node with push disabled has no key file to read.
+    public FcmCredentials(IOptions<FcmOptions> options) => _credential = new(() => Create(options.Value));
+
+    private static ServiceAccountCredential Create(FcmOptions settings)
     {
-        var settings = options.Value;
         var key = ServiceAccountKey.TryRead(settings.CredentialsFile!, out var error)
             ?? throw new InvalidOperationException($"Alerts:Fcm:CredentialsFile {error}");
         var tokenUrl = settings.TokenUrl?.ToString() ?? key.TokenUri!;
-        _credential = new ServiceAccountCredential(new ServiceAccountCredential.Initializer(key.ClientEmail, tokenUrl)
+        return new ServiceAccountCredential(new ServiceAccountCredential.Initializer(key.ClientEmail, tokenUrl)
         {
             ProjectId = settings.ProjectId,
             KeyId = key.PrivateKeyId,
@@ -30,7 +32,7 @@ internal sealed class FcmCredentials : IDisposable
     }
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken) =>
-        await _credential.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken);
+        await _credential.Value.GetAccessTokenForRequestAsync(cancellationToken: cancellationToken);
 
     /// <summary>Fetches a new token unless another caller already replaced <paramref name="rejectedToken"/>.</summary>
     public async Task RefreshAsync(string rejectedToken, CancellationToken cancellationToken)
@@ -38,9 +40,9 @@ internal sealed class FcmCredentials : IDisposable
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_credential.Token?.AccessToken == rejectedToken)
+            if (_credential.Value.Token?.AccessToken == rejectedToken)
             {
-                await _credential.RequestAccessTokenAsync(cancellationToken);
+                await _credential.Value.RequestAccessTokenAsync(cancellationToken);
             }
         }
         finally

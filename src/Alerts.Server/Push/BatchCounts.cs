@@ -1,0 +1,37 @@
+namespace Alerts.Server.Push;
+
+/// <summary>What one batch did, added to the alert's delivery counters when the batch is recorded.</summary>
+internal sealed class BatchCounts
+{
+    private int _accepted;
+    private int _failed;
+    private int _retried;
+    private int _pruned;
+
+    public int Targets { get; set; }
+
+    public int Held { get; set; }
+
+    public int Capped { get; set; }
+
+    public int Accepted => _accepted;
+
+    public int Failed => _failed;
+
+    public int Retried => _retried;
+
+    public int Pruned => _pruned;
+
+    public void Accept() => Interlocked.Increment(ref _accepted);
+
+    public void Fail() => Interlocked.Increment(ref _failed);
+
+    public void Retry() => Interlocked.Increment(ref _retried);
+
+    public void Prune() => Interlocked.Increment(ref _pruned);
+
+    public IEnumerable<(string Name, int Value)> Counters() =>
+    [
+        ("targets", Targets), ("accepted", Accepted), ("failed", Failed), ("retried", Retried), ("pruned", Pruned), ("held", Held), ("capped", Capped),
+    ];
+}

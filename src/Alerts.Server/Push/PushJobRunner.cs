@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Push;
+
+/// <summary>
+/// Works one leased job: pages through its targets from the recorded cursor, sends each page, and
+/// records the page (cursor and counters, one atomic step) before the next. The lease is renewed in
+/// the background; once it is lost the job stops at once, since another node now owns it.
+/// </summary>
+internal sealed class PushJobRunner(
+    PushQueue queue, PushMessages messages, IPushTargets targets, PushSender sender, IOptions<PushOptions> options, TimeProvider time, ILogger<PushJobRunner> logger)
+{
+    private static readonly TimeSpan AuthRetryDelay = TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(PushJob job, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        PushLog.JobLeased(logger, job.Id, job.Leases, job.Cursor);
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewal = RenewAsync(job, working);
+        try
+        {
+            if (messages.For(job.Event, time.GetUtcNow()) is not { } message)
+            {
+                PushLog.AlertExpired(logger, job.Id, job.Event.Alert.Id);
+                await queue.CompleteAsync(job, working.Token);
+                return;
+            }
+
+            var (cursor, sentBefore) = (job.Cursor, job.Sent);
+            while (true)
+            {
+                var page = await targets.NextAsync(job.Event, cursor, settings.BatchSize, working.Token);
+                var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.Held, Capped = page.Capped };
+                await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
+                    ? AlreadySent(counts)
+                    : SendAsync(job, targets.Address(message, target), target, counts, working.Token)));
+                if (!await queue.RecordAsync(job, page.NextCursor, counts, working.Token))
+                {
+                    PushLog.LeaseLost(logger, job.Id);
+                    return;
+                }
+
+                (cursor, sentBefore) = (page.NextCursor, new HashSet<string>());
+                if (page.IsLast)
+                {
+                    break;
+                }
+            }
+
+            if (await queue.CompleteAsync(job, working.Token))
+            {
+                PushLog.JobFinished(logger, job.Id);
+            }
+        }
+        catch (PushAuthenticationException e)
+        {
+            PushLog.AuthenticationFailed(logger, job.Id, AuthRetryDelay, e);
+            await queue.ReleaseAsync(job, AuthRetryDelay, stoppingToken);
+        }
+        catch (OperationCanceledException) when (working.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            PushLog.LeaseLost(logger, job.Id);
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await renewal;
+        }
+    }
+
+    // Accepted by FCM under an earlier lease, not yet recorded: counted now, not sent again.
+    private static Task AlreadySent(BatchCounts counts)
+    {
+        counts.Accept();
+        return Task.CompletedTask;
+    }
+
+    private async Task SendAsync(PushJob job, Fcm.Message message, string target, BatchCounts counts, CancellationToken cancellationToken)
+    {
+        switch (await sender.SendAsync(message, target, job.Event.Alert.ExpiresAt, counts, cancellationToken))
+        {
+            case SendResult.Accepted:
+                queue.MarkSent(job, target);
+                counts.Accept();
+                break;
+            case SendResult.Pruned:
+                await targets.PruneAsync(target, cancellationToken);
+                counts.Prune();
+                break;
+            default:
+                counts.Fail();
+                break;
+        }
+    }
+
+    private async Task RenewAsync(PushJob job, CancellationTokenSource working)
+    {
+        var lease = options.Value.LeaseDuration;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, time, working.Token);
+                if (!await queue.RenewAsync(job, lease, working.Token))
+                {
+                    await working.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job ended or the node is stopping.
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Without renewals the lease may lapse while Redis is away; stop rather than risk a second sender.
+            PushLog.DispatcherFailed(logger, e);
+            await working.CancelAsync();
+        }
+    }
+}
