@@ -1,3 +1,4 @@
+using Alerts.Server.Push.Devices;
 using Alerts.Server.Push.Fcm;
 using Microsoft.Extensions.Options;
 
@@ -21,10 +22,18 @@ internal static class PushExtensions
         services.AddSingleton<PushSender>();
         services.AddSingleton<PushJobRunner>();
         services.AddSingleton<TopicTargets>();
-        services.AddSingleton<IPushTargets>(sp => sp.GetRequiredService<TopicTargets>());
+        services.AddSingleton<DeviceTargets>();
+        services.AddSingleton<IPushTargets>(sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.Mode == PushMode.Devices
+            ? sp.GetRequiredService<DeviceTargets>()
+            : sp.GetRequiredService<TopicTargets>());
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<DeviceRateLimit>();
+        services.AddSingleton<TopicMirror>();
+        services.AddHostedService(sp => sp.GetRequiredService<TopicMirror>());
         services.AddHostedService<PushDispatcher>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder routes) => routes.MapDeliveryEndpoints();
+    public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder routes) =>
+        routes.MapDeliveryEndpoints().MapDeviceEndpoints();
 }

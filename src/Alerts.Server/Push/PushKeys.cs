@@ -37,6 +37,9 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Sorted set, all scores 0: the edition's tokens in lexical order, walked by jobs from a cursor token.</summary>
     public RedisKey DeviceIndex(string edition) => $"{Devices}:edition:{edition}";
 
+    /// <summary>List of pending topic changes (JSON) for the Instance ID mirror.</summary>
+    public RedisKey MirrorQueue => $"{Devices}:mirror";
+
     /// <summary>Counter of non-flash pushes a device got in one clock hour.</summary>
     public RedisKey DeviceCap(string token, long hour) => $"{Devices}:cap:{hour}:{token}";
 }

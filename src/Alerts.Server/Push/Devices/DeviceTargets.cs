@@ -1,0 +1,44 @@
+using Alerts.Core.Alerts;
+using Alerts.Server.Push.Fcm;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Push.Devices;
+
+/// <summary>
+/// Devices mode: the targets are the edition's registered tokens that want the alert, paged in token
+/// order. Quiet hours and the hourly cap apply to non-flash notifications; a retraction reaches every
+/// device, silently, so apps can withdraw what they show.
+/// </summary>
+internal sealed class DeviceTargets(DeviceRegistry registry, IOptions<PushOptions> options, TimeProvider time, ILogger<DeviceTargets> logger) : IPushTargets
+{
+    public async Task<TargetPage> NextAsync(AlertEvent alertEvent, string cursor, int size, CancellationToken cancellationToken)
+    {
+        var (devices, lastToken, scanned) = await registry.PageAsync(alertEvent.Edition, cursor, size, cancellationToken);
+        if (lastToken is null)
+        {
+            return new TargetPage([], cursor, IsLast: true);
+        }
+
+        var alert = alertEvent.Alert;
+        var now = time.GetUtcNow();
+        var wanted = devices.Where(d => d.Wants(alert)).ToList();
+        if (alertEvent.Type == AlertEventType.Retracted || alert.Urgency == Urgency.Flash)
+        {
+            return new TargetPage(wanted.Select(d => d.Token).ToList(), lastToken, IsLast: scanned < size);
+        }
+
+        var awake = wanted.Where(d => d.QuietHours?.Covers(now) != true).Select(d => d.Token).ToList();
+        var allowed = await registry.WithinCapAsync(awake, options.Value.DeviceHourlyCap, now, cancellationToken);
+        return new TargetPage(allowed, lastToken, IsLast: scanned < size, Held: wanted.Count - awake.Count, Capped: awake.Count - allowed.Count);
+    }
+
+    public Message Address(Message message, string target) => message with { Token = target };
+
+    public async Task PruneAsync(string target, CancellationToken cancellationToken)
+    {
+        if (await registry.RemoveAsync(target, cancellationToken) is not null)
+        {
+            PushLog.TokenPruned(logger, target, "FCM reported it unregistered or invalid");
+        }
+    }
+}
