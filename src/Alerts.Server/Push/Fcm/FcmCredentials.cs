@@ -1,4 +1,5 @@
 using Google.Apis.Auth.OAuth2;
+using Google.Apis.Http;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Push.Fcm;
@@ -28,6 +29,8 @@ internal sealed class FcmCredentials : IDisposable
             ProjectId = settings.ProjectId,
             KeyId = key.PrivateKeyId,
             Scopes = Scopes,
+            // The push sender owns retries (backoff with jitter, capped, stopping at the alert's expiry); a second policy underneath would hide failures for seconds.
+            DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,
         }.FromPrivateKey(key.PrivateKey));
     }
 
