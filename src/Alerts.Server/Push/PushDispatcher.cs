@@ -10,7 +10,7 @@ namespace Alerts.Server.Push;
 /// <summary>
 /// Runs on every node. The event log is the outbox: each edition's log is followed from a cursor in
 /// Redis, and the events that notify phones become jobs in the same atomic step that moves the cursor,
-/// so however many nodes read the log, each push is queued once. Then it leases due jobs, one at a time.
+/// so however many nodes read the log, each push is queued once. Workers then lease due jobs.
 /// </summary>
 internal sealed class PushDispatcher(
     PushStatus status, IAlertLog log, PushQueue queue, PushJobRunner runner, Taxonomy taxonomy, IOptions<PushOptions> options, ILogger<PushDispatcher> logger)
@@ -43,23 +43,23 @@ internal sealed class PushDispatcher(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll([
+            RepeatAsync(EnqueueAllAsync, stoppingToken),
+            .. Enumerable.Range(0, options.Value.JobsPerNode).Select(_ => RepeatAsync(WorkAsync, stoppingToken)),
+        ]);
+
+    /// <summary>Runs <paramref name="step"/> until the node stops, pausing a poll interval whenever it found nothing to do or failed.</summary>
+    private async Task RepeatAsync(Func<CancellationToken, Task<bool>> step, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                foreach (var edition in taxonomy.Editions.Keys)
+                if (!await step(stoppingToken))
                 {
-                    await EnqueueAsync(edition, stoppingToken);
+                    await Task.Delay(options.Value.PollInterval, stoppingToken);
                 }
-
-                while (await queue.LeaseAsync(options.Value.LeaseDuration, stoppingToken) is { } job)
-                {
-                    await runner.RunAsync(job, stoppingToken);
-                }
-
-                await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -71,6 +71,28 @@ internal sealed class PushDispatcher(
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
         }
+    }
+
+    private async Task<bool> EnqueueAllAsync(CancellationToken stoppingToken)
+    {
+        foreach (var edition in taxonomy.Editions.Keys)
+        {
+            await EnqueueAsync(edition, stoppingToken);
+        }
+
+        return false;
+    }
+
+    // Several workers per node, so a flash alert is not queued behind a long job of an earlier alert.
+    private async Task<bool> WorkAsync(CancellationToken stoppingToken)
+    {
+        if (await queue.LeaseAsync(options.Value.LeaseDuration, stoppingToken) is not { } job)
+        {
+            return false;
+        }
+
+        await runner.RunAsync(job, stoppingToken);
+        return true;
     }
 
     private async Task EnqueueAsync(string edition, CancellationToken cancellationToken)

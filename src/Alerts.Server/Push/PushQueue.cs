@@ -51,13 +51,14 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
     public async Task<PushJob?> LeaseAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
         var now = NowMs;
-        var due = await Database.SortedSetRangeByScoreAsync(keys.Queue, double.NegativeInfinity, now, take: 8).WaitAsync(cancellationToken);
+        var due = await Database.SortedSetRangeByScoreAsync(keys.Queue, double.NegativeInfinity, now, take: 32).WaitAsync(cancellationToken);
         foreach (var candidate in due)
         {
             var jobId = (string)candidate!;
+            var after = (string?)await Database.HashGetAsync(keys.Job(jobId), "after").WaitAsync(cancellationToken);
             var leaseId = Guid.NewGuid().ToString("N");
-            var reply = await Database.ScriptEvaluateAsync(PushScripts.Lease, [keys.Queue, keys.Job(jobId)],
-                [jobId, now, now + (long)duration.TotalMilliseconds, leaseId, _owner]).WaitAsync(cancellationToken);
+            var reply = await Database.ScriptEvaluateAsync(PushScripts.Lease, [keys.Queue, keys.Job(jobId), keys.Job(after ?? jobId)],
+                [jobId, now, now + (long)duration.TotalMilliseconds, leaseId, _owner, after is null ? "0" : "1"]).WaitAsync(cancellationToken);
             if (reply.IsNull)
             {
                 continue;

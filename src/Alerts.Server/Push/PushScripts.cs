@@ -17,6 +17,9 @@ internal static class PushScripts
           if ARGV[a + 2] == '0' or redis.call('EXISTS', delivery) == 1 then
             if redis.call('EXISTS', job) == 0 then
               redis.call('HSET', job, 'event', ARGV[a + 1], 'cursor', '')
+              local previous = redis.call('HGET', delivery, 'lastJob')
+              if previous then redis.call('HSET', job, 'after', previous) end
+              redis.call('HSET', delivery, 'lastJob', ARGV[a])
               redis.call('ZADD', KEYS[2], ARGV[3], ARGV[a])
               redis.call('HINCRBY', delivery, 'pendingJobs', 1)
               redis.call('HSETNX', delivery, 'queuedAt', ARGV[3])
@@ -28,10 +31,13 @@ internal static class PushScripts
         return 1
         """;
 
-    // KEYS: 1 queue, 2 job. ARGV: 1 job id, 2 now ms, 3 lease deadline ms, 4 lease id, 5 owner
+    // KEYS: 1 queue, 2 job, 3 the job of the same alert queued before it (or the job itself)
+    // ARGV: 1 job id, 2 now ms, 3 lease deadline ms, 4 lease id, 5 owner, 6 has an earlier job (1/0)
+    // A job waits for the alert's earlier job, so a correction or retraction never overtakes what it replaces.
     public const string Lease = """
         local due = redis.call('ZSCORE', KEYS[1], ARGV[1])
         if not due or tonumber(due) > tonumber(ARGV[2]) then return false end
+        if ARGV[6] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then return false end
         redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
         redis.call('HSET', KEYS[2], 'lease', ARGV[4], 'owner', ARGV[5])
         redis.call('HINCRBY', KEYS[2], 'leases', 1)

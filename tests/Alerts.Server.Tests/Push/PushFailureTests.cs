@@ -54,7 +54,8 @@ public sealed class PushFailureTests(RedisFixture redis) : IClassFixture<RedisFi
     [InlineData("token-endpoint-down")]
     public async Task TransientFailuresAreRetriedWithTheSameMessageUntilAccepted(string fault)
     {
-        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, DevicesMode);
+        var settings = new Dictionary<string, string?>(DevicesMode) { ["Alerts:Push:MaxAttempts"] = "20" };
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, settings);
         await node.RegisterManyAsync(["phone"]);
         _fake.TokenEndpointDown = fault == "token-endpoint-down";
         _fake.OnSend = s => s.Attempt > 2 ? null : fault switch
