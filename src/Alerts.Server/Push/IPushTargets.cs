@@ -8,6 +8,9 @@ internal interface IPushTargets
 {
     Task<TargetPage> NextAsync(AlertEvent alertEvent, string cursor, int size, CancellationToken cancellationToken);
 
+    /// <summary>The page for devices whose quiet hours ended: those of <paramref name="released"/> that may still be sent to.</summary>
+    Task<TargetPage> ReleaseAsync(AlertEvent alertEvent, IReadOnlyList<string> released, CancellationToken cancellationToken);
+
     /// <summary>The message addressed to one target.</summary>
     Message Address(Message message, string target);
 

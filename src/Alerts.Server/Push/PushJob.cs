@@ -9,4 +9,5 @@ namespace Alerts.Server.Push;
 /// <param name="Sent">Targets FCM accepted in the batch that was in flight when an earlier lease ended.</param>
 /// <param name="LeaseId">What proves this node still holds the job when it records progress.</param>
 /// <param name="Leases">How many times the job was leased; above 1 means this node took it over.</param>
-internal sealed record PushJob(string Id, AlertEvent Event, string Cursor, IReadOnlySet<string> Sent, string LeaseId, int Leases);
+/// <param name="Releasing">Whether the job is past its targets and now sends to devices whose quiet hours ended.</param>
+internal sealed record PushJob(string Id, AlertEvent Event, string Cursor, IReadOnlySet<string> Sent, string LeaseId, int Leases, bool Releasing);

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Server.Push;
 
 /// <summary>
-/// Works one leased job: pages through its targets from the recorded cursor, sends each page, and
-/// records the page (cursor and counters, one atomic step) before the next. The lease is renewed in
+/// Works one leased job: pages through its targets from the recorded cursor (or, once devices held for
+/// their quiet hours wake, through those), sends each page, and records the page (cursor, counters,
+/// held devices, one atomic step) before the next. The lease is renewed in
 /// the background; once it is lost the job stops at once, since another node now owns it.
 /// </summary>
 internal sealed class PushJobRunner(
@@ -23,19 +24,22 @@ internal sealed class PushJobRunner(
             if (messages.For(job.Event, time.GetUtcNow()) is not { } message)
             {
                 PushLog.AlertExpired(logger, job.Id, job.Event.Alert.Id);
-                await queue.CompleteAsync(job, working.Token);
+                await queue.CompleteAsync(job, keepHeld: false, working.Token);
                 return;
             }
 
             var (cursor, sentBefore) = (job.Cursor, job.Sent);
             while (true)
             {
-                var page = await targets.NextAsync(job.Event, cursor, settings.BatchSize, working.Token);
-                var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.Held, Capped = page.Capped };
+                var released = job.Releasing ? await queue.DueHeldAsync(job, settings.BatchSize, working.Token) : [];
+                var page = job.Releasing
+                    ? await targets.ReleaseAsync(job.Event, released, working.Token) with { IsLast = released.Count < settings.BatchSize }
+                    : await targets.NextAsync(job.Event, cursor, settings.BatchSize, working.Token);
+                var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.HeldUntil.Count, Capped = page.Capped };
                 await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
                     ? AlreadySent(counts)
                     : SendAsync(job, targets.Address(message, target), target, counts, working.Token)));
-                if (!await queue.RecordAsync(job, page.NextCursor, counts, working.Token))
+                if (!await queue.RecordAsync(job, page, counts, released, working.Token))
                 {
                     PushLog.LeaseLost(logger, job.Id);
                     return;
@@ -48,9 +52,14 @@ internal sealed class PushJobRunner(
                 }
             }
 
-            if (await queue.CompleteAsync(job, working.Token))
+            switch (await queue.CompleteAsync(job, keepHeld: true, working.Token))
             {
-                PushLog.JobFinished(logger, job.Id);
+                case 1:
+                    PushLog.JobFinished(logger, job.Id);
+                    break;
+                case 2:
+                    PushLog.JobWaitsForQuietHours(logger, job.Id);
+                    break;
             }
         }
         catch (PushAuthenticationException e)

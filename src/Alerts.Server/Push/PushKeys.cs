@@ -28,6 +28,9 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Set: targets FCM accepted in the batch being sent, so a node taking over skips them.</summary>
     public RedisKey Sent(string jobId) => $"{Push}:sent:{jobId}";
 
+    /// <summary>Sorted set: devices the job held back for their quiet hours, scored by when those end (Unix ms).</summary>
+    public RedisKey Held(string jobId) => $"{Push}:held:{jobId}";
+
     /// <summary>Hash: the alert's delivery counters; it exists once the alert was pushed.</summary>
     public RedisKey Delivery(string alertId) => $"{Push}:delivery:{alertId}";
 

@@ -17,6 +17,9 @@ internal static partial class PushLog
     [LoggerMessage(3004, LogLevel.Information, "Push job {JobId} finished")]
     public static partial void JobFinished(ILogger logger, string jobId);
 
+    [LoggerMessage(3013, LogLevel.Information, "Push job {JobId}: sent to every target that is awake; queued again for devices in their quiet hours")]
+    public static partial void JobWaitsForQuietHours(ILogger logger, string jobId);
+
     [LoggerMessage(3005, LogLevel.Warning, "Push job {JobId}: the lease was lost to another node; stopping without recording")]
     public static partial void LeaseLost(ILogger logger, string jobId);
 

@@ -68,7 +68,7 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
             var alertEvent = JsonSerializer.Deserialize<AlertEvent>((string)fields[0]!, AlertsJson.Options)!;
             var sent = await Database.SetMembersAsync(keys.Sent(jobId)).WaitAsync(cancellationToken);
             return new PushJob(jobId, alertEvent, (string?)fields[1] ?? "", sent.Select(s => (string)s!).ToHashSet(StringComparer.Ordinal), leaseId,
-                int.Parse((string)fields[2]!, CultureInfo.InvariantCulture));
+                int.Parse((string)fields[2]!, CultureInfo.InvariantCulture), (string?)fields[3] == "held");
         }
 
         return null;
@@ -87,23 +87,45 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
     /// <summary>Notes a target FCM accepted, before the batch is recorded; pipelined, not awaited.</summary>
     public void MarkSent(PushJob job, string target) => Database.SetAdd(keys.Sent(job.Id), target, CommandFlags.FireAndForget);
 
-    /// <summary>Records a finished batch: the new cursor and the counters, in one step; false when the lease was lost.</summary>
-    public async Task<bool> RecordAsync(PushJob job, string cursor, BatchCounts counts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a finished batch in one step: the new cursor, the counters, the devices held for their
+    /// quiet hours and the held devices this batch released. False when the lease was lost.
+    /// </summary>
+    public async Task<bool> RecordAsync(PushJob job, TargetPage page, BatchCounts counts, IReadOnlyList<string> released, CancellationToken cancellationToken)
     {
-        var arguments = new List<RedisValue> { job.LeaseId, cursor, NowMs, counts.Accepted };
+        var arguments = new List<RedisValue> { job.LeaseId, page.NextCursor, NowMs, counts.Accepted, page.HeldUntil.Count, released.Count };
+        foreach (var (token, until) in page.HeldUntil)
+        {
+            arguments.Add(until.ToUnixTimeMilliseconds());
+            arguments.Add(token);
+        }
+
+        arguments.AddRange(released.Select(t => (RedisValue)t));
         foreach (var (name, value) in counts.Counters().Where(c => c.Value != 0))
         {
             arguments.Add(name);
             arguments.Add(value);
         }
 
-        return (long)await Database.ScriptEvaluateAsync(PushScripts.Record, [keys.Job(job.Id), keys.Delivery(job.Event.Alert.Id), keys.Sent(job.Id)], [.. arguments])
-            .WaitAsync(cancellationToken) == 1;
+        RedisKey[] scriptKeys = [keys.Job(job.Id), keys.Delivery(job.Event.Alert.Id), keys.Sent(job.Id), keys.Held(job.Id)];
+        return (long)await Database.ScriptEvaluateAsync(PushScripts.Record, scriptKeys, [.. arguments]).WaitAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> CompleteAsync(PushJob job, CancellationToken cancellationToken) =>
+    /// <summary>Held devices whose quiet hours have ended, at most <paramref name="count"/>.</summary>
+    public async Task<IReadOnlyList<string>> DueHeldAsync(PushJob job, int count, CancellationToken cancellationToken)
+    {
+        var due = await Database.SortedSetRangeByScoreAsync(keys.Held(job.Id), double.NegativeInfinity, NowMs, take: count).WaitAsync(cancellationToken);
+        return due.Select(d => (string)d!).ToList();
+    }
+
+    /// <summary>
+    /// Ends the job, or, while devices are held and <paramref name="keepHeld"/>, queues it again for when
+    /// the first of them wakes. Returns 0 when the lease was lost, 1 when done, 2 when waiting for held devices.
+    /// </summary>
+    public async Task<long> CompleteAsync(PushJob job, bool keepHeld, CancellationToken cancellationToken) =>
         (long)await Database.ScriptEvaluateAsync(PushScripts.Complete,
-            [keys.Queue, keys.Job(job.Id), keys.Delivery(job.Event.Alert.Id), keys.Sent(job.Id)], [job.Id, job.LeaseId]).WaitAsync(cancellationToken) == 1;
+            [keys.Queue, keys.Job(job.Id), keys.Delivery(job.Event.Alert.Id), keys.Sent(job.Id), keys.Held(job.Id)],
+            [job.Id, job.LeaseId, keepHeld ? "1" : "0"]).WaitAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> DeliveryAsync(string alertId, CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ internal static class PushScripts
         redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
         redis.call('HSET', KEYS[2], 'lease', ARGV[4], 'owner', ARGV[5])
         redis.call('HINCRBY', KEYS[2], 'leases', 1)
-        return {redis.call('HGET', KEYS[2], 'event'), redis.call('HGET', KEYS[2], 'cursor'), redis.call('HGET', KEYS[2], 'leases')}
+        return {redis.call('HGET', KEYS[2], 'event'), redis.call('HGET', KEYS[2], 'cursor'), redis.call('HGET', KEYS[2], 'leases'), redis.call('HGET', KEYS[2], 'phase') or ''}
         """;
 
     // KEYS: 1 queue, 2 job. ARGV: 1 job id, 2 lease id, 3 new deadline (or due time when releasing), 4 release (1/0)
@@ -52,11 +52,17 @@ internal static class PushScripts
         return 1
         """;
 
-    // KEYS: 1 job, 2 delivery, 3 sent. ARGV: 1 lease id, 2 new cursor, 3 now ms, 4 accepted in this batch, then counter name/increment pairs
+    // KEYS: 1 job, 2 delivery, 3 sent, 4 held
+    // ARGV: 1 lease id, 2 new cursor, 3 now ms, 4 accepted in this batch, 5 held to add (n), 6 held to remove (m),
+    //       then n score/token pairs, m tokens, and counter name/increment pairs
     public const string Record = """
         if redis.call('HGET', KEYS[1], 'lease') ~= ARGV[1] then return 0 end
         redis.call('HSET', KEYS[1], 'cursor', ARGV[2])
-        for i = 5, #ARGV, 2 do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]) end
+        local adds, removes = tonumber(ARGV[5]), tonumber(ARGV[6])
+        local i = 7
+        for _ = 1, adds do redis.call('ZADD', KEYS[4], ARGV[i], ARGV[i + 1]); i = i + 2 end
+        for _ = 1, removes do redis.call('ZREM', KEYS[4], ARGV[i]); i = i + 1 end
+        while i < #ARGV do redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1]); i = i + 2 end
         if tonumber(ARGV[4]) > 0 then
           redis.call('HSETNX', KEYS[2], 'firstSentAt', ARGV[3])
           redis.call('HSET', KEYS[2], 'lastSentAt', ARGV[3])
@@ -65,11 +71,20 @@ internal static class PushScripts
         return 1
         """;
 
-    // KEYS: 1 queue, 2 job, 3 delivery, 4 sent. ARGV: 1 job id, 2 lease id
+    // KEYS: 1 queue, 2 job, 3 delivery, 4 sent, 5 held. ARGV: 1 job id, 2 lease id, 3 keep held targets (1/0)
+    // With devices held back by quiet hours, the job stays queued, due when the first of them wakes.
     public const string Complete = """
         if redis.call('HGET', KEYS[2], 'lease') ~= ARGV[2] then return 0 end
+        local first = redis.call('ZRANGE', KEYS[5], 0, 0, 'WITHSCORES')
+        if ARGV[3] == '1' and #first > 0 then
+          redis.call('HSET', KEYS[2], 'phase', 'held', 'cursor', '')
+          redis.call('HDEL', KEYS[2], 'lease', 'owner')
+          redis.call('ZADD', KEYS[1], first[2], ARGV[1])
+          redis.call('DEL', KEYS[4])
+          return 2
+        end
         redis.call('ZREM', KEYS[1], ARGV[1])
-        redis.call('DEL', KEYS[2], KEYS[4])
+        redis.call('DEL', KEYS[2], KEYS[4], KEYS[5])
         redis.call('HINCRBY', KEYS[3], 'pendingJobs', -1)
         return 1
         """;

@@ -4,6 +4,6 @@ namespace Alerts.Server.Push;
 /// <param name="Targets">Tokens or conditions to send to.</param>
 /// <param name="NextCursor">Where the following page starts; recorded once these targets are done.</param>
 /// <param name="IsLast">Whether no targets follow.</param>
-/// <param name="Held">Devices skipped because of their quiet hours.</param>
+/// <param name="HeldUntil">Devices held back for their quiet hours, with when those end.</param>
 /// <param name="Capped">Devices skipped because they reached their hourly cap.</param>
-internal sealed record TargetPage(IReadOnlyList<string> Targets, string NextCursor, bool IsLast, int Held = 0, int Capped = 0);
+internal sealed record TargetPage(IReadOnlyList<string> Targets, string NextCursor, bool IsLast, IReadOnlyList<(string Token, DateTimeOffset Until)> HeldUntil, int Capped = 0);

@@ -13,8 +13,11 @@ internal sealed class TopicTargets : IPushTargets
         var done = cursor.Length == 0 ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
         var page = conditions.Skip(done).Take(size).ToList();
         var next = done + page.Count;
-        return Task.FromResult(new TargetPage(page, next.ToString(CultureInfo.InvariantCulture), next >= conditions.Count));
+        return Task.FromResult(new TargetPage(page, next.ToString(CultureInfo.InvariantCulture), next >= conditions.Count, []));
     }
+
+    public Task<TargetPage> ReleaseAsync(AlertEvent alertEvent, IReadOnlyList<string> released, CancellationToken cancellationToken) =>
+        Task.FromResult(new TargetPage(released, "", IsLast: true, []));
 
     public Message Address(Message message, string target) => message with { Condition = target };
 
