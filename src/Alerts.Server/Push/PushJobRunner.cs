@@ -28,13 +28,13 @@ internal sealed class PushJobRunner(
                 return;
             }
 
-            var (cursor, sentBefore) = (job.Cursor, job.Sent);
+            var sentBefore = job.Sent;
+            var next = NextPageAsync(job, job.Cursor, working.Token);
             while (true)
             {
-                var released = job.Releasing ? await queue.DueHeldAsync(job, settings.BatchSize, working.Token) : [];
-                var page = job.Releasing
-                    ? await targets.ReleaseAsync(job.Event, released, working.Token) with { IsLast = released.Count < settings.BatchSize }
-                    : await targets.NextAsync(job.Event, cursor, settings.BatchSize, working.Token);
+                var (page, released) = await next;
+                // The following page is read while this one is sent, so Redis round trips do not stall the sends.
+                next = page.IsLast ? next : NextPageAsync(job, page.NextCursor, working.Token);
                 var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.HeldUntil.Count, Capped = page.Capped };
                 await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
                     ? AlreadySent(counts)
@@ -45,7 +45,7 @@ internal sealed class PushJobRunner(
                     return;
                 }
 
-                (cursor, sentBefore) = (page.NextCursor, new HashSet<string>());
+                sentBefore = new HashSet<string>();
                 if (page.IsLast)
                 {
                     break;
@@ -76,6 +76,20 @@ internal sealed class PushJobRunner(
             await working.CancelAsync();
             await renewal;
         }
+    }
+
+    private async Task<(TargetPage Page, IReadOnlyList<string> Released)> NextPageAsync(PushJob job, string cursor, CancellationToken cancellationToken)
+    {
+        var size = options.Value.BatchSize;
+        if (!job.Releasing)
+        {
+            return (await targets.NextAsync(job.Event, cursor, size, cancellationToken), []);
+        }
+
+        // Held devices leave the set only when their page is recorded, so the next page can be read only after that.
+        var released = await queue.DueHeldAsync(job, size, cancellationToken);
+        var page = await targets.ReleaseAsync(job.Event, released, cancellationToken);
+        return (page with { IsLast = true }, released);
     }
 
     // Accepted by FCM under an earlier lease, not yet recorded: counted now, not sent again.

@@ -29,9 +29,9 @@ internal sealed class PushSender : IDisposable
         _logger = logger;
         _quotaBackoff = _options.QuotaBackoff;
         _inFlight = new SemaphoreSlim(_options.MaxConcurrentSends);
-        // Refilled every 100 ms, so a second's quota is spread out rather than spent in one burst.
-        var (tokens, period) = _options.MessagesPerSecond >= 10
-            ? (_options.MessagesPerSecond / 10, TimeSpan.FromMilliseconds(100))
+        // Refilled every 50 ms, so a second's quota is spread out rather than spent in one burst.
+        var (tokens, period) = _options.MessagesPerSecond >= 20
+            ? (_options.MessagesPerSecond / 20, TimeSpan.FromMilliseconds(50))
             : (_options.MessagesPerSecond, TimeSpan.FromSeconds(1));
         _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {

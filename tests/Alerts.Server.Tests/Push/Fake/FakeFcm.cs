@@ -32,6 +32,7 @@ public sealed class FakeFcm : IAsyncDisposable
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _tokenRequests;
     private long _messageIds;
+    private long _acceptedCount;
 
     private FakeFcm(WebApplication app, int tokenPort, int fcmPort)
     {
@@ -54,6 +55,14 @@ public sealed class FakeFcm : IAsyncDisposable
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
+    /// <summary>Off for load runs: only counts are kept, not every message.</summary>
+    public bool KeepMessages { get; set; } = true;
+
+    public long AcceptedCount => Interlocked.Read(ref _acceptedCount);
+
+    /// <summary>Accepted sends per Unix second, to check a rate limit held.</summary>
+    public ConcurrentDictionary<long, int> AcceptedPerSecond { get; } = new();
+
     public ConcurrentQueue<FakeSend> Received { get; } = new();
 
     public ConcurrentQueue<FakeSend> Accepted { get; } = new();
@@ -69,7 +78,8 @@ public sealed class FakeFcm : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, tokenPort, o => o.Protocols = HttpProtocols.Http1);
             k.Listen(IPAddress.Loopback, fcmPort, o => o.Protocols = HttpProtocols.Http2);
-            k.Limits.Http2.MaxStreamsPerConnection = 1000;
+            // Kestrel's default stream limit, as HTTP/2 servers commonly set; the client opens more connections beyond it.
+            k.Limits.Http2.MaxStreamsPerConnection = 100;
         });
         var fake = new FakeFcm(builder.Build(), tokenPort, fcmPort);
         fake._app.MapPost("/token", (Delegate)fake.TokenAsync);
@@ -167,15 +177,25 @@ public sealed class FakeFcm : IAsyncDisposable
         }
 
         var target = message.TryGetProperty("token", out var t) ? t.GetString()! : message.TryGetProperty("topic", out var tp) ? tp.GetString()! : message.GetProperty("condition").GetString()!;
-        var send = new FakeSend(message.Clone(), target, _attempts.AddOrUpdate(target, 1, (_, n) => n + 1));
-        Received.Enqueue(send);
+        var send = KeepMessages ? new FakeSend(message.Clone(), target, _attempts.AddOrUpdate(target, 1, (_, n) => n + 1)) : new FakeSend(default, target, 1);
+        if (KeepMessages)
+        {
+            Received.Enqueue(send);
+        }
+
         if (OnSend?.Invoke(send) is { } fault)
         {
             await FailAsync(context, fault);
             return;
         }
 
-        Accepted.Enqueue(send);
+        Interlocked.Increment(ref _acceptedCount);
+        AcceptedPerSecond.AddOrUpdate(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 1, (_, n) => n + 1);
+        if (KeepMessages)
+        {
+            Accepted.Enqueue(send);
+        }
+
         await context.Response.WriteAsJsonAsync(new { name = $"projects/{ProjectId}/messages/{Interlocked.Increment(ref _messageIds)}" });
     }
 
