@@ -18,7 +18,8 @@ internal sealed class PushJobRunner(
         var settings = options.Value;
         PushLog.JobLeased(logger, job.Id, job.Leases, job.Cursor);
         using var working = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var renewal = RenewAsync(job, working);
+        var watch = new LeaseWatch(time, settings.LeaseDuration);
+        var renewal = RenewAsync(job, watch, working);
         try
         {
             if (messages.For(job.Event, time.GetUtcNow()) is not { } message)
@@ -32,13 +33,20 @@ internal sealed class PushJobRunner(
             var next = NextPageAsync(job, job.Cursor, working.Token);
             while (true)
             {
+                if (time.GetUtcNow() >= job.Event.Alert.ExpiresAt)
+                {
+                    PushLog.AlertExpired(logger, job.Id, job.Event.Alert.Id);
+                    await queue.CompleteAsync(job, keepHeld: false, working.Token);
+                    return;
+                }
+
                 var (page, released) = await next;
                 // The following page is read while this one is sent, so Redis round trips do not stall the sends.
                 next = page.IsLast ? next : NextPageAsync(job, page.NextCursor, working.Token);
                 var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.HeldUntil.Count, Capped = page.Capped };
                 await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
                     ? AlreadySent(counts)
-                    : SendAsync(job, targets.Address(message, target), target, counts, working.Token)));
+                    : SendAsync(job, targets.Address(message, target), target, counts, watch, working)));
                 if (!await queue.RecordAsync(job, page, counts, released, working.Token))
                 {
                     PushLog.LeaseLost(logger, job.Id);
@@ -99,10 +107,15 @@ internal sealed class PushJobRunner(
         return Task.CompletedTask;
     }
 
-    private async Task SendAsync(PushJob job, Fcm.Message message, string target, BatchCounts counts, CancellationToken cancellationToken)
+    private async Task SendAsync(PushJob job, Fcm.Message message, string target, BatchCounts counts, LeaseWatch watch, CancellationTokenSource working)
     {
-        switch (await sender.SendAsync(message, target, job.Event.Alert.ExpiresAt, counts, cancellationToken))
+        var cancellationToken = working.Token;
+        switch (await sender.SendAsync(message, target, job.Event.Alert.ExpiresAt, counts, watch, cancellationToken))
         {
+            case SendResult.LeaseLapsed:
+                await working.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+                break;
             case SendResult.Accepted:
                 queue.MarkSent(job, target);
                 counts.Accept();
@@ -117,19 +130,22 @@ internal sealed class PushJobRunner(
         }
     }
 
-    private async Task RenewAsync(PushJob job, CancellationTokenSource working)
+    private async Task RenewAsync(PushJob job, LeaseWatch watch, CancellationTokenSource working)
     {
         var lease = options.Value.LeaseDuration;
         try
         {
             while (true)
             {
-                await Task.Delay(lease / 3, time, working.Token);
+                await Task.Delay(lease / 4, time, working.Token);
+                var sentAt = time.GetUtcNow();
                 if (!await queue.RenewAsync(job, lease, working.Token))
                 {
                     await working.CancelAsync();
                     return;
                 }
+
+                watch.Renewed(sentAt);
             }
         }
         catch (OperationCanceledException)

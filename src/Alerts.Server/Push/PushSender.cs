@@ -11,6 +11,8 @@ namespace Alerts.Server.Push;
 /// </summary>
 internal sealed class PushSender : IDisposable
 {
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
     private readonly IFirebaseMessaging _fcm;
     private readonly PushOptions _options;
     private readonly TimeProvider _time;
@@ -44,24 +46,26 @@ internal sealed class PushSender : IDisposable
         });
     }
 
-    public async Task<SendResult> SendAsync(Message message, string target, DateTimeOffset expiresAt, BatchCounts counts, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(Message message, string target, DateTimeOffset expiresAt, BatchCounts counts, LeaseWatch lease, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await WaitWhilePausedAsync(cancellationToken);
-            using (var lease = await _limiter.AcquireAsync(1, cancellationToken))
-            {
-                if (!lease.IsAcquired)
-                {
-                    continue;
-                }
-            }
-
             TimeSpan wait;
             await _inFlight.WaitAsync(cancellationToken);
             try
             {
-                await _fcm.SendAsync(message, cancellationToken);
+                // Taken right before the send, so sends leave at the limiter's pace, not bunched behind the in-flight bound.
+                using (await _limiter.AcquireAsync(1, cancellationToken))
+                {
+                    if (!lease.IsValid)
+                    {
+                        return SendResult.LeaseLapsed;
+                    }
+
+                    await _fcm.SendAsync(message, cancellationToken);
+                }
+
                 return SendResult.Accepted;
             }
             catch (FirebaseMessagingException e)
@@ -113,8 +117,8 @@ internal sealed class PushSender : IDisposable
 
     private TimeSpan Backoff(int attempt)
     {
-        var exponential = _options.RetryDelay * Math.Pow(2, attempt - 1);
-        return exponential * (0.5 + Random.Shared.NextDouble());
+        var exponential = _options.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
+        return TimeSpan.FromTicks(Math.Min(exponential.Ticks, MaxBackoff.Ticks)) * (0.5 + Random.Shared.NextDouble());
     }
 
     /// <summary>Pauses every send until Retry-After, or for a backoff that starts at QuotaBackoff and doubles while quota errors go on.</summary>

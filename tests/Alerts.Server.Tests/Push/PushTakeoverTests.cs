@@ -5,7 +5,7 @@ namespace Alerts.Server.Tests.Push;
 
 public sealed class PushTakeoverTests(RedisFixture redis) : IClassFixture<RedisFixture>, IAsyncLifetime
 {
-    private static readonly Dictionary<string, string?> Settings = new() { ["Alerts:Push:Mode"] = "devices", ["Alerts:Push:BatchSize"] = "100" };
+    private static readonly Dictionary<string, string?> Settings = new() { ["Alerts:Push:Mode"] = "devices", ["Alerts:Push:BatchSize"] = "100", ["Alerts:Push:LeaseDuration"] = "00:00:04" };
     private FakeFcm _fake = null!;
 
     public async Task InitializeAsync() => _fake = await FakeFcm.StartAsync();

@@ -7,7 +7,7 @@ using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push.Fake;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Alerts.Benchmarks;
+namespace PushDispatch;
 
 internal static class PushBenchmark
 {

@@ -1,4 +1,4 @@
-using Alerts.Benchmarks;
+using PushDispatch;
 
 // Dispatches one alert to N registered devices against the fake FCM on loopback, once with the rate
 // limit lifted and once at the default, and prints one Markdown table row per run.
