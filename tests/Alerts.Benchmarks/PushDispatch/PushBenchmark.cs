@@ -22,8 +22,8 @@ internal static class PushBenchmark
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
 
         Console.WriteLine($"{DateTimeOffset.UtcNow:u}, {Environment.ProcessorCount} cores, {devices:N0} devices, redis-server {redis.ConnectionString}");
-        Console.WriteLine("| rate limit | accepted | time to last accepted | sends/s | max in one second | CPU (cores busy) | peak working set |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| rate limit | accepted | time to last accepted | sends/s | max in one second | CPU, server + fake (cores) | CPU, redis-server (cores) | peak working set |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var limit in new[] { 1_000_000, 10_000 })
         {
             var settings = fake.Settings();
@@ -36,8 +36,14 @@ internal static class PushBenchmark
                 await RegisterAsync(node, devices);
             }
 
-            Console.WriteLine(await MeasureAsync(node, fake, devices, limit));
+            Console.WriteLine(await MeasureAsync(node, fake, redis.ConnectionString, devices, limit));
         }
+    }
+
+    private static async Task<double> RedisCpuSecondsAsync(StackExchange.Redis.ConnectionMultiplexer probe)
+    {
+        var info = (await probe.GetServers()[0].InfoAsync("cpu")).SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
+        return double.Parse(info["used_cpu_sys"], CultureInfo.InvariantCulture) + double.Parse(info["used_cpu_user"], CultureInfo.InvariantCulture);
     }
 
     private static async Task RegisterAsync(AlertsNode node, int devices)
@@ -54,8 +60,10 @@ internal static class PushBenchmark
         Console.WriteLine($"registered {devices:N0} devices in {started.Elapsed.TotalSeconds:F1} s");
     }
 
-    private static async Task<string> MeasureAsync(AlertsNode node, FakeFcm fake, int devices, int limit)
+    private static async Task<string> MeasureAsync(AlertsNode node, FakeFcm fake, string redis, int devices, int limit)
     {
+        await using var probe = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
+        var redisCpuBefore = await RedisCpuSecondsAsync(probe);
         var process = Process.GetCurrentProcess();
         var before = fake.AcceptedCount;
         fake.AcceptedPerSecond.Clear();
@@ -85,7 +93,8 @@ internal static class PushBenchmark
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / elapsed.TotalSeconds;
         var accepted = fake.AcceptedCount - before;
+        var redisCpu = (await RedisCpuSecondsAsync(probe) - redisCpuBefore) / elapsed.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {(limit >= 1_000_000 ? "lifted" : $"{limit:N0}/s")} | {accepted:N0} | {elapsed.TotalSeconds:F1} s | {accepted / elapsed.TotalSeconds:N0} | {fake.AcceptedPerSecond.Values.DefaultIfEmpty().Max():N0} | {cpu:F2} | {process.PeakWorkingSet64 / 1024 / 1024:N0} MB |");
+            $"| {(limit >= 1_000_000 ? "lifted" : $"{limit:N0}/s")} | {accepted:N0} | {elapsed.TotalSeconds:F1} s | {accepted / elapsed.TotalSeconds:N0} | {fake.AcceptedPerSecond.Values.DefaultIfEmpty().Max():N0} | {cpu:F2} | {redisCpu:F2} | {process.PeakWorkingSet64 / 1024 / 1024:N0} MB |");
     }
 }
