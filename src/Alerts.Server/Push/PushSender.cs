@@ -22,6 +22,7 @@ internal sealed class PushSender : IDisposable
     private readonly Lock _pauseLock = new();
     private DateTimeOffset _pausedUntil;
     private TimeSpan _quotaBackoff;
+    private int _quotaStreak;
 
     public PushSender(IFirebaseMessaging fcm, IOptions<PushOptions> options, TimeProvider time, ILogger<PushSender> logger)
     {
@@ -66,6 +67,7 @@ internal sealed class PushSender : IDisposable
                     await _fcm.SendAsync(message, cancellationToken);
                 }
 
+                EndQuotaStreak();
                 return SendResult.Accepted;
             }
             catch (FirebaseMessagingException e)
@@ -134,9 +136,22 @@ internal sealed class PushSender : IDisposable
 
             var pause = retryAfter ?? _quotaBackoff;
             _quotaBackoff = retryAfter is null ? TimeSpan.FromTicks(Math.Min(_quotaBackoff.Ticks * 2, TimeSpan.FromMinutes(30).Ticks)) : _options.QuotaBackoff;
+            Volatile.Write(ref _quotaStreak, 1);
             _pausedUntil = now + pause;
             PushLog.QuotaExceeded(_logger, pause);
             return pause;
+        }
+    }
+
+    // The doubling backoff starts again from QuotaBackoff once a send gets through; the flag keeps the common path lock-free.
+    private void EndQuotaStreak()
+    {
+        if (Volatile.Read(ref _quotaStreak) == 1 && Interlocked.Exchange(ref _quotaStreak, 0) == 1)
+        {
+            lock (_pauseLock)
+            {
+                _quotaBackoff = _options.QuotaBackoff;
+            }
         }
     }
 

@@ -32,7 +32,6 @@ public static class Devices
         }
     }
 
-    public static Task<bool> IsRegisteredAsync(this AlertsNode node, string token) =>
-        node.Services.GetRequiredService<DeviceRegistry>().FindAsync(token, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10))
-            .ContinueWith(t => t.Result is not null, TaskScheduler.Default);
+    public static async Task<bool> IsRegisteredAsync(this AlertsNode node, string token) =>
+        await node.Services.GetRequiredService<DeviceRegistry>().FindAsync(token, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)) is not null;
 }

@@ -80,7 +80,7 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
             return count;
         }).ToList();
         batch.Execute();
-        await Task.WhenAll(counts).WaitAsync(cancellationToken);
-        return tokens.Where((_, i) => counts[i].Result <= cap).ToList();
+        var values = await Task.WhenAll(counts).WaitAsync(cancellationToken);
+        return tokens.Where((_, i) => values[i] <= cap).ToList();
     }
 }

@@ -160,19 +160,19 @@ public sealed class FakeFcm : IAsyncDisposable
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         if (!Authorized(context))
         {
-            await ErrorAsync(context, FcmFault.Unauthenticated);
+            await FcmErrorResponse.WriteAsync(context, FcmFault.Unauthenticated);
             return;
         }
 
         if (project != ProjectId || !body.RootElement.TryGetProperty("message", out var message))
         {
-            await ErrorAsync(context, FcmFault.InvalidPayload with { Message = "Invalid JSON payload received. Unknown name or missing \"message\"." });
+            await FcmErrorResponse.WriteAsync(context, FcmFault.InvalidPayload with { Message = "Invalid JSON payload received. Unknown name or missing \"message\"." });
             return;
         }
 
         if (FcmValidation.Problem(message) is { } problem)
         {
-            await ErrorAsync(context, FcmFault.InvalidPayload with { Message = problem });
+            await FcmErrorResponse.WriteAsync(context, FcmFault.InvalidPayload with { Message = problem });
             return;
         }
 
@@ -212,7 +212,7 @@ public sealed class FakeFcm : IAsyncDisposable
             await Volatile.Read(ref _release).Task.WaitAsync(context.RequestAborted);
         }
 
-        await ErrorAsync(context, fault);
+        await FcmErrorResponse.WriteAsync(context, fault);
     }
 
     private async Task<IResult> TopicAsync(HttpContext context, string action)
@@ -241,18 +241,6 @@ public sealed class FakeFcm : IAsyncDisposable
     {
         var header = context.Request.Headers.Authorization.ToString();
         return !RejectAllAccessTokens && header.StartsWith("Bearer ", StringComparison.Ordinal) && _accessTokens.ContainsKey(header["Bearer ".Length..]);
-    }
-
-    private static async Task ErrorAsync(HttpContext context, FcmFault fault)
-    {
-        context.Response.StatusCode = (int)fault.Status;
-        if (fault.RetryAfter is { } retryAfter)
-        {
-            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        object[] details = fault.ErrorCode is null ? [] : [new Dictionary<string, string> { ["@type"] = "type.googleapis.com/google.firebase.fcm.v1.FcmError", ["errorCode"] = fault.ErrorCode }];
-        await context.Response.WriteAsJsonAsync(new { error = new { code = (int)fault.Status, message = fault.Message, status = fault.ErrorStatus, details } });
     }
 
     private static int FreePort()
