@@ -3,6 +3,7 @@ namespace Alerts.Server.Push;
 /// <summary>What one batch did, added to the alert's delivery counters when the batch is recorded.</summary>
 internal sealed class BatchCounts
 {
+    private readonly Lock _firstFailureLock = new();
     private int _accepted;
     private int _failed;
     private int _retried;
@@ -24,7 +25,18 @@ internal sealed class BatchCounts
 
     public void Accept() => Interlocked.Increment(ref _accepted);
 
+    /// <summary>Why the first send of the batch failed for good; one line per batch is logged, not one per target.</summary>
+    public string? FirstFailure { get; private set; }
+
     public void Fail() => Interlocked.Increment(ref _failed);
+
+    public void NoteFailure(string reason)
+    {
+        lock (_firstFailureLock)
+        {
+            FirstFailure ??= reason;
+        }
+    }
 
     public void Retry() => Interlocked.Increment(ref _retried);
 

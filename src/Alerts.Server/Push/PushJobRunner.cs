@@ -47,6 +47,11 @@ internal sealed class PushJobRunner(
                 await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
                     ? AlreadySent(counts)
                     : SendAsync(job, targets.Address(message, target), target, counts, watch, working)));
+                if (counts.Failed > 0)
+                {
+                    PushLog.BatchHadFailures(logger, job.Id, counts.Failed, counts.Targets, counts.FirstFailure);
+                }
+
                 if (!await queue.RecordAsync(job, page, counts, released, working.Token))
                 {
                     PushLog.LeaseLost(logger, job.Id);

@@ -32,8 +32,11 @@ internal static partial class PushLog
     [LoggerMessage(3008, LogLevel.Warning, "FCM quota exceeded; pausing every send of this node for {Pause}")]
     public static partial void QuotaExceeded(ILogger logger, TimeSpan pause);
 
-    [LoggerMessage(3009, LogLevel.Warning, "Send to {Target} failed and is not retried: {Reason}")]
+    [LoggerMessage(3009, LogLevel.Debug, "Send to {Target} failed and is not retried: {Reason}")]
     public static partial void SendFailed(ILogger logger, string target, string reason);
+
+    [LoggerMessage(3014, LogLevel.Warning, "Push job {JobId}: {Failed} of {Targets} sends in a batch failed for good; the first because: {Reason}")]
+    public static partial void BatchHadFailures(ILogger logger, string jobId, int failed, int targets, string? reason);
 
     [LoggerMessage(3010, LogLevel.Information, "Pruned device token {Token}: {Reason}")]
     public static partial void TokenPruned(ILogger logger, string token, string reason);

@@ -78,6 +78,7 @@ internal sealed class PushSender : IDisposable
                         return SendResult.Pruned;
                     case FcmErrorClass.Permanent:
                         PushLog.SendFailed(_logger, target, e.Message);
+                        counts.NoteFailure(e.Message);
                         return SendResult.Failed;
                     case FcmErrorClass.Authentication:
                         throw new PushAuthenticationException(e);
@@ -88,6 +89,7 @@ internal sealed class PushSender : IDisposable
                         if (attempt >= _options.MaxAttempts)
                         {
                             PushLog.SendFailed(_logger, target, $"{e.Message} (after {attempt} attempts)");
+                            counts.NoteFailure($"{e.Message} (after {attempt} attempts)");
                             return SendResult.Failed;
                         }
 
@@ -103,6 +105,7 @@ internal sealed class PushSender : IDisposable
             if (_time.GetUtcNow() + wait >= expiresAt)
             {
                 PushLog.SendFailed(_logger, target, "the alert expires before the next retry");
+                counts.NoteFailure("the alert expires before the next retry");
                 return SendResult.Failed;
             }
 

@@ -51,6 +51,18 @@ public sealed class DeviceEndpointTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task UnregisteringSomethingThatIsNotATokenIsAProblem()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+
+        using var response = await node.Public.DeleteAsync("/api/v1/devices/not%20a%20token").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("token", out _));
+    }
+
+    [Fact]
     public async Task RegistrationsFromOneAddressAreRateLimited()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
