@@ -65,7 +65,8 @@ internal sealed class PushDispatcher(
             {
                 return;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            // Whatever one job throws must not stop the host (a failed BackgroundService does); its lease runs out and it is tried again.
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 PushLog.DispatcherFailed(logger, e);
                 await Task.Delay(options.Value.PollInterval, stoppingToken);

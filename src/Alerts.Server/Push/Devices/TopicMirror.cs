@@ -47,7 +47,8 @@ internal sealed class TopicMirror(
             {
                 return;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException or FirebaseMessagingException)
+            // A failed round must not stop the host; its changes were put back unless Redis itself failed.
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 PushLog.DispatcherFailed(logger, e);
                 await Task.Delay(options.Value.RetryDelay * 10, stoppingToken);
@@ -70,7 +71,7 @@ internal sealed class TopicMirror(
             await ApplyAsync(changes.SelectMany(c => c.Remove.Select(t => (Topic: t, c.Token))), fcm.UnsubscribeFromTopicAsync, cancellationToken);
             await ApplyAsync(changes.SelectMany(c => c.Add.Select(t => (Topic: t, c.Token))), fcm.SubscribeToTopicAsync, cancellationToken);
         }
-        catch (FirebaseMessagingException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // Back in the queue for a later round; subscribing twice is harmless.
             await database.ListRightPushAsync(keys.MirrorQueue, popped).WaitAsync(cancellationToken);
