@@ -2,6 +2,7 @@ using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Push;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -19,7 +20,8 @@ internal static class AlertsApplication
             .AddAlertsIngest()
             .AddAlertsFanout()
             .AddAlertsHub()
-            .AddAlertsWeb();
+            .AddAlertsWeb()
+            .AddAlertsPush();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -32,6 +34,7 @@ internal static class AlertsApplication
         app.MapIngestEndpoints();
         app.MapAlertsWeb();
         app.MapAlertsHub();
+        app.MapPushEndpoints();
         return app;
     }
 }
