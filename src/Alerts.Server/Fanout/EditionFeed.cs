@@ -20,6 +20,7 @@ internal sealed class EditionFeed(
     int pageSize,
     TimeProvider time,
     AlertsMetrics metrics,
+    FanoutRecorder recorder,
     ILogger<EditionFeed> logger)
 {
     private const int TickerResetLines = 50;
@@ -28,6 +29,7 @@ internal sealed class EditionFeed(
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _group = $"edition:{edition}";
     private long _relayedSeq;
+    private int _subscribers;
 
     public string Edition => edition;
 
@@ -117,6 +119,13 @@ internal sealed class EditionFeed(
     public Task DetachAsync(string connectionId, CancellationToken cancellationToken) =>
         hub.Groups.RemoveFromGroupAsync(connectionId, _group, cancellationToken);
 
+    /// <summary>Counts connections joining (+1) or leaving (-1) the group; the hub knows, the group does not say.</summary>
+    public void SubscribersChanged(int change)
+    {
+        Interlocked.Add(ref _subscribers, change);
+        metrics.Subscribed(edition, change);
+    }
+
     /// <summary>Sends the caller the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>]; returns the seq it is now at.</summary>
     private async Task<long> SendHistoryAsync(ITickerClient caller, long afterSeq, long upToSeq, CancellationToken cancellationToken)
     {
@@ -193,6 +202,7 @@ internal sealed class EditionFeed(
         await hub.Clients.Group(_group).Alert(alertEvent);
         Volatile.Write(ref _relayedSeq, storedEvent.Seq);
         metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
+        recorder.Record(edition, alertEvent.Alert.Id, Volatile.Read(ref _subscribers));
     }
 
     private static AlertEvent Parse(StoredEvent storedEvent) =>

@@ -15,11 +15,12 @@ internal sealed class EditionFeeds(
     IOptions<FanoutOptions> options,
     TimeProvider time,
     AlertsMetrics metrics,
+    FanoutRecorder recorder,
     ILoggerFactory loggerFactory)
 {
     private readonly Dictionary<string, EditionFeed> _feeds = taxonomy.Editions.Keys.ToDictionary(
         edition => edition,
-        edition => new EditionFeed(edition, log, hub, options.Value.BackfillPageSize, time, metrics, loggerFactory.CreateLogger<EditionFeed>()),
+        edition => new EditionFeed(edition, log, hub, options.Value.BackfillPageSize, time, metrics, recorder, loggerFactory.CreateLogger<EditionFeed>()),
         StringComparer.Ordinal);
 
     public EditionFeed this[string edition] => _feeds[edition];

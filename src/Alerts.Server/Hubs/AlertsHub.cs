@@ -1,6 +1,5 @@
 using Alerts.Core.Editions;
 using Alerts.Server.Fanout;
-using Alerts.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Hubs;
@@ -9,7 +8,7 @@ namespace Alerts.Server.Hubs;
 /// The live hub at <c>/hubs/alerts</c>. Clients may only subscribe and unsubscribe; nothing they send
 /// reaches anyone else. Events come from the node's <see cref="EventRelay"/>, never from another client.
 /// </summary>
-internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, AlertsMetrics metrics) : Hub<ITickerClient>
+internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy) : Hub<ITickerClient>
 {
     public const string Path = "/hubs/alerts";
 
@@ -24,7 +23,7 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, AlertsMet
         await Feed(edition).AttachAsync(Context.ConnectionId, Clients.Caller, afterSeq, Context.ConnectionAborted);
         if (Editions.Add(edition))
         {
-            metrics.Subscribed(edition, +1);
+            feeds[edition].SubscribersChanged(+1);
         }
     }
 
@@ -33,7 +32,7 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, AlertsMet
         await Feed(edition).DetachAsync(Context.ConnectionId, Context.ConnectionAborted);
         if (Editions.Remove(edition))
         {
-            metrics.Subscribed(edition, -1);
+            feeds[edition].SubscribersChanged(-1);
         }
     }
 
@@ -41,7 +40,7 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, AlertsMet
     {
         foreach (var edition in Editions)
         {
-            metrics.Subscribed(edition, -1);
+            feeds[edition].SubscribersChanged(-1);
         }
 
         return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alerts.Core.Alerts;
+using Alerts.Server.Fanout;
 using Alerts.Server.Ingest;
 
 namespace Alerts.Server.Push;
@@ -13,20 +14,22 @@ internal static class DeliveryEndpoints
         return routes;
     }
 
-    public static async Task<IResult> GetAsync(string id, IAlertLog log, PushQueue queue, PushStatus status, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string id, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, CancellationToken cancellationToken)
     {
-        if (await log.FindAsync(id, cancellationToken) is null)
+        if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
             return Problems.AlertNotFound(id);
         }
 
+        var hub = await fanout.ReadAsync(found.Alert.Edition, id, cancellationToken);
         var counters = await queue.DeliveryAsync(id, cancellationToken);
         long Count(string name) => counters.TryGetValue(name, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
         DateTimeOffset? Time(string name) => counters.TryGetValue(name, out var value)
             ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(value, CultureInfo.InvariantCulture))
             : null;
 
-        return TypedResults.Ok(new DeliveryResponse(id, new PushDelivery(
+        return TypedResults.Ok(new DeliveryResponse(id, hub, new PushDelivery(
             status.IsEnabled, Count("targets"), Count("accepted"), Count("failed"), Count("retried"), Count("pruned"), Count("held"), Count("capped"),
             Count("pendingJobs"), Time("firstSentAt"), Time("lastSentAt"))));
     }
