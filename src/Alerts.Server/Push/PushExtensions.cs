@@ -19,6 +19,7 @@ internal static class PushExtensions
         services.AddSingleton<PushKeys>();
         services.AddSingleton<PushQueue>();
         services.AddSingleton<PushMessages>();
+        services.AddSingleton<RedisWindowRateLimiter>();
         services.AddSingleton<PushSender>();
         services.AddSingleton<PushJobRunner>();
         services.AddSingleton<TopicTargets>();

@@ -31,6 +31,9 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Sorted set: devices the job held back for their quiet hours, scored by when those end (Unix ms).</summary>
     public RedisKey Held(string jobId) => $"{Push}:held:{jobId}";
 
+    /// <summary>Counter of sends in one rate-limit window, shared by all nodes.</summary>
+    public RedisKey RateWindow(long window) => $"{Push}:rate:{window}";
+
     /// <summary>Hash: the alert's delivery counters; it exists once the alert was pushed.</summary>
     public RedisKey Delivery(string alertId) => $"{Push}:delivery:{alertId}";
 

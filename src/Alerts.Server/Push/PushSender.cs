@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Server.Push;
 
 /// <summary>
-/// Sends one message to one target the way FCM asks: paced by a node-wide token bucket, a bounded
+/// Sends one message to one target the way FCM asks: paced by the deployment-wide rate limit, a bounded
 /// number in flight, transient failures retried with exponential backoff and jitter (the same message
 /// each time), quota errors pausing every send of the node, and nothing retried past the alert's expiry.
 /// </summary>
@@ -17,14 +17,14 @@ internal sealed class PushSender : IDisposable
     private readonly PushOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PushSender> _logger;
-    private readonly TokenBucketRateLimiter _limiter;
+    private readonly RateLimiter _limiter;
     private readonly SemaphoreSlim _inFlight;
     private readonly Lock _pauseLock = new();
     private DateTimeOffset _pausedUntil;
     private TimeSpan _quotaBackoff;
     private int _quotaStreak;
 
-    public PushSender(IFirebaseMessaging fcm, IOptions<PushOptions> options, TimeProvider time, ILogger<PushSender> logger)
+    public PushSender(IFirebaseMessaging fcm, RedisWindowRateLimiter limiter, IOptions<PushOptions> options, TimeProvider time, ILogger<PushSender> logger)
     {
         _fcm = fcm;
         _options = options.Value;
@@ -32,19 +32,7 @@ internal sealed class PushSender : IDisposable
         _logger = logger;
         _quotaBackoff = _options.QuotaBackoff;
         _inFlight = new SemaphoreSlim(_options.MaxConcurrentSends);
-        // Refilled every 50 ms, so a second's quota is spread out rather than spent in one burst.
-        var (tokens, period) = _options.MessagesPerSecond >= 20
-            ? (_options.MessagesPerSecond / 20, TimeSpan.FromMilliseconds(50))
-            : (_options.MessagesPerSecond, TimeSpan.FromSeconds(1));
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = tokens,
-            TokensPerPeriod = tokens,
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        _limiter = limiter;
     }
 
     public async Task<SendResult> SendAsync(Message message, string target, DateTimeOffset expiresAt, BatchCounts counts, LeaseWatch lease, CancellationToken cancellationToken)
@@ -114,11 +102,7 @@ internal sealed class PushSender : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _limiter.Dispose();
-        _inFlight.Dispose();
-    }
+    public void Dispose() => _inFlight.Dispose();
 
     private TimeSpan Backoff(int attempt)
     {

@@ -9,13 +9,14 @@ internal sealed class FcmClient : IDisposable
 {
     private readonly FcmCredentials _credentials;
 
-    public FcmClient(FakeFcm fake)
+    public FcmClient(FakeFcm fake, string? credentialsFile = null, Uri? tokenUrl = null)
     {
         var options = Options.Create(new FcmOptions
         {
             ProjectId = FakeFcm.ProjectId,
-            CredentialsFile = fake.WriteServiceAccountFile(),
+            CredentialsFile = credentialsFile ?? fake.WriteServiceAccountFile(),
             BaseUrl = fake.BaseUrl,
+            TokenUrl = tokenUrl,
             InstanceIdBaseUrl = fake.BaseUrl,
             RequestTimeout = TimeSpan.FromSeconds(10),
         });

@@ -26,6 +26,19 @@ public sealed class FcmHttpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTokenUrlSettingOverridesTheKeyFilesTokenUri()
+    {
+        var file = _fake.WriteServiceAccountFile();
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace(_fake.TokenUrl.ToString(), "http://127.0.0.1:9/token", StringComparison.Ordinal));
+        using var client = new FcmClient(_fake, file, _fake.TokenUrl);
+
+        await client.Messaging.SendAsync(ToToken("device-1"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(1, _fake.TokenRequests);
+        Assert.Single(_fake.Accepted);
+    }
+
+    [Fact]
     public async Task FiveHundredConcurrentSendsShareOneTokenRequest()
     {
         using var client = new FcmClient(_fake);

@@ -138,6 +138,23 @@ public sealed class TopicPushTests(RedisFixture redis) : IClassFixture<RedisFixt
     }
 
     [Fact]
+    public async Task RetractingAnAlertThatWasNeverPushedSendsNothing()
+    {
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake);
+        var quiet = await node.Editor.PublishAsync("en", "Never pushed", new { push = false });
+
+        using (var retracted = await node.Editor.PostAsync($"/api/v1/alerts/{quiet.Alert.Id}/retract", Api.Json(new { reason = "Wrong" })))
+        {
+            Assert.True(retracted.IsSuccessStatusCode);
+        }
+
+        var loud = await node.Editor.PublishAsync("en", "Pushed", new { push = true });
+        await PushNodes.UntilAsync(() => !_fake.Accepted.IsEmpty, "the pushed alert");
+        await Task.Delay(300);
+        Assert.Equal([loud.Alert.Id], _fake.Received.Select(s => s.AlertId));
+    }
+
+    [Fact]
     public async Task TheDeliveryReportCountsWhatWasSent()
     {
         await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake);

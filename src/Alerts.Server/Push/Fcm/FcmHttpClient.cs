@@ -36,6 +36,9 @@ internal sealed class FcmHttpClient : IFirebaseMessaging, IDisposable
             EnableMultipleHttp2Connections = true,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(10),
+            // A connection silently dropped by a NAT or proxy is noticed by a ping, not by every request on it timing out.
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
         })
         {
             Timeout = settings.RequestTimeout,
