@@ -140,8 +140,9 @@ case "$name" in
     redis_port=$(free_port); start_redis "$redis_port"; redis_pid=$LAST_PID
     a=$(free_port); b=$(free_port); lb=$(free_port)
     start_alerts "$a" "127.0.0.1:$redis_port"; pid_a=$LAST_PID; start_alerts "$b" "127.0.0.1:$redis_port"; pid_b=$LAST_PID
+    # The hub upstream hashes on the client address: 16 source addresses spread the load over both nodes.
     start_nginx "$lb" "$a" "$b"
-    loadgen "two-nodes-${N:-10000}" --hub "http://127.0.0.1:$lb/hubs/alerts" --connections "${N:-10000}" --alerts 20 --rate 2 --server-pid "$pid_a,$pid_b"
+    loadgen "two-nodes-${N:-10000}" --hub "http://127.0.0.1:$lb/hubs/alerts" --sources 16 --connections "${N:-10000}" --alerts 20 --rate 2 --server-pid "$pid_a,$pid_b"
     loadgen "one-node-direct-${N:-10000}" --hub "http://127.0.0.1:$a/hubs/alerts" --connections "${N:-10000}" --alerts 20 --rate 2 --server-pid "$pid_a"
     ;;
   peers)
