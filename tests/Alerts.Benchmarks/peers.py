@@ -14,14 +14,14 @@ for path in glob.glob(os.path.join(folder, "peers-*.json")):
     runs.setdefault(m.group(1), {})[float(m.group(2))] = r
 
 systems = ["alerts", "signalr-backplane", "socketio"]
-print(f"| rate /s | " + " | ".join(f"{s} delivered/s, p99 ms, CPU %" for s in systems) + " |")
+print(f"| rate /s | " + " | ".join(f"{s} delivered/s, p99 ms, CPU %, CPU µs/msg" for s in systems) + " |")
 print("|---|" + "---|" * len(systems))
 for rate in sorted({rate for s in runs.values() for rate in s}):
     cells = []
     for s in systems:
         r = runs.get(s, {}).get(rate)
         cells.append("-" if r is None else
-                     f"{r['deliveredPerSecond']:.0f}, {r['delivery']['p99']}, {r['servers'][0]['cpuPublishPercent']}"
+                     f"{r['deliveredPerSecond']:.0f}, {r['delivery']['p99']}, {r['servers'][0]['cpuPublishPercent']}, {r.get('serverCpuMicrosPerDelivery')}"
                      + ("" if r["received"] == r["expected"] else f" (lost {r['expected'] - r['received']})"))
     print(f"| {rate:g} | " + " | ".join(cells) + " |")
 
@@ -34,6 +34,13 @@ peer = max(scores["signalr-backplane"], scores["socketio"])
 print()
 print(f"Best delivered messages/s with every message delivered and p99 <= {bound:g} ms: "
       + ", ".join(f"{s} {v:.0f}" for s, v in scores.items()))
+cost = {s: sorted(r["serverCpuMicrosPerDelivery"] for r in runs.get(s, {}).values() if r["received"]) for s in systems}
+median = {s: (v[len(v) // 2] if v else 0) for s, v in cost.items()}
+print("Median server CPU per delivered message (µs, lower is better; least disturbed by other load): "
+      + ", ".join(f"{s} {v}" for s, v in median.items()))
+if median["alerts"]:
+    print("Messages per CPU-second, Alerts / peer: "
+          + ", ".join(f"{s} {median[s] / median['alerts']:.2f}x" for s in systems[1:] if median[s]))
 if peer:
     print(f"Alerts / better peer: {scores['alerts'] / peer:.2f}x "
           f"(vs SignalR backplane {scores['alerts'] / max(1, scores['signalr-backplane']):.2f}x, vs Socket.IO {scores['alerts'] / max(1, scores['socketio']):.2f}x)")

@@ -8,6 +8,8 @@
 #   tests/Alerts.Benchmarks/run.sh ingest      # a burst of 1,000 posts
 #   tests/Alerts.Benchmarks/run.sh two-nodes   # two nodes behind nginx (deploy/nginx.conf) sharing one Redis
 #   tests/Alerts.Benchmarks/run.sh peers       # Alerts vs SignalR Redis backplane vs Socket.IO, same run
+#   BASELINE=/path/to/old/bin tests/Alerts.Benchmarks/run.sh ab   # an older server build against this one, alternately
+#     (BASELINE_ENV / CURRENT_ENV: extra KEY=value settings for either; BASELINE may be this build)
 #
 # Traffic goes to 127.0.0.0/8 only; every run is bounded in connections, alerts and time. Numbers on
 # a shared 2-core machine are noisy: compare within one run, not across runs.
@@ -54,10 +56,14 @@ start_redis() { # port -> $LAST_PID; AOF on with Redis' default fsync policy (ev
   for _ in $(seq 1 100); do redis-cli -p "$1" ping >/dev/null 2>&1 && return 0; sleep 0.05; done
 }
 
-start_alerts() { # port redis-or-empty -> $LAST_PID
-  local port=$1 redis=$2 env=(env "Alerts__ApiKeys__bench__Sha256=$key_sha" "Alerts__DataDir=$work/garnet-$1" "Logging__LogLevel__Default=Warning")
+start_alerts() { # port redis-or-empty [bin-dir] [KEY=value ...] -> $LAST_PID
+  local port=$1 redis=$2 bin=${3:-}
+  bin=${bin:-$root/src/Alerts.Server/bin/Release/net10.0}
+  local env=(env "Alerts__ApiKeys__bench__Sha256=$key_sha" "Alerts__DataDir=$work/garnet-$1" "Logging__LogLevel__Default=Warning")
+  shift 3 2>/dev/null || shift $#
+  env+=("$@")
   [ -n "$redis" ] && env+=("ConnectionStrings__Redis=$redis" "Alerts__Redis__KeyPrefix=bench$port")
-  (cd "$root/src/Alerts.Server/bin/Release/net10.0" && exec "${env[@]}" dotnet Alerts.Server.dll --urls "http://127.0.0.1:$port" >"$work/alerts-$port.log" 2>&1) &
+  (cd "$bin" && exec "${env[@]}" dotnet Alerts.Server.dll --urls "http://127.0.0.1:$port" >"$work/alerts-$port.log" 2>&1) &
   pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$port/readyz"
 }
 
@@ -160,6 +166,24 @@ case "$name" in
       loadgen "peers-socketio-$n-r$rate" --protocol socketio --hub "http://127.0.0.1:$socketio_port/hubs/alerts" --connections "$n" --alerts "$alerts" --rate "$rate" --server-pid "$socketio_pid"
     done
     python3 "$here/peers.py" "$RESULTS" "${P99_MS:-50}" | tee "$RESULTS/peers.md"
+    ;;
+  ab)
+    # Same load, old build and new build taking turns, so both see the same background noise.
+    for round in ${ROUNDS:-1 2}; do
+      for variant in baseline current; do
+        port=$(free_port)
+        if [ $variant = baseline ]; then
+          # shellcheck disable=SC2086
+          start_alerts "$port" "" "${BASELINE:?BASELINE=bin folder of the older build}" ${BASELINE_ENV:-}
+        else
+          # shellcheck disable=SC2086
+          start_alerts "$port" "" "" ${CURRENT_ENV:-}
+        fi
+        pid=$LAST_PID
+        loadgen "ab-$variant-${N:-5000}-$round" --hub "http://127.0.0.1:$port/hubs/alerts" --connections "${N:-5000}" --alerts 40 --rate "${RATE:-5}" --server-pid "$pid"
+        stop "$pid"
+      done
+    done
     ;;
   *) echo "unknown benchmark '$name'" >&2; exit 64 ;;
 esac

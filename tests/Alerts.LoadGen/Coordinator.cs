@@ -104,7 +104,8 @@ internal static class Coordinator
             Math.Round(end.RssBytes / Mb, 1),
             connections == 0 ? 0 : Math.Round((idle.RssBytes - before.RssBytes) / (double)connections),
             connected.CpuPercentSince(before),
-            end.CpuPercentSince(publishStart));
+            end.CpuPercentSince(publishStart),
+            Math.Round(end.CpuSeconds - publishStart.CpuSeconds, 2));
     }
 
     private static LoadResult Summarise(
@@ -157,6 +158,7 @@ internal static class Coordinator
             window > 0 ? Math.Round(received / window) : 0,
             Quantiles.Of(delivery),
             Quantiles.Of(lastClient),
+            received == 0 ? 0 : Math.Round(servers.Sum(s => s.CpuPublishSeconds) * 1e6 / received, 2),
             servers);
     }
 
@@ -166,6 +168,7 @@ internal static class Coordinator
         Progress($"ingest      {result.AlertsPosted} posted ({result.PostsFailed} failed), {result.IngestAlertsPerSecond}/s; {result.IngestLatency}");
         Progress($"delivery    {result.Received}/{result.Expected} received, {result.DeliveredPerSecond}/s; {result.Delivery}");
         Progress($"last client {result.LastClient}");
+        Progress($"server CPU  {result.ServerCpuMicrosPerDelivery} µs per delivered message");
         foreach (var server in result.Servers)
         {
             Progress($"server {server.Pid}  rss {server.RssBeforeMb} → {server.RssIdleMb} → {server.RssEndMb} MB ({server.IdleBytesPerConnection} B/conn idle), cpu {server.CpuConnectPercent}% connecting, {server.CpuPublishPercent}% publishing");

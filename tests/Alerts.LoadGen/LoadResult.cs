@@ -1,6 +1,9 @@
 namespace Alerts.LoadGen;
 
-/// <summary>The JSON document a run ends with: what was asked, what happened, on which machine and when.</summary>
+/// <summary>
+/// The JSON document a run ends with: what was asked, what happened, on which machine and when.
+/// <see cref="ServerCpuMicrosPerDelivery"/> is the figure least disturbed by other load on the machine.
+/// </summary>
 internal sealed record LoadResult(
     string Label,
     string Protocol,
@@ -26,4 +29,5 @@ internal sealed record LoadResult(
     double DeliveredPerSecond,
     Quantiles Delivery,
     Quantiles LastClient,
+    double ServerCpuMicrosPerDelivery,
     ServerResult[] Servers);
