@@ -165,7 +165,7 @@ case "$name" in
       loadgen "peers-signalr-backplane-$n-r$rate" --hub "http://127.0.0.1:$signalr_port/hubs/alerts" --connections "$n" --alerts "$alerts" --rate "$rate" --server-pid "$signalr_pid"
       loadgen "peers-socketio-$n-r$rate" --protocol socketio --hub "http://127.0.0.1:$socketio_port/hubs/alerts" --connections "$n" --alerts "$alerts" --rate "$rate" --server-pid "$socketio_pid"
     done
-    python3 "$here/peers.py" "$RESULTS" "${P99_MS:-50}" | tee "$RESULTS/peers.md"
+    python3 "$here/peers.py" "$RESULTS" "${P99_MS:-10,50,100,250,500,1000}" | tee "$RESULTS/peers.md"
     ;;
   ab)
     # Same load, old build and new build taking turns, so both see the same background noise.

@@ -57,7 +57,7 @@ internal static class Coordinator
 
             var idle = servers.Select(s => s.Sample()).ToArray();
             using var publisher = new Publisher(new Uri(args.String("ingest", $"{hub.Scheme}://{hub.Authority}/")), args.String("key", "secret"), args.String("edition", "en"), args.Int("concurrency", 16));
-            await publisher.WarmUpAsync(args.Int("warmup", 3), cancel.Token);
+            await publisher.WarmUpAsync(alerts == 0 ? 0 : args.Int("warmup", 3), cancel.Token);
             await Task.Delay(TimeSpan.FromSeconds(0.5), cancel.Token);
             var publishStart = servers.Select(s => s.Sample()).ToArray();
             long expected = (long)connected * alerts;
