@@ -94,14 +94,14 @@ internal static class Worker
         }
     }
 
-    /// <summary>A tenth of the connections each second, so each sends a ping every 10 s without a burst.</summary>
+    /// <summary>A fifteenth of the connections each second: each pings every 15 s, as SignalR's own clients do, without a burst.</summary>
     private static async Task KeepAliveAsync(ConcurrentBag<LeanConnection> connections, CancellationToken cancellationToken)
     {
         var all = connections.ToArray();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         for (var tick = 0; await timer.WaitForNextTickAsync(cancellationToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default); tick++)
         {
-            for (var i = tick % 10; i < all.Length; i += 10)
+            for (var i = tick % 15; i < all.Length; i += 15)
             {
                 try
                 {
