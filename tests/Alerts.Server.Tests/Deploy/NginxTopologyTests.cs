@@ -1,0 +1,73 @@
+using System.Net.NetworkInformation;
+using Alerts.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Alerts.Server.Tests.Deploy;
+
+/// <summary>
+/// The deployed topology on loopback, since no container engine runs here: Redis, two server
+/// processes, and Debian's nginx with <c>deploy/nginx.conf</c> in front.
+/// </summary>
+public sealed class NginxTopologyTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    [Fact]
+    public async Task ATickerBehindNginxGetsAlertsFromEitherNodeAndCatchesUpOnTheOtherWhenItsNodeIsKilled()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["Alerts__Redis__KeyPrefix"] = prefix,
+            [$"Alerts__ApiKeys__{TestKeys.EditorName}__Sha256"] = TestKeys.Sha256Of(TestKeys.Editor),
+        };
+        var starting = new[] { ServerProcess.StartAsync(environment), ServerProcess.StartAsync(environment) };
+        var nodes = await Task.WhenAll(starting);
+        await using var first = nodes[0];
+        await using var second = nodes[1];
+        await using var nginx = await NginxProcess.StartAsync(first.BaseAddress, second.BaseAddress);
+
+        // The browser's way in: negotiate, then the WebSocket, both through nginx.
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(nginx.BaseAddress, "/hubs/alerts"))
+            .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)])
+            .Build();
+        await using var ticker = new TickerClient(connection);
+        connection.Reconnected += _ => connection.InvokeAsync("Subscribe", "en", ticker.OrderedSeqs("en").LastOrDefault());
+        await connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await ticker.SubscribeAsync("en", 0);
+
+        using var toFirst = Editor(first.BaseAddress);
+        using var toSecond = Editor(second.BaseAddress);
+        await toFirst.PublishAsync("en", "Posted to the first node");
+        await toSecond.PublishAsync("en", "Posted to the second node");
+        await ticker.WaitForSeqAsync("en", 2);
+
+        var (serving, other, toOther) = HasConnectionsFromNginx(first) ? (first, second, toSecond) : (second, first, toFirst);
+        Assert.True(HasConnectionsFromNginx(serving), $"nginx holds no connection to either node. nginx said:\n{nginx.Errors}");
+        serving.Process.Kill(entireProcessTree: true);
+        await serving.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        for (var i = 3; i <= 5; i++)
+        {
+            await toOther.PublishAsync("en", $"Posted while the ticker moves, {i}");
+        }
+
+        await ticker.WaitForSeqAsync("en", 5, TimeSpan.FromSeconds(15));
+        Assert.Equal([1L, 2, 3, 4, 5], ticker.OrderedSeqs("en"));
+        Assert.Equal(HubConnectionState.Connected, connection.State);
+        Assert.True(HasConnectionsFromNginx(other), "The ticker did not move to the surviving node.");
+    }
+
+    private static HttpClient Editor(Uri node)
+    {
+        var client = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestKeys.Editor);
+        // No kept-alive connection to a node: nginx's must be the only ones there.
+        client.DefaultRequestHeaders.ConnectionClose = true;
+        return client;
+    }
+
+    /// <summary>Whether some established TCP connection goes to the node's port: only nginx connects there through the hub.</summary>
+    private static bool HasConnectionsFromNginx(ServerProcess node) =>
+        IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpConnections()
+            .Any(c => c.State == TcpState.Established && c.RemoteEndPoint.Port == node.BaseAddress.Port);
+}
