@@ -48,6 +48,9 @@ public sealed class FakeFcm : IAsyncDisposable
 
     public Func<FakeSend, FcmFault?>? OnSend { get; set; }
 
+    /// <summary>How long each send takes to answer, as a slow network would.</summary>
+    public TimeSpan SendLatency { get; set; }
+
     public bool TokenEndpointDown { get; set; }
 
     /// <summary>Every access token is refused with 401, also freshly issued ones.</summary>
@@ -187,6 +190,11 @@ public sealed class FakeFcm : IAsyncDisposable
         {
             await FailAsync(context, fault);
             return;
+        }
+
+        if (SendLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(SendLatency, context.RequestAborted);
         }
 
         Interlocked.Increment(ref _acceptedCount);
