@@ -53,6 +53,9 @@ public sealed class FakeFcm : IAsyncDisposable
 
     public bool TokenEndpointDown { get; set; }
 
+    /// <summary>Instance ID answers 503 while set.</summary>
+    public bool InstanceIdDown { get; set; }
+
     /// <summary>Every access token is refused with 401, also freshly issued ones.</summary>
     public bool RejectAllAccessTokens { get; set; }
 
@@ -225,6 +228,11 @@ public sealed class FakeFcm : IAsyncDisposable
 
     private async Task<IResult> TopicAsync(HttpContext context, string action)
     {
+        if (InstanceIdDown)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (!Authorized(context) || context.Request.Headers["access_token_auth"] != "true")
         {
             return Results.Json(new { error = "Unauthorized" }, statusCode: 401);
