@@ -13,11 +13,17 @@ internal sealed class PushJobRunner(
 {
     private static readonly TimeSpan AuthRetryDelay = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a stopping node lets the page in flight finish; well inside the host's shutdown timeout.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
     public async Task RunAsync(PushJob job, CancellationToken stoppingToken)
     {
         var settings = options.Value;
         PushLog.JobLeased(logger, job.Id, job.Leases, job.Cursor);
-        using var working = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // A stopping node finishes the page in flight, records it and hands the job back at once, so a
+        // rolling restart neither waits out the lease nor cuts off sends FCM may already have taken.
+        using var working = new CancellationTokenSource();
+        using var stopping = stoppingToken.Register(() => working.CancelAfter(StopGrace));
         var watch = new LeaseWatch(time, settings.LeaseDuration);
         var renewal = RenewAsync(job, watch, working);
         try
@@ -33,6 +39,13 @@ internal sealed class PushJobRunner(
             var next = NextPageAsync(job, job.Cursor, working.Token);
             while (true)
             {
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    await queue.ReleaseAsync(job, TimeSpan.Zero, working.Token);
+                    PushLog.JobHandedBack(logger, job.Id);
+                    return;
+                }
+
                 if (time.GetUtcNow() >= job.Event.Alert.ExpiresAt)
                 {
                     PushLog.AlertExpired(logger, job.Id, job.Event.Alert.Id);
@@ -78,9 +91,9 @@ internal sealed class PushJobRunner(
         catch (PushAuthenticationException e)
         {
             PushLog.AuthenticationFailed(logger, job.Id, AuthRetryDelay, e);
-            await queue.ReleaseAsync(job, AuthRetryDelay, stoppingToken);
+            await queue.ReleaseAsync(job, AuthRetryDelay, working.Token);
         }
-        catch (OperationCanceledException) when (working.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (working.IsCancellationRequested)
         {
             PushLog.LeaseLost(logger, job.Id);
         }

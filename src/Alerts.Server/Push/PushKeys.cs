@@ -46,6 +46,9 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>List of pending topic changes (JSON) for the Instance ID mirror.</summary>
     public RedisKey MirrorQueue => $"{Devices}:mirror";
 
+    /// <summary>Held by the node sending the oldest topic changes, so two nodes never trim the same changes.</summary>
+    public RedisKey MirrorLock => $"{Devices}:mirror:lock";
+
     /// <summary>Counter of non-flash pushes a device got in one clock hour.</summary>
     public RedisKey DeviceCap(string token, long hour) => $"{Devices}:cap:{hour}:{token}";
 }

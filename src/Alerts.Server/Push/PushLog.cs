@@ -20,7 +20,10 @@ internal static partial class PushLog
     [LoggerMessage(3013, LogLevel.Information, "Push job {JobId}: sent to every target that is awake; queued again for devices in their quiet hours")]
     public static partial void JobWaitsForQuietHours(ILogger logger, string jobId);
 
-    [LoggerMessage(3005, LogLevel.Warning, "Push job {JobId}: the lease was lost to another node; stopping without recording")]
+    [LoggerMessage(3015, LogLevel.Information, "Push job {JobId}: this node is stopping; recorded the page in flight and handed the job back")]
+    public static partial void JobHandedBack(ILogger logger, string jobId);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Push job {JobId}: stopped without recording the page in flight (the lease was lost, or the node stopped and the page outlasted the grace period)")]
     public static partial void LeaseLost(ILogger logger, string jobId);
 
     [LoggerMessage(3006, LogLevel.Information, "Push job {JobId}: alert {AlertId} has expired; not sending")]

@@ -40,7 +40,7 @@ internal sealed class PushMessages(Taxonomy taxonomy, IOptions<PushOptions> opti
         var expiration = alert.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         return alertEvent.Type == AlertEventType.Retracted
             ? Withdrawal(alert, data, ttl, expiration)
-            : Shorten(Notification(alert, data, ttl, expiration, urgency));
+            : Fit(Notification(alert, data, ttl, expiration, urgency));
     }
 
     private Message Notification(Alert alert, Dictionary<string, string> data, TimeSpan ttl, string expiration, string urgency)
@@ -73,8 +73,20 @@ internal sealed class PushMessages(Taxonomy taxonomy, IOptions<PushOptions> opti
                     CustomData = flash ? new Dictionary<string, string> { ["interruption-level"] = "time-sensitive" } : null,
                 },
             },
+            Webpush = new WebpushConfig
+            {
+                Headers = WebHeaders(ttl, alert.Urgency >= Urgency.Breaking ? "high" : "normal"),
+                Notification = new WebpushNotification { Tag = alert.Id },
+                Link = alert.Url is { } url && url.StartsWith("https://", StringComparison.Ordinal) ? url : null,
+            },
         };
     }
+
+    private static Dictionary<string, string> WebHeaders(TimeSpan ttl, string urgency) => new()
+    {
+        ["TTL"] = ((long)Math.Ceiling(ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+        ["Urgency"] = urgency,
+    };
 
     // Apple delivers background (content-available) pushes only with priority 5 and push type background.
     private static Message Withdrawal(Alert alert, Dictionary<string, string> data, TimeSpan ttl, string expiration) => new()
@@ -92,14 +104,27 @@ internal sealed class PushMessages(Taxonomy taxonomy, IOptions<PushOptions> opti
             },
             Aps = new Aps { ContentAvailable = true },
         },
+        Webpush = new WebpushConfig { Headers = WebHeaders(ttl, "high") },
     };
 
-    /// <summary>Cuts the body, by whole text elements, until the payload fits FCM's limit.</summary>
-    private static Message Shorten(Message message)
+    /// <summary>
+    /// Makes the payload fit FCM's limit: first without the web click link (a long URL would be in it
+    /// twice; <c>data.url</c> still carries it), then by cutting the body by whole text elements.
+    /// </summary>
+    private static Message Fit(Message message)
     {
         if (FcmMessageWriter.PayloadBytes(message) <= MaxPayloadBytes)
         {
             return message;
+        }
+
+        if (message.Webpush is { Link: not null } webpush)
+        {
+            message = message with { Webpush = webpush with { Link = null } };
+            if (FcmMessageWriter.PayloadBytes(message) <= MaxPayloadBytes)
+            {
+                return message;
+            }
         }
 
         var body = message.Notification!.Body!;

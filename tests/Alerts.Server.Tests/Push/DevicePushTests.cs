@@ -116,6 +116,24 @@ public sealed class DevicePushTests(RedisFixture redis) : IClassFixture<RedisFix
     }
 
     [Fact]
+    public async Task TopicChangesThatInstanceIdRefusedAreSentAgainLater()
+    {
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, DevicesMode);
+        _fake.InstanceIdDown = true;
+
+        await node.RegisterAsync("phone-1");
+        await node.RegisterAsync("phone-2", extra: new { minUrgency = "flash" });
+        await Task.Delay(700);
+        Assert.Empty(_fake.TopicCalls);
+        _fake.InstanceIdDown = false;
+
+        await PushNodes.UntilAsync(() => _fake.TopicCalls.Count >= 2, "the mirror to catch up");
+        Assert.Equal(
+            [("alerts-en", "phone-1"), ("alerts-en-flash", "phone-2")],
+            _fake.TopicCalls.SelectMany(c => c.Tokens.Select(t => (c.Topic, t))).Order());
+    }
+
+    [Fact]
     public async Task RegistrationsAreMirroredIntoTheContractTopics()
     {
         await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, DevicesMode);

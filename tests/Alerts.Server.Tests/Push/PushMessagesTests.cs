@@ -11,10 +11,23 @@ public sealed class PushMessagesTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void ALongUrlLeavesTheWebClickLinkOutRatherThanCutTheHeadline()
+    {
+        var url = "https://example.com/" + new string('a', 2028);
+        var message = Messages().For(Event("عاجل: زلزال", url), Now)!;
+
+        Assert.True(FcmMessageWriter.PayloadBytes(message) <= 4096);
+        Assert.Equal("عاجل: زلزال", message.Notification!.Body);
+        Assert.Equal(url, message.Data!["url"]);
+        Assert.Null(message.Webpush!.Link);
+    }
+
+    [Fact]
     public void AHeadlineThatWouldOverflowTheFourKilobytePayloadIsShortenedWithAnEllipsis()
     {
-        var headline = string.Concat(Enumerable.Repeat("عاجل 🇵🇸 ", 35)).Trim();
-        var message = Messages().For(Event(headline, "https://example.com/" + new string('a', 3300)), Now)!;
+        // Longer than the 280 characters ingest allows, so that even with the longest URL the cut is exercised.
+        var headline = string.Concat(Enumerable.Repeat("عاجل 🇵🇸 ", 120)).Trim();
+        var message = Messages().For(Event(headline, "https://example.com/" + new string('a', 2028)), Now)!;
 
         Assert.True(FcmMessageWriter.PayloadBytes(message) <= 4096);
         Assert.EndsWith("…", message.Notification!.Body, StringComparison.Ordinal);

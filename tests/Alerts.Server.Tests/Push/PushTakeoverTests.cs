@@ -13,6 +13,37 @@ public sealed class PushTakeoverTests(RedisFixture redis) : IClassFixture<RedisF
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
     [Fact]
+    public async Task ANodeThatStopsFinishesItsPageAndHandsTheJobOverWithoutWaitingOutTheLease()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        var tokens = Enumerable.Range(0, 1000).Select(i => $"t-{i:D4}").ToList();
+        var settings = new Dictionary<string, string?>(Settings) { ["Alerts:Push:LeaseDuration"] = "00:01:00", ["Alerts:Push:MessagesPerSecond"] = "250" };
+        var nodeA = await PushNodes.StartAsync(redis, prefix, _fake, settings);
+        try
+        {
+            await nodeA.RegisterManyAsync(tokens);
+            _fake.SendLatency = TimeSpan.FromMilliseconds(20);
+            var published = await nodeA.Editor.PublishAsync("en", "Rolling restart", new { push = true });
+            await PushNodes.UntilAsync(() => _fake.AcceptedCount >= 250, "node A to be a quarter through");
+            await using var nodeB = await PushNodes.StartAsync(redis, prefix, _fake, settings);
+
+            // A graceful stop, as in a rolling restart (disposing without stopping is closer to a crash).
+            await nodeA.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+            // Far sooner than the one-minute lease could run out.
+            await PushNodes.UntilAsync(async () =>
+                (await nodeB.Editor.GetJsonAsync($"/api/v1/alerts/{published.Alert.Id}/delivery")).GetProperty("push").GetProperty("pending").GetInt64() == 0,
+                "node B to finish the job", TimeSpan.FromSeconds(30));
+            Assert.Equal(tokens, _fake.AcceptedTokens().Order());
+            Assert.True(_fake.Received.Count == _fake.Accepted.Count, "node A cut off sends in flight instead of letting them finish");
+        }
+        finally
+        {
+            await nodeA.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task WhenTheNodeHoldingTheLeaseDiesMidJobAnotherFinishesItWithoutResendingAcceptedTargets()
     {
         var prefix = RedisFixture.NewPrefix();

@@ -21,6 +21,8 @@ public sealed class RateLimitTests(RedisFixture redis) : IClassFixture<RedisFixt
         await nodeA.RegisterManyAsync(Enumerable.Range(0, 600).Select(i => $"phone-{i:D3}"));
 
         await nodeA.Editor.PublishAsync("en", "First", new { push = true, urgency = "flash" });
+        // One job per node: once a node is busy with the first alert, the second can only go to the other node.
+        await PushNodes.UntilAsync(() => _fake.AcceptedCount >= 50, "the first alert's sends to start");
         await nodeB.Editor.PublishAsync("en", "Second", new { push = true, urgency = "flash" });
 
         await PushNodes.UntilAsync(() => _fake.AcceptedCount >= 1200, "both alerts to every phone", TimeSpan.FromSeconds(60));

@@ -66,6 +66,11 @@ public sealed class TopicPushTests(RedisFixture redis) : IClassFixture<RedisFixt
         Assert.Equal("ar", aps.GetProperty("thread-id").GetString());
         Assert.Equal("time-sensitive", aps.GetProperty("interruption-level").GetString());
         Assert.Equal("default", aps.GetProperty("sound").GetString());
+        var webpush = message.GetProperty("webpush");
+        Assert.Equal("high", webpush.GetProperty("headers").GetProperty("Urgency").GetString());
+        Assert.InRange(Seconds(webpush.GetProperty("headers").GetProperty("TTL").GetString()!), 6 * 3600 - 60, 6 * 3600);
+        Assert.Equal(id, webpush.GetProperty("notification").GetProperty("tag").GetString());
+        Assert.Equal("https://example.com/a", webpush.GetProperty("fcm_options").GetProperty("link").GetString());
     }
 
     [Theory]
@@ -87,6 +92,8 @@ public sealed class TopicPushTests(RedisFixture redis) : IClassFixture<RedisFixt
         Assert.False(aps.TryGetProperty("interruption-level", out _));
         Assert.False(aps.TryGetProperty("sound", out _));
         Assert.DoesNotContain(_fake.Accepted.Single().Condition!, "flash", StringComparison.Ordinal);
+        Assert.Equal(androidPriority == "high" ? "high" : "normal", message.GetProperty("webpush").GetProperty("headers").GetProperty("Urgency").GetString());
+        Assert.False(message.GetProperty("webpush").TryGetProperty("fcm_options", out _));
     }
 
     [Fact]
@@ -135,6 +142,7 @@ public sealed class TopicPushTests(RedisFixture redis) : IClassFixture<RedisFixt
         Assert.False(withdrawal.TryGetProperty("notification", out _));
         Assert.Equal(id, withdrawal.GetProperty("android").GetProperty("collapse_key").GetString());
         Assert.Equal(1, withdrawal.GetProperty("apns").GetProperty("payload").GetProperty("aps").GetProperty("content-available").GetInt32());
+        Assert.False(withdrawal.GetProperty("webpush").TryGetProperty("notification", out _));
     }
 
     [Fact]

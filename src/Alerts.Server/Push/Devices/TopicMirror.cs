@@ -8,13 +8,32 @@ namespace Alerts.Server.Push.Devices;
 
 /// <summary>
 /// Mirrors registrations into the contract's FCM topics. Changes wait in a Redis list so that many
-/// registrations become few Instance ID calls (up to 1,000 tokens per topic per call) and any node can send them.
+/// registrations become few Instance ID calls (up to 1,000 tokens per topic per call) and any node can
+/// send them; subscribing or unsubscribing twice is harmless, losing a change is not.
 /// </summary>
 internal sealed class TopicMirror(
     IConnectionMultiplexer redis, PushKeys keys, PushStatus status, IFirebaseMessaging fcm, IOptions<PushOptions> options, ILogger<TopicMirror> logger)
     : BackgroundService
 {
     private const int ChangesPerRound = FcmHttpClient.MaxTokensPerTopicCall;
+
+    // KEYS: 1 lock, 2 list. ARGV: 1 owner, 2 entries sent
+    private const string CommitScript = """
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+        redis.call('LTRIM', KEYS[2], ARGV[2], -1)
+        redis.call('DEL', KEYS[1])
+        return 1
+        """;
+
+    // KEYS: 1 lock. ARGV: 1 owner
+    private const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
+    private static readonly TimeSpan LockLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly string _owner = Guid.NewGuid().ToString("N");
 
     public async Task EnqueueAsync(string token, IReadOnlyList<string> topics, IReadOnlyList<string> previousTopics, CancellationToken cancellationToken)
     {
@@ -47,7 +66,7 @@ internal sealed class TopicMirror(
             {
                 return;
             }
-            // A failed round must not stop the host; its changes were put back unless Redis itself failed.
+            // A failed round must not stop the host; its changes stay in the list for the next round.
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 PushLog.DispatcherFailed(logger, e);
@@ -56,33 +75,65 @@ internal sealed class TopicMirror(
         }
     }
 
+    /// <summary>
+    /// Sends the oldest changes under a short lock, and removes them from the list only after Instance ID
+    /// took them and only if the lock is still this node's: a node dying mid-round leaves them for the next.
+    /// </summary>
     private async Task<int> MirrorRoundAsync(CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        var popped = await database.ListLeftPopAsync(keys.MirrorQueue, ChangesPerRound).WaitAsync(cancellationToken);
-        if (popped is null || popped.Length == 0)
+        if (!await database.StringSetAsync(keys.MirrorLock, _owner, LockLifetime, When.NotExists).WaitAsync(cancellationToken))
         {
             return 0;
         }
 
-        var changes = popped.Select(p => JsonSerializer.Deserialize<TopicChange>((string)p!, AlertsJson.Options)!).ToList();
+        var committed = false;
         try
         {
-            await ApplyAsync(changes.SelectMany(c => c.Remove.Select(t => (Topic: t, c.Token))), fcm.UnsubscribeFromTopicAsync, cancellationToken);
-            await ApplyAsync(changes.SelectMany(c => c.Add.Select(t => (Topic: t, c.Token))), fcm.SubscribeToTopicAsync, cancellationToken);
+            var entries = await database.ListRangeAsync(keys.MirrorQueue, 0, ChangesPerRound - 1).WaitAsync(cancellationToken);
+            if (entries.Length == 0)
+            {
+                return 0;
+            }
+
+            var wanted = FinalTopics(entries.Select(e => JsonSerializer.Deserialize<TopicChange>((string)e!, AlertsJson.Options)!));
+            await ApplyAsync(wanted.Where(w => !w.Subscribed), fcm.UnsubscribeFromTopicAsync, cancellationToken);
+            await ApplyAsync(wanted.Where(w => w.Subscribed), fcm.SubscribeToTopicAsync, cancellationToken);
+            committed = (long)await database.ScriptEvaluateAsync(CommitScript, [keys.MirrorLock, keys.MirrorQueue], [_owner, entries.Length])
+                .WaitAsync(cancellationToken) == 1;
+            return entries.Length;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            // Back in the queue for a later round; subscribing twice is harmless.
-            await database.ListRightPushAsync(keys.MirrorQueue, popped).WaitAsync(cancellationToken);
-            throw;
+            if (!committed)
+            {
+                await database.ScriptEvaluateAsync(ReleaseScript, [keys.MirrorLock], [_owner]);
+            }
+        }
+    }
+
+    /// <summary>Each token's last word on each topic, so a device that changed twice in one round ends where it last asked to be.</summary>
+    private static List<(string Topic, string Token, bool Subscribed)> FinalTopics(IEnumerable<TopicChange> changes)
+    {
+        var last = new Dictionary<(string Topic, string Token), bool>();
+        foreach (var change in changes)
+        {
+            foreach (var topic in change.Remove)
+            {
+                last[(topic, change.Token)] = false;
+            }
+
+            foreach (var topic in change.Add)
+            {
+                last[(topic, change.Token)] = true;
+            }
         }
 
-        return popped.Length;
+        return last.Select(p => (p.Key.Topic, p.Key.Token, p.Value)).ToList();
     }
 
     private async Task ApplyAsync(
-        IEnumerable<(string Topic, string Token)> pairs,
+        IEnumerable<(string Topic, string Token, bool Subscribed)> pairs,
         Func<IReadOnlyList<string>, string, CancellationToken, Task<TopicManagementResponse>> call,
         CancellationToken cancellationToken)
     {

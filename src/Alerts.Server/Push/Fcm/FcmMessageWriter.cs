@@ -66,6 +66,32 @@ internal static class FcmMessageWriter
             WriteApns(json, apns);
         }
 
+        if (message.Webpush is { } webpush)
+        {
+            WriteWebpush(json, webpush);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteWebpush(Utf8JsonWriter json, WebpushConfig webpush)
+    {
+        json.WriteStartObject("webpush");
+        WriteMap(json, "headers", webpush.Headers);
+        if (webpush.Notification is { } notification)
+        {
+            json.WriteStartObject("notification");
+            WriteIfSet(json, "tag", notification.Tag);
+            json.WriteEndObject();
+        }
+
+        if (webpush.Link is not null)
+        {
+            json.WriteStartObject("fcm_options");
+            json.WriteString("link", webpush.Link);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -20,4 +20,6 @@ internal sealed record Message
     public AndroidConfig? Android { get; init; }
 
     public ApnsConfig? Apns { get; init; }
+
+    public WebpushConfig? Webpush { get; init; }
 }

@@ -48,7 +48,13 @@ public sealed class FakeFcm : IAsyncDisposable
 
     public Func<FakeSend, FcmFault?>? OnSend { get; set; }
 
+    /// <summary>How long each send takes to answer, as a slow network would.</summary>
+    public TimeSpan SendLatency { get; set; }
+
     public bool TokenEndpointDown { get; set; }
+
+    /// <summary>Instance ID answers 503 while set.</summary>
+    public bool InstanceIdDown { get; set; }
 
     /// <summary>Every access token is refused with 401, also freshly issued ones.</summary>
     public bool RejectAllAccessTokens { get; set; }
@@ -189,6 +195,11 @@ public sealed class FakeFcm : IAsyncDisposable
             return;
         }
 
+        if (SendLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(SendLatency, context.RequestAborted);
+        }
+
         Interlocked.Increment(ref _acceptedCount);
         AcceptedPerSecond.AddOrUpdate(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 1, (_, n) => n + 1);
         if (KeepMessages)
@@ -217,6 +228,11 @@ public sealed class FakeFcm : IAsyncDisposable
 
     private async Task<IResult> TopicAsync(HttpContext context, string action)
     {
+        if (InstanceIdDown)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (!Authorized(context) || context.Request.Headers["access_token_auth"] != "true")
         {
             return Results.Json(new { error = "Unauthorized" }, statusCode: 401);
