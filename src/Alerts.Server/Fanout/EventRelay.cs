@@ -78,8 +78,9 @@ internal sealed class EventRelay(
                     await feed.CatchUpAsync(latest[feed.Edition], stoppingToken);
                 }
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever went wrong, the next round retries: a background service that throws stops the host.
                 FanoutLog.ConsistencyCheckFailed(logger, e);
             }
         }

@@ -91,6 +91,10 @@ public sealed class AlertsNode : IAsyncDisposable
         await _app.StopAsync();
     }
 
+    /// <summary>
+    /// Disposes without stopping first: background services get no graceful stop, which is how
+    /// tests simulate a crashed node. Call <see cref="StopAsync"/> first for a graceful shutdown.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         Editor.Dispose();
