@@ -19,11 +19,15 @@ fi
 
 echo "==> redis-server $(redis-server --version | awk '{print $3}'), chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"
 echo "==> building and testing (the tests start their own redis-server, Garnet, Kestrel and Chromium)"
-dotnet test Alerts.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee /tmp/alerts-test.log
+log=$(mktemp -t alerts-test.XXXXXX)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Alerts.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+set -e
 
 # One closing line in the plain form CI reads, summed over the test projects.
 awk '/^(Passed|Failed)!/ {
   for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-} END { gsub(",", "", f); printf "%d passed, %d failed, %d skipped\n", p, f, s }' /tmp/alerts-test.log
+} END { gsub(",", "", f); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"

@@ -10,7 +10,8 @@ using StackExchange.Redis;
 namespace Alerts.Server.EventLog;
 
 /// <summary>The event log in Redis (or the embedded Garnet): one sorted set per edition, see <see cref="RedisKeys"/>.</summary>
-internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys, Taxonomy taxonomy, IOptions<RedisOptions> options) : IAlertLog
+internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys, Taxonomy taxonomy, IOptions<RedisOptions> options, AlertsMetrics metrics)
+    : IAlertLog
 {
     private readonly RedisOptions _options = options.Value;
 
@@ -56,6 +57,16 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         if (outcome == AppendOutcome.RevisionConflict)
         {
             return new AppendResult(outcome, default);
+        }
+
+        if (outcome == AppendOutcome.Appended)
+        {
+            metrics.IngestedEvent(edition, alertEvent.Type switch
+            {
+                AlertEventType.Published => "published",
+                AlertEventType.Corrected => "corrected",
+                _ => "retracted",
+            });
         }
 
         await WaitForReplicasAsync(cancellationToken);

@@ -30,6 +30,9 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     /// <summary>The event an idempotent append produced, kept for replays.</summary>
     public RedisKey IdempotentEvent(string edition, string idempotencyId) => $"{Tag(edition)}:idem:{idempotencyId}";
 
+    /// <summary>Hash: node id → hub connections it sent the alert to, for the delivery report.</summary>
+    public RedisKey Fanout(string edition, string alertId) => $"{Tag(edition)}:fanout:{alertId}";
+
     /// <summary>Claim of an Idempotency-Key across editions: which body it was first used with.</summary>
     public RedisKey IdempotencyClaim(string idempotencyId) => $"{_prefix}:idem:{idempotencyId}";
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
+using Alerts.Server.Hosting;
 using Alerts.Server.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,14 @@ namespace Alerts.Server.Fanout;
 /// events begin, and a seq that arrives ahead of its predecessors is preceded by them from the log.
 /// </summary>
 internal sealed class EditionFeed(
-    string edition, IAlertLog log, IHubContext<AlertsHub, ITickerClient> hub, int pageSize, TimeProvider time, ILogger<EditionFeed> logger)
+    string edition,
+    IAlertLog log,
+    IHubContext<AlertsHub, ITickerClient> hub,
+    int pageSize,
+    TimeProvider time,
+    AlertsMetrics metrics,
+    FanoutRecorder recorder,
+    ILogger<EditionFeed> logger)
 {
     private const int TickerResetLines = 50;
 
@@ -21,6 +29,7 @@ internal sealed class EditionFeed(
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _group = $"edition:{edition}";
     private long _relayedSeq;
+    private int _subscribers;
 
     public string Edition => edition;
 
@@ -110,17 +119,30 @@ internal sealed class EditionFeed(
     public Task DetachAsync(string connectionId, CancellationToken cancellationToken) =>
         hub.Groups.RemoveFromGroupAsync(connectionId, _group, cancellationToken);
 
+    /// <summary>Counts connections joining (+1) or leaving (-1) the group; the hub knows, the group does not say.</summary>
+    public void SubscribersChanged(int change)
+    {
+        Interlocked.Add(ref _subscribers, change);
+        metrics.Subscribed(edition, change);
+    }
+
     /// <summary>Sends the caller the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>]; returns the seq it is now at.</summary>
     private async Task<long> SendHistoryAsync(ITickerClient caller, long afterSeq, long upToSeq, CancellationToken cancellationToken)
     {
+        if (afterSeq > upToSeq)
+        {
+            // Ahead of this node: either the node lags a moment, or the client saw seqs the log no
+            // longer has (restored from an older backup), and would drop every new event as a duplicate.
+            var latestSeq = (await log.ReadAsync(edition, afterSeq, 1, cancellationToken)).LatestSeq;
+            return afterSeq > latestSeq ? await ResetAsync(caller, latestSeq, cancellationToken) : afterSeq;
+        }
+
         while (afterSeq < upToSeq)
         {
             var page = await log.ReadAsync(edition, afterSeq, pageSize, cancellationToken);
             if (page.IsGapAfter(afterSeq))
             {
-                var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
-                await caller.Reset(new TickerReset(edition, page.LatestSeq, ticker));
-                return page.LatestSeq;
+                return await ResetAsync(caller, page.LatestSeq, cancellationToken);
             }
 
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
@@ -136,6 +158,14 @@ internal sealed class EditionFeed(
         }
 
         return afterSeq;
+    }
+
+    /// <summary>Sends the whole ticker instead of events; the caller continues after <paramref name="latestSeq"/>.</summary>
+    private async Task<long> ResetAsync(ITickerClient caller, long latestSeq, CancellationToken cancellationToken)
+    {
+        var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
+        await caller.Reset(new TickerReset(edition, latestSeq, ticker));
+        return latestSeq;
     }
 
     private async Task BackfillLockedAsync(long upToSeq, CancellationToken cancellationToken)
@@ -168,8 +198,11 @@ internal sealed class EditionFeed(
 
     private async Task SendLockedAsync(StoredEvent storedEvent)
     {
-        await hub.Clients.Group(_group).Alert(Parse(storedEvent));
+        var alertEvent = Parse(storedEvent);
+        await hub.Clients.Group(_group).Alert(alertEvent);
         Volatile.Write(ref _relayedSeq, storedEvent.Seq);
+        metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
+        recorder.Record(edition, alertEvent.Alert.Id, Volatile.Read(ref _subscribers));
     }
 
     private static AlertEvent Parse(StoredEvent storedEvent) =>

@@ -1,3 +1,4 @@
+using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Fanout;
@@ -9,6 +10,8 @@ internal static class FanoutExtensions
         services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FanoutOptions>, FanoutOptionsValidator>();
         services.AddSingleton<EditionFeeds>();
+        services.AddSingleton<FanoutRecorder>();
+        services.AddSingleton<NodeIdentity>();
         services.AddHostedService<EventRelay>();
         return services;
     }

@@ -2,6 +2,7 @@ using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Push;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -14,11 +15,13 @@ internal static class AlertsApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddAlertsHosting();
         builder.Services
+            .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
             .AddAlertsFanout()
             .AddAlertsHub()
-            .AddAlertsWeb();
+            .AddAlertsWeb()
+            .AddAlertsPush();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -27,9 +30,11 @@ internal static class AlertsApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
-        app.MapReadEndpoints();
+        app.MapAlertsWeb();
         app.MapAlertsHub();
+        app.MapPushEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Alerts.Server.Push;
 using StackExchange.Redis;
 
 namespace Alerts.Server.Hosting;
@@ -12,16 +13,16 @@ internal static class HealthEndpoints
         return routes;
     }
 
-    public static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)
+    public static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, PushStatus push, CancellationToken cancellationToken)
     {
         try
         {
             var latency = await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-            return TypedResults.Ok(new ReadinessResponse("ready", "ok", latency.TotalMilliseconds, Push: "disabled"));
+            return TypedResults.Ok(new ReadinessResponse("ready", "ok", latency.TotalMilliseconds, Push: push.Describe()));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return TypedResults.Json(new ReadinessResponse("unavailable", e.Message, null, Push: "disabled"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(new ReadinessResponse("unavailable", e.Message, null, Push: push.Describe()), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

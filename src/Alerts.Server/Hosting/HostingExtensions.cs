@@ -1,3 +1,4 @@
+using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
@@ -28,6 +29,7 @@ internal static class HostingExtensions
         services.AddSingleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>();
         services.AddSingleton<IValidateOptions<AlertsOptions>, SlugRules>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AlertIdGenerator>();
         services.AddSingleton(sp => TaxonomyOf(sp.GetRequiredService<IOptions<AlertsOptions>>().Value));
         services.AddSingleton(sp => new AlertRules(sp.GetRequiredService<Taxonomy>(), sp.GetRequiredService<IOptions<AlertsOptions>>().Value.TickerTtl));
 

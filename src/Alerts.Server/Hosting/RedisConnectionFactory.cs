@@ -29,8 +29,12 @@ internal static class RedisConnectionFactory
         var multiplexer = ConnectionMultiplexer.Connect(options);
         multiplexer.ConnectionFailed += (_, e) =>
             HostingLog.RedisConnectionFailed(logger, e.ConnectionType, e.EndPoint?.ToString(), e.FailureType, e.Exception);
+        var metrics = services.GetRequiredService<AlertsMetrics>();
         multiplexer.ConnectionRestored += (_, e) =>
+        {
             HostingLog.RedisConnectionRestored(logger, e.ConnectionType, e.EndPoint?.ToString());
+            metrics.RedisReconnected(e.ConnectionType == ConnectionType.Subscription ? "subscription" : "interactive");
+        };
         return multiplexer;
     }
 }

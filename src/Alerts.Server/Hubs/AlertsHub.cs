@@ -12,15 +12,43 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy) : Hub<ITi
 {
     public const string Path = "/hubs/alerts";
 
+    private const string EditionsItem = "editions";
+
     /// <summary>
     /// From now on this connection receives every event of <paramref name="edition"/> with seq above
     /// <paramref name="afterSeq"/>: the missed ones first, then live, in order; null means live only.
     /// </summary>
-    public Task Subscribe(string edition, long? afterSeq) =>
-        Feed(edition).AttachAsync(Context.ConnectionId, Clients.Caller, afterSeq, Context.ConnectionAborted);
+    public async Task Subscribe(string edition, long? afterSeq)
+    {
+        await Feed(edition).AttachAsync(Context.ConnectionId, Clients.Caller, afterSeq, Context.ConnectionAborted);
+        if (Editions.Add(edition))
+        {
+            feeds[edition].SubscribersChanged(+1);
+        }
+    }
 
-    public Task Unsubscribe(string edition) =>
-        Feed(edition).DetachAsync(Context.ConnectionId, Context.ConnectionAborted);
+    public async Task Unsubscribe(string edition)
+    {
+        await Feed(edition).DetachAsync(Context.ConnectionId, Context.ConnectionAborted);
+        if (Editions.Remove(edition))
+        {
+            feeds[edition].SubscribersChanged(-1);
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var edition in Editions)
+        {
+            feeds[edition].SubscribersChanged(-1);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // A connection's hub methods run one at a time, so a plain set in its items is safe.
+    private HashSet<string> Editions =>
+        (HashSet<string>)(Context.Items.TryGetValue(EditionsItem, out var set) ? set! : Context.Items[EditionsItem] = new HashSet<string>(StringComparer.Ordinal));
 
     private EditionFeed Feed(string edition) =>
         edition is not null && taxonomy.Editions.ContainsKey(edition)

@@ -34,6 +34,7 @@ internal static class IngestEndpoints
         AlertRules rules,
         IAlertLog log,
         IdempotencyGate idempotency,
+        AlertIdGenerator ids,
         TimeProvider time,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ internal static class IngestEndpoints
                 Push = fields.Boolean("push"),
             };
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
-            var alert = rules.Publish(draft, Ulid.NewUlid(now).ToString(), user.Identity!.Name!, now, errors);
+            var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)
             {
                 return Problems.Validation(errors);

@@ -3,8 +3,14 @@ namespace Alerts.Server.Web;
 internal static class WebExtensions
 {
     public static IServiceCollection AddAlertsWeb(this IServiceCollection services) =>
-        services.AddCors(cors => cors.AddPolicy(CorsPolicies.Public, policy => policy
-            .AllowAnyOrigin()
-            .AllowAnyHeader()
-            .WithMethods("GET", "POST")));
+        services
+            .AddSingleton<ClientAssets>()
+            .AddCors(cors => cors.AddPolicy(CorsPolicies.Public, policy => policy
+                .AllowAnyOrigin()
+                .AllowAnyHeader()
+                .WithMethods("GET", "POST")));
+
+    /// <summary>The public reads, the web client and the console's own editor endpoint.</summary>
+    public static IEndpointRouteBuilder MapAlertsWeb(this IEndpointRouteBuilder routes) =>
+        routes.MapReadEndpoints().MapPageEndpoints().MapEditorEndpoints();
 }

@@ -11,7 +11,8 @@ public sealed class AlertsContractOnRedisTests(RedisFixture redis) : AlertsContr
 {
     private readonly string _prefix = RedisFixture.NewPrefix();
 
-    protected override Task<AlertsNode> StartNodeAsync() => AlertsNode.StartAsync(redis.ConnectionString, _prefix);
+    protected override Task<AlertsNode> StartNodeAsync(IDictionary<string, string?>? settings = null) =>
+        AlertsNode.StartAsync(redis.ConnectionString, settings is null ? _prefix : RedisFixture.NewPrefix(), settings: settings);
 
     [Fact]
     public async Task ADuplicateWhileTheFirstIsInFlightIs409AndPublishesNothing()

@@ -15,7 +15,7 @@ public abstract class AlertsContractTests : IAsyncLifetime
 
     protected AlertsNode Node => _node ?? throw new InvalidOperationException("Not started.");
 
-    protected abstract Task<AlertsNode> StartNodeAsync();
+    protected abstract Task<AlertsNode> StartNodeAsync(IDictionary<string, string?>? settings = null);
 
     public async Task InitializeAsync() => _node = await StartNodeAsync();
 
@@ -187,6 +187,26 @@ public abstract class AlertsContractTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, fromEditor.StatusCode);
         Assert.Equal(HttpStatusCode.Created, fromAdmin.StatusCode);
         Assert.Equal(2, (await Node.Public.LogSeqsAsync("en")).Count);
+    }
+
+    [Fact]
+    public async Task RetentionKeepsTheNewestEventsAndAnOlderAfterGetsAReset()
+    {
+        await using var node = await StartNodeAsync(new Dictionary<string, string?> { ["Alerts:Redis:Retention"] = "100" });
+        for (var i = 1; i <= 103; i++)
+        {
+            await node.Editor.PublishAsync("en", $"Line {i}");
+        }
+
+        var current = await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=3&limit=2");
+        var tooOld = await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=2");
+
+        Assert.Equal([4L, 5L], current.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()));
+        Assert.Equal(4, current.GetProperty("oldestSeq").GetInt64());
+        Assert.True(tooOld.GetProperty("reset").GetBoolean());
+        Assert.Empty(tooOld.GetProperty("events").EnumerateArray());
+        Assert.Equal(103, tooOld.GetProperty("latestSeq").GetInt64());
+        Assert.Equal("Line 103", tooOld.GetProperty("ticker")[0].GetProperty("headline").GetString());
     }
 
     [Fact]

@@ -105,4 +105,19 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
         Assert.Equal("Line 105", reset.GetProperty("ticker")[0].GetProperty("headline").GetString());
         Assert.Equal([live.Seq], ticker.OrderedSeqs("en"));
     }
+
+    [Fact]
+    public async Task ASubscriberAheadOfTheLogGetsTheTickerAndThenNewEvents()
+    {
+        await _node.Editor.PublishAsync("en", "The only line the log has");
+        await using var ticker = await TickerClient.ConnectAsync(_node);
+
+        await ticker.SubscribeAsync("en", 50);
+        var next = await _node.Editor.PublishAsync("en", "A new line after a restore");
+
+        await ticker.WaitForSeqAsync("en", next.Seq);
+        var reset = Assert.Single(ticker.Resets);
+        Assert.Equal(1, reset.GetProperty("latestSeq").GetInt64());
+        Assert.Equal([2L], ticker.OrderedSeqs("en"));
+    }
 }

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Server.Push.Fcm;
+
+/// <summary>The <c>Alerts:Fcm</c> section. Push is on only when both <see cref="ProjectId"/> and <see cref="CredentialsFile"/> are set.</summary>
+internal sealed class FcmOptions
+{
+    public const string SectionName = "Alerts:Fcm";
+
+    [RegularExpression("^[a-z0-9-]{1,64}$", ErrorMessage = "Alerts:Fcm:ProjectId must be a Firebase project id (a-z, 0-9, '-').")]
+    public string? ProjectId { get; set; }
+
+    /// <summary>A Google service-account key file (JSON).</summary>
+    public string? CredentialsFile { get; set; }
+
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://fcm.googleapis.com/");
+
+    /// <summary>Overrides the key file's <c>token_uri</c>.</summary>
+    public Uri? TokenUrl { get; set; }
+
+    [Required]
+    public Uri InstanceIdBaseUrl { get; set; } = new("https://iid.googleapis.com/");
+
+    /// <summary>How long one HTTP call to FCM may take before it counts as a transport failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(ProjectId) && !string.IsNullOrWhiteSpace(CredentialsFile);
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Push.Fcm;
+
+[OptionsValidator]
+internal sealed partial class FcmOptionsValidator : IValidateOptions<FcmOptions>;

@@ -1,0 +1,40 @@
+using Alerts.Server.Push.Devices;
+using Alerts.Server.Push.Fcm;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Push;
+
+internal static class PushExtensions
+{
+    public static IServiceCollection AddAlertsPush(this IServiceCollection services)
+    {
+        services.AddOptions<FcmOptions>().BindConfiguration(FcmOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FcmOptions>, FcmOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FcmOptions>, FcmCredentialsRules>();
+        services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PushOptions>, PushOptionsValidator>();
+        services.AddSingleton<PushStatus>();
+        services.AddSingleton<FcmCredentials>();
+        services.AddSingleton<IFirebaseMessaging, FcmHttpClient>();
+        services.AddSingleton<PushKeys>();
+        services.AddSingleton<PushQueue>();
+        services.AddSingleton<PushMessages>();
+        services.AddSingleton<RedisWindowRateLimiter>();
+        services.AddSingleton<PushSender>();
+        services.AddSingleton<PushJobRunner>();
+        services.AddSingleton<TopicTargets>();
+        services.AddSingleton<DeviceTargets>();
+        services.AddSingleton<IPushTargets>(sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.Mode == PushMode.Devices
+            ? sp.GetRequiredService<DeviceTargets>()
+            : sp.GetRequiredService<TopicTargets>());
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<DeviceRateLimit>();
+        services.AddSingleton<TopicMirror>();
+        services.AddHostedService(sp => sp.GetRequiredService<TopicMirror>());
+        services.AddHostedService<PushDispatcher>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder routes) =>
+        routes.MapDeliveryEndpoints().MapDeviceEndpoints();
+}

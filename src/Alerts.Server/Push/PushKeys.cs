@@ -1,0 +1,51 @@
+using Alerts.Server.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Alerts.Server.Push;
+
+/// <summary>
+/// Every Redis key of the push feature. The queue's keys share the hash tag <c>{prefix:push}</c> and the
+/// registry's <c>{prefix:devices}</c>, so each script's keys live in one Redis Cluster slot.
+/// </summary>
+internal sealed class PushKeys(IOptions<RedisOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+
+    private string Push => $"{{{_prefix}:push}}";
+
+    private string Devices => $"{{{_prefix}:devices}}";
+
+    /// <summary>The last seq of the edition's log the outbox has turned into jobs.</summary>
+    public RedisKey Cursor(string edition) => $"{Push}:cursor:{edition}";
+
+    /// <summary>Sorted set: member = job id, score = Unix ms when the job may be leased (due time or lease deadline).</summary>
+    public RedisKey Queue => $"{Push}:queue";
+
+    /// <summary>Hash: the job's event, its lease and how far through its targets it got.</summary>
+    public RedisKey Job(string jobId) => $"{Push}:job:{jobId}";
+
+    /// <summary>Set: targets FCM accepted in the batch being sent, so a node taking over skips them.</summary>
+    public RedisKey Sent(string jobId) => $"{Push}:sent:{jobId}";
+
+    /// <summary>Sorted set: devices the job held back for their quiet hours, scored by when those end (Unix ms).</summary>
+    public RedisKey Held(string jobId) => $"{Push}:held:{jobId}";
+
+    /// <summary>Counter of sends in one rate-limit window, shared by all nodes.</summary>
+    public RedisKey RateWindow(long window) => $"{Push}:rate:{window}";
+
+    /// <summary>Hash: the alert's delivery counters; it exists once the alert was pushed.</summary>
+    public RedisKey Delivery(string alertId) => $"{Push}:delivery:{alertId}";
+
+    /// <summary>Hash: token → the device's registration JSON.</summary>
+    public RedisKey DeviceRecords => $"{Devices}:records";
+
+    /// <summary>Sorted set, all scores 0: the edition's tokens in lexical order, walked by jobs from a cursor token.</summary>
+    public RedisKey DeviceIndex(string edition) => $"{Devices}:edition:{edition}";
+
+    /// <summary>List of pending topic changes (JSON) for the Instance ID mirror.</summary>
+    public RedisKey MirrorQueue => $"{Devices}:mirror";
+
+    /// <summary>Counter of non-flash pushes a device got in one clock hour.</summary>
+    public RedisKey DeviceCap(string token, long hour) => $"{Devices}:cap:{hour}:{token}";
+}

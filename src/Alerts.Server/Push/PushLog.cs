@@ -1,0 +1,49 @@
+namespace Alerts.Server.Push;
+
+internal static partial class PushLog
+{
+    [LoggerMessage(3000, LogLevel.Information, "Push dispatcher started in {Mode} mode")]
+    public static partial void DispatcherStarted(ILogger logger, PushMode mode);
+
+    [LoggerMessage(3001, LogLevel.Information, "Edition {Edition}: queued {Jobs} push jobs up to seq {Seq}")]
+    public static partial void Queued(ILogger logger, string edition, int jobs, long seq);
+
+    [LoggerMessage(3002, LogLevel.Error, "Edition {Edition}: seqs {From}-{To} left the log before the push outbox read them; their pushes are lost")]
+    public static partial void OutboxFellBehind(ILogger logger, string edition, long from, long to);
+
+    [LoggerMessage(3003, LogLevel.Information, "Push job {JobId} leased (lease {Leases}), resuming after '{Cursor}'")]
+    public static partial void JobLeased(ILogger logger, string jobId, int leases, string cursor);
+
+    [LoggerMessage(3004, LogLevel.Information, "Push job {JobId} finished")]
+    public static partial void JobFinished(ILogger logger, string jobId);
+
+    [LoggerMessage(3013, LogLevel.Information, "Push job {JobId}: sent to every target that is awake; queued again for devices in their quiet hours")]
+    public static partial void JobWaitsForQuietHours(ILogger logger, string jobId);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Push job {JobId}: the lease was lost to another node; stopping without recording")]
+    public static partial void LeaseLost(ILogger logger, string jobId);
+
+    [LoggerMessage(3006, LogLevel.Information, "Push job {JobId}: alert {AlertId} has expired; not sending")]
+    public static partial void AlertExpired(ILogger logger, string jobId, string alertId);
+
+    [LoggerMessage(3007, LogLevel.Error, "Push job {JobId}: FCM refused the credentials twice (after a token refresh); check Alerts:Fcm:CredentialsFile. Retrying the job in {Delay}")]
+    public static partial void AuthenticationFailed(ILogger logger, string jobId, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(3008, LogLevel.Warning, "FCM quota exceeded; pausing every send of this node for {Pause}")]
+    public static partial void QuotaExceeded(ILogger logger, TimeSpan pause);
+
+    [LoggerMessage(3009, LogLevel.Debug, "Send to {Target} failed and is not retried: {Reason}")]
+    public static partial void SendFailed(ILogger logger, string target, string reason);
+
+    [LoggerMessage(3014, LogLevel.Warning, "Push job {JobId}: {Failed} of {Targets} sends in a batch failed for good; the first because: {Reason}")]
+    public static partial void BatchHadFailures(ILogger logger, string jobId, int failed, int targets, string? reason);
+
+    [LoggerMessage(3010, LogLevel.Information, "Pruned device token {Token}: {Reason}")]
+    public static partial void TokenPruned(ILogger logger, string token, string reason);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Push dispatcher step failed; retrying")]
+    public static partial void DispatcherFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Mirroring device {Token} into topics failed: {Reason}")]
+    public static partial void MirrorFailed(ILogger logger, string token, string reason);
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Push;
+
+[OptionsValidator]
+internal sealed partial class PushOptionsValidator : IValidateOptions<PushOptions>;

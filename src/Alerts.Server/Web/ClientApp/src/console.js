@@ -1,0 +1,150 @@
+import { AlertLog } from "./alert-log.js";
+import { editionsPath, getJson } from "./api.js";
+import { Compose } from "./compose.js";
+import { EditorApi } from "./editor-api.js";
+import { Hub } from "./hub.js";
+import { RecentAlerts } from "./recent-alerts.js";
+
+// sessionStorage only: the key dies with the tab and never reaches another site or a disk profile.
+const keyStorage = "AlertsConsole:apiKey";
+const messageStorage = "AlertsConsole:signOutMessage";
+const server = new URL("/", location.href).href;
+
+const signInView = document.getElementById("sign-in-view");
+const signInForm = document.getElementById("sign-in");
+const keyInput = document.getElementById("api-key");
+const keyError = document.getElementById("api-key-error");
+const desk = document.getElementById("desk");
+const session = document.getElementById("session");
+
+let hub = null;
+
+function storedKey() {
+  try {
+    return sessionStorage.getItem(keyStorage);
+  } catch {
+    return null;
+  }
+}
+
+function store(name, value) {
+  try {
+    if (value) {
+      sessionStorage.setItem(name, value);
+    } else {
+      sessionStorage.removeItem(name);
+    }
+  } catch {
+    // Without storage the editor signs in again after a reload; nothing else changes.
+  }
+}
+
+function storeKey(key) {
+  store(keyStorage, key);
+}
+
+function takeMessage() {
+  try {
+    const message = sessionStorage.getItem(messageStorage);
+    sessionStorage.removeItem(messageStorage);
+    return message;
+  } catch {
+    return null;
+  }
+}
+
+function signOut(message) {
+  storeKey(null);
+  if (hub) {
+    // A fresh page is the simplest way to drop every live subscription; the message survives it.
+    store(messageStorage, message);
+    location.reload();
+    return;
+  }
+  desk.hidden = true;
+  session.hidden = true;
+  signInView.hidden = false;
+  keyError.textContent = message || "";
+  keyInput.focus();
+}
+
+async function signIn(key, quiet) {
+  keyError.textContent = "";
+  if (!key) {
+    keyError.textContent = "Enter your API key.";
+    keyInput.setAttribute("aria-invalid", "true");
+    return;
+  }
+  const api = new EditorApi(key, () => signOut("Your API key is no longer accepted. Sign in again."));
+  const me = await api.request("GET", "/api/v1/me");
+  if (!me.ok) {
+    storeKey(null);
+    keyInput.setAttribute("aria-invalid", "true");
+    keyError.textContent =
+      me.status === 401 ? "That API key is not valid. Check it and try again."
+      : me.status === 403 ? "That API key may not publish alerts."
+      : me.problem.title;
+    if (!quiet) {
+      keyInput.focus();
+    }
+    return;
+  }
+  keyInput.removeAttribute("aria-invalid");
+  keyInput.value = "";
+  storeKey(key);
+  await openDesk(api, me.data);
+}
+
+async function openDesk(api, me) {
+  const taxonomy = await getJson(server, editionsPath);
+  signInView.hidden = true;
+  desk.hidden = false;
+  session.hidden = false;
+  document.getElementById("who").textContent = `Signed in as ${me.name} (${me.role})`;
+
+  hub = new Hub(server, (owner, edition) => new AlertLog(owner, edition));
+  const recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"));
+  const recentEdition = document.getElementById("recent-edition");
+  const liveState = document.getElementById("live-state");
+  recentEdition.replaceChildren(...taxonomy.editions.map((e) => new Option(`${e.name} (${e.key})`, e.key)));
+
+  let stopState = null;
+  const showEdition = (key) => {
+    recentEdition.value = key;
+    const log = hub.feed(key);
+    recent.show(log);
+    if (stopState) {
+      stopState();
+    }
+    stopState = log.listen(() => {
+      liveState.dataset.state = log.state;
+      liveState.textContent = log.state === "live" ? "Live" : "Reconnecting…";
+    });
+  };
+  recentEdition.addEventListener("change", () => showEdition(recentEdition.value));
+
+  const compose = new Compose(api, taxonomy.editions, taxonomy, (event) => {
+    const log = hub.feed(event.edition);
+    log.applyOwn(event);
+    if (recentEdition.value !== event.edition) {
+      showEdition(event.edition);
+    }
+  });
+  compose.edition.addEventListener("change", () => showEdition(compose.edition.value));
+  showEdition(compose.edition.value);
+  compose.headline.focus();
+}
+
+signInForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  signIn(keyInput.value.trim(), false);
+});
+document.getElementById("sign-out").addEventListener("click", () => signOut());
+
+const remembered = storedKey();
+if (remembered) {
+  signIn(remembered, true);
+} else {
+  keyError.textContent = takeMessage() || "";
+  keyInput.focus();
+}

@@ -1,0 +1,83 @@
+import { h } from "./dom.js";
+
+const pollInterval = 2000;
+
+/**
+ * An alert's delivery report, polled while its panel is open, so the numbers move while the push
+ * is being sent. The report's shape belongs to the push service; it is shown generically.
+ */
+export class DeliveryPanel {
+  constructor(api, alertId, element) {
+    this.api = api;
+    this.alertId = alertId;
+    this.element = element;
+    this.timer = 0;
+  }
+
+  open() {
+    this.element.hidden = false;
+    this.element.replaceChildren(h("p", { className: "hint" }, "Loading the delivery report…"));
+    this.poll();
+  }
+
+  close() {
+    clearTimeout(this.timer);
+    this.timer = 0;
+    this.element.hidden = true;
+  }
+
+  async poll() {
+    const result = await this.api.request("GET", `/api/v1/alerts/${encodeURIComponent(this.alertId)}/delivery`);
+    if (this.element.hidden) {
+      return;
+    }
+    if (result.ok) {
+      const { alertId, ...figures } = result.data || {};
+      const pushOff = figures.push && figures.push.enabled === false;
+      const parts = [h("h4", null, "Delivery report")];
+      if (pushOff) {
+        parts.push(h("p", { className: "hint" }, "Push is not enabled on this server: the alert went to tickers only."));
+      }
+      parts.push(report(figures), h("p", { className: "hint" }, `Updated ${new Date().toLocaleTimeString()}`));
+      this.element.replaceChildren(...parts);
+    } else if (result.status === 404) {
+      this.element.replaceChildren(h("p", { className: "hint" }, "No delivery report for this alert yet. It appears here once the server reports delivery."));
+    } else {
+      this.element.replaceChildren(h("p", { className: "error" }, result.problem.title || "The delivery report could not be read."));
+    }
+    this.timer = setTimeout(() => this.poll(), pollInterval);
+  }
+}
+
+function report(data) {
+  return h(
+    "dl",
+    { className: "report" },
+    Object.entries(data || {}).flatMap(([key, value]) =>
+      value && typeof value === "object" && !Array.isArray(value)
+        ? [h("dt", { className: "group" }, words(key)), h("dd", null, report(value))]
+        : [h("dt", null, words(key)), h("dd", null, display(value))],
+    ),
+  );
+}
+
+function words(key) {
+  const spaced = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+function display(value) {
+  if (value === null || value === undefined) {
+    return "—";
+  }
+  if (typeof value === "boolean") {
+    return value ? "yes" : "no";
+  }
+  if (Array.isArray(value)) {
+    return value.join(", ") || "—";
+  }
+  if (typeof value === "string" && /^\d{4}-\d\d-\d\dT/.test(value)) {
+    return new Date(value).toLocaleString();
+  }
+  return String(value);
+}

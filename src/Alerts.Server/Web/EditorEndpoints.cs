@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Alerts.Server.Ingest;
+
+namespace Alerts.Server.Web;
+
+/// <summary>
+/// What the console needs beyond the ingest API: checking a key at sign-in without publishing anything.
+/// No CORS policy, like every editor endpoint: only same-origin pages may call it.
+/// </summary>
+internal static class EditorEndpoints
+{
+    public static IEndpointRouteBuilder MapEditorEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/me", GetMe).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetMe");
+        return routes;
+    }
+
+    public static IResult GetMe(ClaimsPrincipal user) =>
+        TypedResults.Ok(new EditorResponse(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
+}
