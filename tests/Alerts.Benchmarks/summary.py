@@ -2,7 +2,7 @@
 import json
 import sys
 
-print("| run | conns | conn/s | posted | ingest p50/p99 ms | received | delivery p50/p90/p99/p99.9/max ms | last client p50/max ms | delivered/s | server CPU µs/msg | server CPU % | RSS idle MB | B/conn idle |")
+print("| run | conns | conn/s | posted | ingest p50/p99 ms | received | delivery p50/p90/p99/p99.9/max ms | last client p50/max ms | delivered/s | server / client CPU µs/msg | server CPU % | RSS idle MB | B/conn idle |")
 print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for path in sys.argv[1:]:
     with open(path) as f:
@@ -19,4 +19,4 @@ for path in sys.argv[1:]:
     per = "+".join(str(int(s["idleBytesPerConnection"])) for s in servers) or "-"
     print(f"| {r['label']} | {r['connected']}/{r['connectionsRequested']} | {r['connectionsPerSecond']:.0f} | {r['alertsPosted']} "
           f"| {i['p50']}/{i['p99']} | {r['received']}/{r['expected']} | {d['p50']}/{d['p90']}/{d['p99']}/{d['p999']}/{d['max']} "
-          f"| {l['p50']}/{l['max']} | {r['deliveredPerSecond']:.0f} | {r.get('serverCpuMicrosPerDelivery', '-')} | {cpu} | {rss} | {per} |")
+          f"| {l['p50']}/{l['max']} | {r['deliveredPerSecond']:.0f} | {r.get('serverCpuMicrosPerDelivery', '-')} / {r.get('clientCpuMicrosPerDelivery', '-')} | {cpu} | {rss} | {per} |")

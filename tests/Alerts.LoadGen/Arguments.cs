@@ -48,8 +48,6 @@ internal sealed class Arguments
     public double Double(string name, double fallback) =>
         _values.TryGetValue(name, out var value) ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    public bool Flag(string name) => _values.TryGetValue(name, out var value) && value != "false";
-
     public ClientProtocol Protocol() => String("protocol", "signalr") switch
     {
         "signalr" => ClientProtocol.SignalR,

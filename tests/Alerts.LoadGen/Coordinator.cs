@@ -60,6 +60,8 @@ internal static class Coordinator
             await publisher.WarmUpAsync(alerts == 0 ? 0 : args.Int("warmup", 3), cancel.Token);
             await Task.Delay(TimeSpan.FromSeconds(0.5), cancel.Token);
             var publishStart = servers.Select(s => s.Sample()).ToArray();
+            var clientSamplers = workers.Select(w => new ProcessSampler(w.Pid)).ToArray();
+            var clientsAtPublish = clientSamplers.Select(s => s.Sample()).ToArray();
             long expected = (long)connected * alerts;
             var published = 0;
             clock.Restart();
@@ -71,9 +73,10 @@ internal static class Coordinator
             var drained = WaitUntilAsync(() => workers.Sum(w => w.Received) >= expected, drain, cancel.Token);
             await WithProgressAsync(drained, () => $"draining    {workers.Sum(w => w.Received)}/{expected} received{ServerLine(servers)}", cancel.Token);
             var end = servers.Select(s => s.Sample()).ToArray();
+            var clientCpuSeconds = clientSamplers.Select((s, i) => s.Sample().CpuSeconds - clientsAtPublish[i].CpuSeconds).Sum();
 
             var reports = await Task.WhenAll(workers.Select(w => w.ReportAsync(cancel.Token)));
-            var result = Summarise(args, hub, startedAt, workers.Count, connections, connectSeconds, alerts, rate, publishSeconds, publisher, postedAt, expected, reports,
+            var result = Summarise(args, hub, startedAt, workers.Count, connections, connectSeconds, alerts, rate, publishSeconds, publisher, postedAt, expected, reports, clientCpuSeconds,
                 servers.Select((s, i) => Server(s.Pid, before[i], afterConnect[i], idle[i], publishStart[i], end[i], connected / Math.Max(1, servers.Length))).ToArray());
             Report(result);
             var json = JsonSerializer.Serialize(result, LoadGenJson.Default.LoadResult);
@@ -104,13 +107,14 @@ internal static class Coordinator
             Math.Round(end.RssBytes / Mb, 1),
             connections == 0 ? 0 : Math.Round((idle.RssBytes - before.RssBytes) / (double)connections),
             connected.CpuPercentSince(before),
+            idle.At > connected.At.AddSeconds(1) ? idle.CpuPercentSince(connected) : 0,
             end.CpuPercentSince(publishStart),
             Math.Round(end.CpuSeconds - publishStart.CpuSeconds, 2));
     }
 
     private static LoadResult Summarise(
         Arguments args, Uri hub, DateTime startedAt, int workers, int connections, double connectSeconds, int alerts, double rate, double publishSeconds,
-        Publisher publisher, long[] postedAt, long expected, WorkerReport[] reports, ServerResult[] servers)
+        Publisher publisher, long[] postedAt, long expected, WorkerReport[] reports, double clientCpuSeconds, ServerResult[] servers)
     {
         var delivery = new LatencyHistogram();
         foreach (var report in reports)
@@ -159,6 +163,7 @@ internal static class Coordinator
             Quantiles.Of(delivery),
             Quantiles.Of(lastClient),
             received == 0 ? 0 : Math.Round(servers.Sum(s => s.CpuPublishSeconds) * 1e6 / received, 2),
+            received == 0 ? 0 : Math.Round(clientCpuSeconds * 1e6 / received, 2),
             servers);
     }
 
@@ -168,10 +173,10 @@ internal static class Coordinator
         Progress($"ingest      {result.AlertsPosted} posted ({result.PostsFailed} failed), {result.IngestAlertsPerSecond}/s; {result.IngestLatency}");
         Progress($"delivery    {result.Received}/{result.Expected} received, {result.DeliveredPerSecond}/s; {result.Delivery}");
         Progress($"last client {result.LastClient}");
-        Progress($"server CPU  {result.ServerCpuMicrosPerDelivery} µs per delivered message");
+        Progress($"CPU         server {result.ServerCpuMicrosPerDelivery} µs, clients {result.ClientCpuMicrosPerDelivery} µs per delivered message");
         foreach (var server in result.Servers)
         {
-            Progress($"server {server.Pid}  rss {server.RssBeforeMb} → {server.RssIdleMb} → {server.RssEndMb} MB ({server.IdleBytesPerConnection} B/conn idle), cpu {server.CpuConnectPercent}% connecting, {server.CpuPublishPercent}% publishing");
+            Progress($"server {server.Pid}  rss {server.RssBeforeMb} → {server.RssIdleMb} → {server.RssEndMb} MB ({server.IdleBytesPerConnection} B/conn idle), cpu {server.CpuConnectPercent}% connecting, {server.CpuIdlePercent}% idle, {server.CpuPublishPercent}% publishing");
         }
     }
 

@@ -2,7 +2,8 @@ namespace Alerts.LoadGen;
 
 /// <summary>
 /// The JSON document a run ends with: what was asked, what happened, on which machine and when.
-/// <see cref="ServerCpuMicrosPerDelivery"/> is the figure least disturbed by other load on the machine.
+/// <see cref="ServerCpuMicrosPerDelivery"/> is the figure least disturbed by other load on the machine;
+/// <see cref="ClientCpuMicrosPerDelivery"/> is what the worker processes spent receiving, on the same cores.
 /// </summary>
 internal sealed record LoadResult(
     string Label,
@@ -30,4 +31,5 @@ internal sealed record LoadResult(
     Quantiles Delivery,
     Quantiles LastClient,
     double ServerCpuMicrosPerDelivery,
+    double ClientCpuMicrosPerDelivery,
     ServerResult[] Servers);

@@ -36,6 +36,8 @@ internal sealed class WorkerProcess : IDisposable
 
     public Task Ready => _ready.Task;
 
+    public int Pid => _process.Id;
+
     public static WorkerProcess Start(IEnumerable<string> arguments)
     {
         var self = Environment.ProcessPath ?? "dotnet";

@@ -10,6 +10,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
 
     private readonly System.Text.StringBuilder _output;
+    private bool _disposed;
 
     private ServerProcess(Process process, Uri baseAddress, System.Text.StringBuilder output)
     {
@@ -88,6 +89,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
