@@ -160,11 +160,11 @@ internal sealed class EditionFeed(
         return afterSeq;
     }
 
-    /// <summary>Sends the whole ticker instead of events; the caller continues after <paramref name="latestSeq"/>.</summary>
-    private async Task<long> ResetAsync(ITickerClient caller, long latestSeq, CancellationToken cancellationToken)
+    /// <summary>Sends the whole ticker instead of events (to one caller or the group); they continue after <paramref name="latestSeq"/>.</summary>
+    private async Task<long> ResetAsync(ITickerClient clients, long latestSeq, CancellationToken cancellationToken)
     {
         var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
-        await caller.Reset(new TickerReset(edition, latestSeq, ticker));
+        await clients.Reset(new TickerReset(edition, latestSeq, ticker));
         return latestSeq;
     }
 
@@ -177,9 +177,7 @@ internal sealed class EditionFeed(
             {
                 // Only a node stalled for longer than retention gets here; its subscribers need the whole ticker.
                 FanoutLog.FellBehindRetention(logger, edition, _relayedSeq + 1, page.OldestSeq - 1);
-                var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
-                await hub.Clients.Group(_group).Reset(new TickerReset(edition, page.OldestSeq - 1, ticker));
-                Volatile.Write(ref _relayedSeq, page.OldestSeq - 1);
+                Volatile.Write(ref _relayedSeq, await ResetAsync(hub.Clients.Group(_group), page.OldestSeq - 1, cancellationToken));
             }
 
             var relayed = false;
