@@ -31,8 +31,9 @@ internal sealed class DrainingHubLifetimeManager(ILogger<DefaultHubLifetimeManag
     }
 
     /// <summary>
-    /// Tells every client to close and reconnect (elsewhere), ends the connections, and waits until
-    /// they are gone or <paramref name="timeout"/> passes: SignalR aborts whatever is left right after.
+    /// Tells every client to close and reconnect (elsewhere), waits until they have closed or
+    /// <paramref name="timeout"/> passes, then ends what is left. The clients close first, so each
+    /// WebSocket ends with a complete close handshake rather than a reset when the host stops.
     /// </summary>
     public async Task CloseAllAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -46,14 +47,17 @@ internal sealed class DrainingHubLifetimeManager(ILogger<DefaultHubLifetimeManag
             {
                 // Already gone; nothing to say goodbye to.
             }
-
-            connection.Abort();
         }));
 
         var deadline = DateTime.UtcNow + timeout;
         while (!_connections.IsEmpty && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20, cancellationToken);
+        }
+
+        foreach (var straggler in _connections.Values)
+        {
+            straggler.Abort();
         }
     }
 }
