@@ -1,15 +1,18 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Server.Hosting;
 using Alerts.Server.Hubs;
+using Alerts.Server.Hubs.Direct;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Fanout;
 
 /// <summary>
-/// Relays one edition's events to its SignalR group in seq order, with no gap. Everything that sends
-/// to the group or joins a connection to it holds <see cref="_gate"/>, and <see cref="_relayedSeq"/>
+/// Relays one edition's events to its subscribers (a SignalR group, and the connections
+/// <see cref="DirectHub"/> serves) in seq order, with no gap. Everything that sends to the
+/// subscribers or adds one holds <see cref="_gate"/>, and <see cref="_relayedSeq"/>
 /// only moves under it: so a subscriber is sent its history exactly up to where the group's live
 /// events begin, and a seq that arrives ahead of its predecessors is preceded by them from the log.
 /// </summary>
@@ -25,9 +28,11 @@ internal sealed class EditionFeed(
 {
     private const int TickerResetLines = 50;
 
+    private readonly IHubContext<AlertsHub, ITickerClient> _hub = hub;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _group = $"edition:{edition}";
+    private readonly ConcurrentDictionary<DirectConnection, byte> _direct = new();
     private long _relayedSeq;
     private int _subscribers;
 
@@ -89,8 +94,24 @@ internal sealed class EditionFeed(
         }
     }
 
-    /// <summary>Sends <paramref name="caller"/> the events after <paramref name="afterSeq"/>, then joins it to the live group.</summary>
-    public async Task AttachAsync(string connectionId, ITickerClient caller, long? afterSeq, CancellationToken cancellationToken)
+    /// <summary>Sends a SignalR connection the events after <paramref name="afterSeq"/>, then joins it to the live group.</summary>
+    public Task AttachAsync(string connectionId, ITickerClient caller, long? afterSeq, CancellationToken cancellationToken) =>
+        AttachAsync(caller, afterSeq, () => _hub.Groups.AddToGroupAsync(connectionId, _group, cancellationToken), cancellationToken);
+
+    /// <summary>Sends a direct connection the events after <paramref name="afterSeq"/>, then adds it to the live subscribers.</summary>
+    public Task AttachAsync(DirectConnection connection, long? afterSeq, CancellationToken cancellationToken) =>
+        AttachAsync(connection, afterSeq, () =>
+        {
+            _direct.TryAdd(connection, 0);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task DetachAsync(string connectionId, CancellationToken cancellationToken) =>
+        _hub.Groups.RemoveFromGroupAsync(connectionId, _group, cancellationToken);
+
+    public void Detach(DirectConnection connection) => _direct.TryRemove(connection, out _);
+
+    private async Task AttachAsync(ITickerClient caller, long? afterSeq, Func<Task> joinLocked, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
         var sentSeq = afterSeq ?? 0;
@@ -108,7 +129,7 @@ internal sealed class EditionFeed(
                 await SendHistoryAsync(caller, sentSeq, _relayedSeq, cancellationToken);
             }
 
-            await hub.Groups.AddToGroupAsync(connectionId, _group, cancellationToken);
+            await joinLocked();
         }
         finally
         {
@@ -116,10 +137,7 @@ internal sealed class EditionFeed(
         }
     }
 
-    public Task DetachAsync(string connectionId, CancellationToken cancellationToken) =>
-        hub.Groups.RemoveFromGroupAsync(connectionId, _group, cancellationToken);
-
-    /// <summary>Counts connections joining (+1) or leaving (-1) the group; the hub knows, the group does not say.</summary>
+    /// <summary>Counts connections subscribing (+1) or leaving (-1); the hubs know, the group does not say.</summary>
     public void SubscribersChanged(int change)
     {
         Interlocked.Add(ref _subscribers, change);
@@ -177,7 +195,7 @@ internal sealed class EditionFeed(
             {
                 // Only a node stalled for longer than retention gets here; its subscribers need the whole ticker.
                 FanoutLog.FellBehindRetention(logger, edition, _relayedSeq + 1, page.OldestSeq - 1);
-                Volatile.Write(ref _relayedSeq, await ResetAsync(hub.Clients.Group(_group), page.OldestSeq - 1, cancellationToken));
+                Volatile.Write(ref _relayedSeq, await ResetAsync(new Everyone(this), page.OldestSeq - 1, cancellationToken));
             }
 
             var relayed = false;
@@ -197,7 +215,7 @@ internal sealed class EditionFeed(
     private async Task SendLockedAsync(StoredEvent storedEvent)
     {
         var alertEvent = Parse(storedEvent);
-        await hub.Clients.Group(_group).Alert(alertEvent);
+        await new Everyone(this).Alert(alertEvent);
         Volatile.Write(ref _relayedSeq, storedEvent.Seq);
         metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
         recorder.Record(edition, alertEvent.Alert.Id, Volatile.Read(ref _subscribers));
@@ -205,4 +223,37 @@ internal sealed class EditionFeed(
 
     private static AlertEvent Parse(StoredEvent storedEvent) =>
         JsonSerializer.Deserialize<AlertEvent>(storedEvent.Json, AlertsJson.Options)!;
+
+    /// <summary>
+    /// Every subscriber of the edition: each direct connection gets the same record, encoded once, and
+    /// is never waited for; the SignalR group's send completes when its connections have taken it.
+    /// </summary>
+    private readonly struct Everyone(EditionFeed feed) : ITickerClient
+    {
+        public Task Alert(AlertEvent alertEvent)
+        {
+            SendDirect(ITickerClient.AlertMethod, alertEvent);
+            return feed._hub.Clients.Group(feed._group).Alert(alertEvent);
+        }
+
+        public Task Reset(TickerReset reset)
+        {
+            SendDirect(ITickerClient.ResetMethod, reset);
+            return feed._hub.Clients.Group(feed._group).Reset(reset);
+        }
+
+        private void SendDirect<T>(string method, T argument)
+        {
+            if (feed._direct.IsEmpty)
+            {
+                return;
+            }
+
+            var record = HubFrames.Invocation(method, argument);
+            foreach (var (connection, _) in feed._direct)
+            {
+                connection.Send(record);
+            }
+        }
+    }
 }

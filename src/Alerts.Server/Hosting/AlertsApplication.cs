@@ -26,6 +26,7 @@ internal static class AlertsApplication
 
         var app = builder.Build();
         app.UseAlertsHosting();
+        app.UseDirectHub();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

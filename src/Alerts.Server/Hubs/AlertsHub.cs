@@ -50,7 +50,10 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy) : Hub<ITi
     private HashSet<string> Editions =>
         (HashSet<string>)(Context.Items.TryGetValue(EditionsItem, out var set) ? set! : Context.Items[EditionsItem] = new HashSet<string>(StringComparer.Ordinal));
 
-    private EditionFeed Feed(string edition) =>
+    private EditionFeed Feed(string edition) => FeedOf(feeds, taxonomy, edition);
+
+    /// <summary>The feed a client subscribes to, by name; also how <see cref="Direct.DirectHub"/>'s connections find it.</summary>
+    internal static EditionFeed FeedOf(EditionFeeds feeds, Taxonomy taxonomy, string? edition) =>
         edition is not null && taxonomy.Editions.ContainsKey(edition)
             ? feeds[edition]
             : throw new HubException($"Unknown edition '{edition}'. Known: {string.Join(", ", taxonomy.Editions.Keys)}.");

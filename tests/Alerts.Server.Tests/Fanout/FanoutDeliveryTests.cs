@@ -11,7 +11,7 @@ public sealed class FanoutDeliveryTests(RedisFixture redis) : IClassFixture<Redi
         var prefix = RedisFixture.NewPrefix();
         await using var nodeA = await AlertsNode.StartAsync(redis.ConnectionString, prefix);
         await using var nodeB = await AlertsNode.StartAsync(redis.ConnectionString, prefix);
-        await using var a1 = await TickerClient.ConnectAsync(nodeA);
+        await using var a1 = await TickerClient.ConnectAsync(nodeA, route: HubRoute.Negotiated);
         await using var a2 = await TickerClient.ConnectAsync(nodeA);
         await using var b1 = await TickerClient.ConnectAsync(nodeB);
         await using var elsewhere = await TickerClient.ConnectAsync(nodeB);

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Alerts.Server.Tests.Hubs;
 
-public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixture>, IAsyncLifetime
+/// <summary>The hub's subscription guarantees, on both servers of /hubs/alerts.</summary>
+public abstract class CatchUpTests(RedisFixture redis, HubRoute route) : IAsyncLifetime
 {
     private AlertsNode _node = null!;
 
@@ -20,7 +21,7 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
             await _node.Editor.PublishAsync("en", $"Earlier line {i}");
         }
 
-        await using var ticker = await TickerClient.ConnectAsync(_node);
+        await using var ticker = await TickerClient.ConnectAsync(_node, route: route);
         await ticker.SubscribeAsync("en", 3);
         var live = await _node.Editor.PublishAsync("en", "Live line");
 
@@ -32,7 +33,7 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
     public async Task SubscribingWithNullReceivesOnlyLiveEvents()
     {
         await _node.Editor.PublishAsync("en", "Before subscribing");
-        await using var ticker = await TickerClient.ConnectAsync(_node);
+        await using var ticker = await TickerClient.ConnectAsync(_node, route: route);
 
         await ticker.SubscribeAsync("en", null);
         var live = await _node.Editor.PublishAsync("en", "After subscribing");
@@ -44,7 +45,7 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
     [Fact]
     public async Task EventsOfOtherEditionsAndAfterUnsubscribeDoNotArrive()
     {
-        await using var ticker = await TickerClient.ConnectAsync(_node);
+        await using var ticker = await TickerClient.ConnectAsync(_node, route: route);
         await ticker.SubscribeAsync("en", 0);
         await ticker.SubscribeAsync("es", 0);
 
@@ -60,7 +61,7 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
     [Fact]
     public async Task AnUnknownEditionIsAHubException()
     {
-        await using var ticker = await TickerClient.ConnectAsync(_node);
+        await using var ticker = await TickerClient.ConnectAsync(_node, route: route);
 
         var error = await Assert.ThrowsAsync<HubException>(() => ticker.SubscribeAsync("fr", 0));
 
@@ -74,8 +75,8 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
     [InlineData("Broadcast")]
     public async Task NoOtherHubMethodCanBeInvoked(string method)
     {
-        await using var ticker = await TickerClient.ConnectAsync(_node);
-        await using var other = await TickerClient.ConnectAsync(_node);
+        await using var ticker = await TickerClient.ConnectAsync(_node, route: route);
+        await using var other = await TickerClient.ConnectAsync(_node, route: route);
         await other.SubscribeAsync("en", null);
 
         var error = await Assert.ThrowsAsync<HubException>(() => ticker.Connection.InvokeAsync(method, "en").WaitAsync(TimeSpan.FromSeconds(5)));
@@ -95,7 +96,7 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
             await node.Editor.PublishAsync("en", $"Line {i}");
         }
 
-        await using var ticker = await TickerClient.ConnectAsync(node);
+        await using var ticker = await TickerClient.ConnectAsync(node, route: route);
         await ticker.SubscribeAsync("en", 2);
         var live = await node.Editor.PublishAsync("en", "Live after reset");
 
@@ -110,7 +111,7 @@ public sealed class CatchUpTests(RedisFixture redis) : IClassFixture<RedisFixtur
     public async Task ASubscriberAheadOfTheLogGetsTheTickerAndThenNewEvents()
     {
         await _node.Editor.PublishAsync("en", "The only line the log has");
-        await using var ticker = await TickerClient.ConnectAsync(_node);
+        await using var ticker = await TickerClient.ConnectAsync(_node, route: route);
 
         await ticker.SubscribeAsync("en", 50);
         var next = await _node.Editor.PublishAsync("en", "A new line after a restore");

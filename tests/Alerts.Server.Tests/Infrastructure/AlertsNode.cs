@@ -3,6 +3,7 @@ using Alerts.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
@@ -75,9 +76,16 @@ public sealed class AlertsNode : IAsyncDisposable
     }
 
     /// <summary>A SignalR client for the hub, not yet started; JSON protocol, WebSockets.</summary>
-    public HubConnection NewHubConnection(bool automaticReconnect = false)
+    public HubConnection NewHubConnection(bool automaticReconnect = false, HubRoute route = HubRoute.Direct)
     {
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "/hubs/alerts"));
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, "/hubs/alerts"), options =>
+        {
+            if (route == HubRoute.Direct)
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+            }
+        });
         if (automaticReconnect)
         {
             builder.WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)]);

@@ -34,9 +34,9 @@ public sealed class TickerClient : IAsyncDisposable
 
     public IReadOnlyList<JsonElement> Resets => _resets.ToArray();
 
-    public static async Task<TickerClient> ConnectAsync(AlertsNode node, bool automaticReconnect = false)
+    public static async Task<TickerClient> ConnectAsync(AlertsNode node, bool automaticReconnect = false, HubRoute route = HubRoute.Direct)
     {
-        var client = new TickerClient(node.NewHubConnection(automaticReconnect));
+        var client = new TickerClient(node.NewHubConnection(automaticReconnect, route));
         await client.Connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
         return client;
     }

@@ -1,0 +1,252 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Alerts.Server.Hubs.Direct;
+
+/// <summary>The client's side of a direct connection: the handshake, then Subscribe and Unsubscribe, one at a time as SignalR runs them.</summary>
+internal sealed partial class DirectConnection
+{
+    private const string Subscribe = nameof(AlertsHub.Subscribe);
+    private const string Unsubscribe = nameof(AlertsHub.Unsubscribe);
+
+    /// <summary>Serves the connection until the client closes it or it is aborted.</summary>
+    public async Task RunAsync()
+    {
+        var aborted = context.RequestAborted;
+        try
+        {
+            string? error = null;
+            try
+            {
+                while (await ReceiveAsync(aborted) is { } message && await HandleAsync(message, aborted))
+                {
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                error = $"Connection closed with an error. InvalidDataException: {e.Message}";
+            }
+
+            await CloseAsync(error, aborted);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or TimeoutException or ConnectionAbortedException)
+        {
+            // The client went away or the connection was aborted; nothing is left to say to it.
+        }
+        finally
+        {
+            MarkClosed();
+            foreach (var edition in _editions ?? [])
+            {
+                hub.Feeds[edition].Detach(this);
+                hub.Feeds[edition].SubscribersChanged(-1);
+            }
+        }
+    }
+
+    /// <summary>One whole WebSocket message in a pooled buffer, or null once the client closes.</summary>
+    private async Task<(byte[] Buffer, int Length)?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        // A zero-byte read first, as SignalR does: an idle connection holds no receive buffer.
+        if ((await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken)).MessageType == WebSocketMessageType.Close)
+        {
+            return null;
+        }
+
+        var limit = hub.MaximumReceiveMessageSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(limit);
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == limit)
+                {
+                    throw new InvalidDataException($"A message exceeds the maximum of {limit} bytes.");
+                }
+
+                var result = await socket.ReceiveAsync(buffer.AsMemory(length, limit - length), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return null;
+                }
+
+                length += result.Count;
+                if (result.EndOfMessage)
+                {
+                    Volatile.Write(ref _lastReceivedAt, Environment.TickCount64);
+                    return (buffer, length);
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>Handles the records of one message and returns its buffer to the pool; false when the connection is to close.</summary>
+    private async Task<bool> HandleAsync((byte[] Buffer, int Length) message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var records = message.Buffer.AsMemory(0, message.Length);
+            while (!records.IsEmpty)
+            {
+                var end = records.Span.IndexOf(HubFrames.RecordSeparator);
+                if (end < 0)
+                {
+                    throw new InvalidDataException("A record does not end with the record separator.");
+                }
+
+                var request = HubRequest.Parse(records.Span[..end]) ?? throw new InvalidDataException("A record is not a JSON object.");
+                records = records[(end + 1)..];
+                if (!Volatile.Read(ref _handshaken))
+                {
+                    if (request.Protocol != "json" || request.Version != 1)
+                    {
+                        Send(HubFrames.HandshakeRejected(
+                            $"The protocol '{request.Protocol}' version {request.Version} is not served without negotiation; use 'json' version 1, or negotiate."));
+                        return false;
+                    }
+
+                    Send(HubFrames.HandshakeAccepted);
+                    Volatile.Write(ref _handshaken, true);
+                    continue;
+                }
+
+                switch (request.Type)
+                {
+                    case HubRequest.Invocation:
+                        await InvokeAsync(request, cancellationToken);
+                        break;
+                    case HubRequest.StreamInvocation when request.InvocationId is { } invocationId:
+                        Send(HubFrames.Completion(invocationId, $"Failed to invoke '{request.Target}' due to an error on the server. HubException: Method does not exist."));
+                        break;
+                    case HubRequest.Close:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(message.Buffer);
+        }
+    }
+
+    private async Task InvokeAsync(HubRequest request, CancellationToken cancellationToken)
+    {
+        var target = request.Target;
+        var arguments = request.Arguments ?? [];
+        string? error = null;
+        try
+        {
+            if (string.Equals(target, Subscribe, StringComparison.OrdinalIgnoreCase))
+            {
+                error = ArityError(target, arguments, 2) ?? await SubscribeAsync(arguments[0], arguments[1], cancellationToken);
+            }
+            else if (string.Equals(target, Unsubscribe, StringComparison.OrdinalIgnoreCase))
+            {
+                error = ArityError(target, arguments, 1) ?? UnsubscribeFrom(arguments[0]);
+            }
+            else
+            {
+                error = $"Failed to invoke '{target}' due to an error on the server. HubException: Method does not exist.";
+            }
+        }
+        catch (HubException e)
+        {
+            error = $"An unexpected error occurred invoking '{target}' on the server. HubException: {e.Message}";
+        }
+
+        if (request.InvocationId is { } invocationId)
+        {
+            Send(HubFrames.Completion(invocationId, error));
+        }
+    }
+
+    private async Task<string?> SubscribeAsync(JsonElement editionArgument, JsonElement afterSeqArgument, CancellationToken cancellationToken)
+    {
+        if (!TryGetString(editionArgument, out var edition) || !TryGetSeq(afterSeqArgument, out var afterSeq))
+        {
+            return BindingError(Subscribe);
+        }
+
+        var feed = AlertsHub.FeedOf(hub.Feeds, hub.Taxonomy, edition);
+        await feed.AttachAsync(this, afterSeq, cancellationToken);
+        if ((_editions ??= new HashSet<string>(StringComparer.Ordinal)).Add(feed.Edition))
+        {
+            feed.SubscribersChanged(+1);
+        }
+
+        return null;
+    }
+
+    private string? UnsubscribeFrom(JsonElement editionArgument)
+    {
+        if (!TryGetString(editionArgument, out var edition))
+        {
+            return BindingError(Unsubscribe);
+        }
+
+        var feed = AlertsHub.FeedOf(hub.Feeds, hub.Taxonomy, edition);
+        feed.Detach(this);
+        if (_editions?.Remove(feed.Edition) == true)
+        {
+            feed.SubscribersChanged(-1);
+        }
+
+        return null;
+    }
+
+    /// <summary>Sends the client <paramref name="error"/> (if any) once what is queued has gone, then closes the socket.</summary>
+    private async Task CloseAsync(string? error, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(error))
+        {
+            Send(HubFrames.Closed(error));
+        }
+
+        await WhenSentAsync().WaitAsync(DirectHub.SendTimeout, cancellationToken);
+        MarkClosed();
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+    }
+
+    private static string? ArityError(string? target, JsonElement[] arguments, int expected) =>
+        arguments.Length == expected
+            ? null
+            : $"Failed to invoke '{target}' due to an error on the server. InvalidDataException: Invocation provides {arguments.Length} argument(s) but target expects {expected}.";
+
+    private static string BindingError(string target) =>
+        $"Failed to invoke '{target}' due to an error on the server. InvalidDataException: Error binding arguments. Make sure that the types of the provided values match the types of the hub method being invoked.";
+
+    private static bool TryGetString(JsonElement argument, out string? value)
+    {
+        value = argument.ValueKind == JsonValueKind.String ? argument.GetString() : null;
+        return argument.ValueKind is JsonValueKind.String or JsonValueKind.Null;
+    }
+
+    private static bool TryGetSeq(JsonElement argument, out long? value)
+    {
+        value = null;
+        if (argument.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (argument.ValueKind == JsonValueKind.Number && argument.TryGetInt64(out var seq))
+        {
+            value = seq;
+            return true;
+        }
+
+        return false;
+    }
+}

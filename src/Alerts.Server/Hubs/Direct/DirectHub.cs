@@ -1,0 +1,77 @@
+using Alerts.Core.Editions;
+using Alerts.Server.Fanout;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Hubs.Direct;
+
+/// <summary>
+/// Serves <see cref="AlertsHub"/>'s WebSocket connections that skip negotiation (ticker.js, the load
+/// generator, any SignalR client with <c>skipNegotiation</c>) without SignalR's per-connection
+/// machinery. SignalR puts two pipes, a send loop and a thread-pool hop between a group send and
+/// each socket, and ~20 KB of state under every idle connection; here a broadcast is one encoded
+/// record written straight to each WebSocket, and an idle connection is the socket and a few fields.
+/// The wire protocol, the hub's methods and its guarantees are the same; negotiated connections,
+/// other transports and MessagePack stay with SignalR, on the same path.
+/// </summary>
+internal sealed class DirectHub(
+    EditionFeeds feeds,
+    Taxonomy taxonomy,
+    DirectConnections connections,
+    IOptions<HubOptions> hubOptions,
+    IOptions<DirectHubOptions> directOptions,
+    ILogger<DirectHub> logger)
+{
+    /// <summary>Records a client has not read beyond this are its problem: it is disconnected, reconnects and catches up from the log.</summary>
+    public int MaxQueuedBytes { get; } = directOptions.Value.MaxQueuedBytes;
+
+    /// <summary>History waits while the connection's queue holds this much, so a long catch-up never trips <see cref="MaxQueuedBytes"/>.</summary>
+    public int HistoryPaceBytes { get; } = Math.Min(64 * 1024, directOptions.Value.MaxQueuedBytes / 2);
+
+    /// <summary>As SignalR's transport send timeout: a write that has not completed by then belongs to a dead client.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly HubOptions _options = hubOptions.Value;
+
+    public EditionFeeds Feeds => feeds;
+
+    public Taxonomy Taxonomy => taxonomy;
+
+    public ILogger Logger => logger;
+
+    public int MaximumReceiveMessageSize => (int)(_options.MaximumReceiveMessageSize ?? 32 * 1024);
+
+    public long KeepAliveMilliseconds => (long)(_options.KeepAliveInterval ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
+
+    public long ClientTimeoutMilliseconds => (long)(_options.ClientTimeoutInterval ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
+
+    public long HandshakeTimeoutMilliseconds => (long)(_options.HandshakeTimeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
+
+    /// <summary>A WebSocket upgrade at the hub's path without a negotiated connection id.</summary>
+    public static bool Accepts(HttpContext context) =>
+        context.Request.Path.Equals(AlertsHub.Path, StringComparison.Ordinal)
+        && HttpMethods.IsGet(context.Request.Method)
+        && context.Request.Headers.Upgrade.ToString().Equals("websocket", StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Query.ContainsKey("id");
+
+    public async Task RunAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new DirectConnection(context, socket, this);
+        connections.Add(connection);
+        try
+        {
+            await connection.RunAsync();
+        }
+        finally
+        {
+            connections.Remove(connection);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Hubs.Direct;
+
+[OptionsValidator]
+internal sealed partial class DirectHubOptionsValidator : IValidateOptions<DirectHubOptions>;

@@ -1,0 +1,67 @@
+using System.Buffers;
+using System.Text.Json;
+using Alerts.Core.Serialization;
+
+namespace Alerts.Server.Hubs.Direct;
+
+/// <summary>
+/// Server-to-client records of SignalR's JSON hub protocol, encoded once: a broadcast's record is
+/// the same bytes for every connection, so it is built once and written to each socket as is.
+/// </summary>
+internal static class HubFrames
+{
+    public const byte RecordSeparator = 0x1e;
+
+    public static readonly byte[] HandshakeAccepted = "{}\u001e"u8.ToArray();
+
+    public static readonly byte[] Ping = "{\"type\":6}\u001e"u8.ToArray();
+
+    /// <summary>The close message SignalR clients take as "reconnect, to this node or another".</summary>
+    public static readonly byte[] GoingAway = "{\"type\":7,\"allowReconnect\":true}\u001e"u8.ToArray();
+
+    public static byte[] HandshakeRejected(string error) => Write(writer => writer.WriteString("error", error));
+
+    public static byte[] Invocation<T>(string target, T argument) => Write(writer =>
+    {
+        writer.WriteNumber("type", 1);
+        writer.WriteString("target", target);
+        writer.WriteStartArray("arguments");
+        JsonSerializer.Serialize(writer, argument, AlertsJson.Options);
+        writer.WriteEndArray();
+    });
+
+    public static byte[] Completion(string invocationId, string? error) => Write(writer =>
+    {
+        writer.WriteNumber("type", 3);
+        writer.WriteString("invocationId", invocationId);
+        if (error is null)
+        {
+            writer.WriteNull("result");
+        }
+        else
+        {
+            writer.WriteString("error", error);
+        }
+    });
+
+    public static byte[] Closed(string error) => Write(writer =>
+    {
+        writer.WriteNumber("type", 7);
+        writer.WriteString("error", error);
+        writer.WriteBoolean("allowReconnect", true);
+    });
+
+    private static byte[] Write(Action<Utf8JsonWriter> writeProperties)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writeProperties(writer);
+            writer.WriteEndObject();
+        }
+
+        buffer.Write([RecordSeparator]);
+        return buffer.WrittenSpan.ToArray();
+    }
+}
