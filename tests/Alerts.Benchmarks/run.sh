@@ -10,6 +10,7 @@
 #   tests/Alerts.Benchmarks/run.sh peers       # Alerts vs SignalR Redis backplane vs Socket.IO, same run
 #   BASELINE=/path/to/old/bin tests/Alerts.Benchmarks/run.sh ab   # an older server build against this one, alternately
 #     (BASELINE_ENV / CURRENT_ENV: extra KEY=value settings for either; BASELINE may be this build)
+#   SERVER_ENV="KEY=value ..." adds settings to every Alerts node a benchmark starts
 #
 # Traffic goes to 127.0.0.0/8 only; every run is bounded in connections, alerts and time. Numbers on
 # a shared 2-core machine are noisy: compare within one run, not across runs.
@@ -62,6 +63,7 @@ start_alerts() { # port redis-or-empty [bin-dir] [KEY=value ...] -> $LAST_PID
   local env=(env "Alerts__ApiKeys__bench__Sha256=$key_sha" "Alerts__DataDir=$work/garnet-$1" "Logging__LogLevel__Default=Warning")
   shift 3 2>/dev/null || shift $#
   env+=("$@")
+  [ -n "${SERVER_ENV:-}" ] && read -ra extra <<<"$SERVER_ENV" && env+=("${extra[@]}")  # e.g. SERVER_ENV="DOTNET_gcServer=0"
   [ -n "$redis" ] && env+=("ConnectionStrings__Redis=$redis" "Alerts__Redis__KeyPrefix=bench")  # one prefix: nodes on one Redis share the log
   (cd "$bin" && exec "${env[@]}" dotnet Alerts.Server.dll --urls "http://127.0.0.1:$port" >"$work/alerts-$port.log" 2>&1) &
   pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$port/readyz"

@@ -25,8 +25,8 @@ internal static class AlertsApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseAlertsHosting();
         app.UseDirectHub();
+        app.UseAlertsHosting();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

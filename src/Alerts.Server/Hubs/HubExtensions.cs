@@ -1,6 +1,7 @@
 using Alerts.Core.Serialization;
 using Alerts.Server.Hubs.Direct;
 using Alerts.Server.Web;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,8 @@ internal static class HubExtensions
         services.AddOptions<DirectHubOptions>().BindConfiguration(DirectHubOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DirectHubOptions>, DirectHubOptionsValidator>();
         services.AddSingleton<DirectHub>();
+        services.AddOptions<KestrelServerOptions>().Configure<DirectHub>((kestrel, hub) =>
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Use(next => connection => hub.OnConnectionAsync(connection, next))));
         services.AddSingleton<DirectConnections>();
         services.AddHostedService<DirectHeartbeat>();
         services.AddHostedService<HubDrainService>();
@@ -29,15 +32,20 @@ internal static class HubExtensions
     }
 
     /// <summary>
-    /// Connections that skip negotiation branch off before routing, CORS and authentication: they
-    /// need none of it (the hub is anonymous and WebSockets have no CORS), and each middleware
-    /// would keep an await's state alive for the hours a connection lasts.
+    /// Connections that skip negotiation branch off first, before the exception handler, routing,
+    /// CORS and authentication: they need none of it (the hub is anonymous, WebSockets have no CORS,
+    /// the direct hub handles its own errors), and each middleware would keep an await's state alive
+    /// for the hours a connection lasts. For the same reason the hub comes from the root services,
+    /// not from a request scope.
     /// </summary>
-    public static IApplicationBuilder UseDirectHub(this IApplicationBuilder app) =>
-        app.MapWhen(DirectHub.Accepts, direct => direct
+    public static IApplicationBuilder UseDirectHub(this IApplicationBuilder app)
+    {
+        var hub = app.ApplicationServices.GetRequiredService<DirectHub>();
+        return app.MapWhen(DirectHub.Accepts, direct => direct
             // SignalR's pings keep the connection alive; the WebSocket's own keep-alive would add a timer per connection.
             .UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero })
-            .Run(context => context.RequestServices.GetRequiredService<DirectHub>().RunAsync(context)));
+            .Run(hub.RunAsync));
+    }
 
     public static IEndpointRouteBuilder MapAlertsHub(this IEndpointRouteBuilder routes)
     {

@@ -15,7 +15,7 @@ internal sealed partial class DirectConnection
     /// <summary>Serves the connection until the client closes it or it is aborted.</summary>
     public async Task RunAsync()
     {
-        var aborted = context.RequestAborted;
+        var aborted = closed;
         try
         {
             string? error = null;
@@ -39,7 +39,7 @@ internal sealed partial class DirectConnection
         finally
         {
             MarkClosed();
-            foreach (var edition in _editions ?? [])
+            foreach (var edition in _editions)
             {
                 hub.Feeds[edition].Detach(this);
                 hub.Feeds[edition].SubscribersChanged(-1);
@@ -181,8 +181,9 @@ internal sealed partial class DirectConnection
 
         var feed = AlertsHub.FeedOf(hub.Feeds, hub.Taxonomy, edition);
         await feed.AttachAsync(this, afterSeq, cancellationToken);
-        if ((_editions ??= new HashSet<string>(StringComparer.Ordinal)).Add(feed.Edition))
+        if (!_editions.Contains(feed.Edition))
         {
+            _editions = [.. _editions, feed.Edition];
             feed.SubscribersChanged(+1);
         }
 
@@ -198,8 +199,9 @@ internal sealed partial class DirectConnection
 
         var feed = AlertsHub.FeedOf(hub.Feeds, hub.Taxonomy, edition);
         feed.Detach(this);
-        if (_editions?.Remove(feed.Edition) == true)
+        if (_editions.Contains(feed.Edition))
         {
+            _editions = [.. _editions.Where(other => other != feed.Edition)];
             feed.SubscribersChanged(-1);
         }
 

@@ -10,7 +10,12 @@ namespace Alerts.Server.Hubs.Direct;
 /// (several queued records leave as one frame). Records are queued in the order they are sent, so a
 /// connection sees its edition's events in seq order, history before live.
 /// </summary>
-internal sealed partial class DirectConnection(HttpContext context, WebSocket socket, DirectHub hub) : ITickerClient
+/// <param name="id">The transport's connection id, for the logs.</param>
+/// <param name="socket">The WebSocket, over Kestrel's connection or an upgraded HTTP request.</param>
+/// <param name="hub">Settings and feeds shared by every connection.</param>
+/// <param name="closed">Fires when the underlying connection ends.</param>
+/// <param name="abort">Ends the underlying connection at once.</param>
+internal sealed partial class DirectConnection(string id, WebSocket socket, DirectHub hub, CancellationToken closed, Action abort) : ITickerClient
 {
     private readonly Lock _sendLock = new();
     private readonly long _openedAt = Environment.TickCount64;
@@ -23,7 +28,8 @@ internal sealed partial class DirectConnection(HttpContext context, WebSocket so
     private long _lastSentAt = Environment.TickCount64;
     private long _lastReceivedAt = Environment.TickCount64;
     private bool _handshaken;
-    private HashSet<string>? _editions;
+    // A connection follows one or a few editions: an array costs a fraction of a set's buckets.
+    private string[] _editions = [];
 
     /// <summary>Queues a record for the client; a client too far behind is disconnected instead.</summary>
     public void Send(byte[] record)
@@ -51,7 +57,7 @@ internal sealed partial class DirectConnection(HttpContext context, WebSocket so
 
         if (queuedBytes > hub.MaxQueuedBytes)
         {
-            DirectHubLog.SlowClientDisconnected(hub.Logger, context.Connection.Id, queuedBytes);
+            DirectHubLog.SlowClientDisconnected(hub.Logger, id, queuedBytes);
             Abort();
             return;
         }
@@ -72,7 +78,7 @@ internal sealed partial class DirectConnection(HttpContext context, WebSocket so
         var sendStartedAt = Volatile.Read(ref _sendStartedAt);
         if (sendStartedAt != 0 && now - sendStartedAt > DirectHub.SendTimeout.TotalMilliseconds)
         {
-            DirectHubLog.SendTimedOut(hub.Logger, context.Connection.Id);
+            DirectHubLog.SendTimedOut(hub.Logger, id);
             Abort();
         }
         else if (!Volatile.Read(ref _handshaken) && now - _openedAt > hub.HandshakeTimeoutMilliseconds)
@@ -96,7 +102,7 @@ internal sealed partial class DirectConnection(HttpContext context, WebSocket so
     public void Abort()
     {
         MarkClosed();
-        context.Abort();
+        abort();
     }
 
     /// <summary>Nothing more is sent; whoever waits for the queue to drain stops waiting.</summary>

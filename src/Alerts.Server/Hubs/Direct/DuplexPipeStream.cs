@@ -1,0 +1,48 @@
+using System.IO.Pipelines;
+
+namespace Alerts.Server.Hubs.Direct;
+
+/// <summary>A connection's transport pipes as the one <see cref="Stream"/> a WebSocket is built on.</summary>
+internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
+{
+    private readonly Stream _input = pipe.Input.AsStream(leaveOpen: true);
+    private readonly Stream _output = pipe.Output.AsStream(leaveOpen: true);
+
+    public override bool CanRead => true;
+
+    public override bool CanWrite => true;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _input.ReadAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _input.ReadAsync(buffer, offset, count, cancellationToken);
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _output.WriteAsync(buffer, cancellationToken);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _output.WriteAsync(buffer, offset, count, cancellationToken);
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("The hub's connections are asynchronous.");
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The hub's connections are asynchronous.");
+
+    public override void Flush() => throw new NotSupportedException("The hub's connections are asynchronous.");
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
