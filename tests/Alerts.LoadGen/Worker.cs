@@ -22,7 +22,7 @@ internal static class Worker
         var recorder = new AlertRecorder(args.Int("alerts", 0));
         using var stop = new CancellationTokenSource();
 
-        var connections = new ConcurrentBag<LeanConnection>();
+        var connections = new ConcurrentQueue<LeanConnection>();
         var receivers = new ConcurrentBag<Task>();
         int connected = 0, failed = 0, dropped = 0;
         using var handshakes = new SemaphoreSlim(args.Int("handshakes", 64));
@@ -34,7 +34,7 @@ internal static class Worker
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                 timeout.CancelAfter(TimeSpan.FromSeconds(30));
                 var connection = await LeanConnection.OpenAsync(hub, sources[i % sources.Length], protocol, edition, timeout.Token);
-                connections.Add(connection);
+                connections.Enqueue(connection);
                 Interlocked.Increment(ref connected);
                 receivers.Add(ReceiveUntilClosedAsync(connection));
             }
@@ -69,9 +69,10 @@ internal static class Worker
         }
 
         var progress = ProgressAsync(() => string.Create(CultureInfo.InvariantCulture, $"{connected} {failed} {dropped} {recorder.Total}"), stop.Token);
+        // Pinging starts with the first connection: opening 10,000 on a busy machine can take longer than a server's client timeout.
+        var keepAlive = KeepAliveAsync(connections, stop.Token);
         await Task.WhenAll(opening);
         Console.WriteLine($"ready {connected} {failed}");
-        var keepAlive = KeepAliveAsync(connections, stop.Token);
 
         while (await Console.In.ReadLineAsync(stop.Token) is { } command && command != "report")
         {
@@ -94,13 +95,16 @@ internal static class Worker
         }
     }
 
-    /// <summary>A fifteenth of the connections each second: each pings every 15 s, as SignalR's own clients do, without a burst.</summary>
-    private static async Task KeepAliveAsync(ConcurrentBag<LeanConnection> connections, CancellationToken cancellationToken)
+    /// <summary>
+    /// A fifteenth of the connections each second: each pings every 15 s, as SignalR's own clients do,
+    /// without a burst. The queue keeps its order, so a connection keeps its place in the rotation.
+    /// </summary>
+    private static async Task KeepAliveAsync(ConcurrentQueue<LeanConnection> connections, CancellationToken cancellationToken)
     {
-        var all = connections.ToArray();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         for (var tick = 0; await timer.WaitForNextTickAsync(cancellationToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default); tick++)
         {
+            var all = connections.ToArray();
             for (var i = tick % 15; i < all.Length; i += 15)
             {
                 try

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Alerts.Server.Hubs.Direct;
 using Alerts.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Server.Tests.Hubs;
@@ -87,6 +88,35 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
 
         Assert.Contains("\"invocationId\":\"2\"", completion);
         Assert.DoesNotContain("error", completion);
+    }
+
+    [Fact]
+    public async Task AnIdleClientIsPingedAndASilentOneIsClosed()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), services: services => services.Configure<HubOptions>(hub =>
+        {
+            hub.KeepAliveInterval = TimeSpan.FromSeconds(1);
+            hub.ClientTimeoutInterval = TimeSpan.FromSeconds(3);
+        }));
+        using var socket = await ConnectRawAsync(node);
+        await HandshakeAsync(socket);
+
+        Assert.Equal("{\"type\":6}\u001e", await ReceiveAsync(socket));
+        var deadline = DateTime.UtcNow + Timeout;
+        var ended = false;
+        while (!ended && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                ended = (await ReceiveAsync(socket)).StartsWith("{\"type\":7", StringComparison.Ordinal) || socket.State != WebSocketState.Open;
+            }
+            catch (WebSocketException)
+            {
+                ended = true;
+            }
+        }
+
+        Assert.True(ended, "A client that sent nothing after its handshake was still connected after the client timeout.");
     }
 
     private static async Task<ClientWebSocket> ConnectRawAsync(AlertsNode node, int? receiveBufferSize = null)

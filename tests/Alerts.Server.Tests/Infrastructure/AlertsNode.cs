@@ -44,7 +44,8 @@ public sealed class AlertsNode : IAsyncDisposable
     /// Starts a node on <paramref name="redis"/>, or on an embedded Garnet in <paramref name="dataDir"/> when it is null;
     /// <paramref name="keyPrefix"/> isolates tests sharing one Redis; <paramref name="settings"/> override configuration.
     /// </summary>
-    public static async Task<AlertsNode> StartAsync(string? redis, string keyPrefix, string? dataDir = null, IDictionary<string, string?>? settings = null)
+    public static async Task<AlertsNode> StartAsync(
+        string? redis, string keyPrefix, string? dataDir = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var ownedDataDir = redis is null && dataDir is null ? Path.Combine(Path.GetTempPath(), "alerts-garnet-" + Guid.NewGuid().ToString("N")) : null;
         var configuration = new Dictionary<string, string?>
@@ -69,6 +70,7 @@ public sealed class AlertsNode : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.ClearProviders();
             builder.Logging.AddFilter(level => level >= LogLevel.Warning).AddSimpleConsole();
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
