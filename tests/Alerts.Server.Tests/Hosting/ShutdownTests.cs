@@ -1,12 +1,15 @@
 using Alerts.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Alerts.Server.Tests.Hosting;
 
 public sealed class ShutdownTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
-    [Fact]
-    public async Task SigtermFinishesInFlightPostsClosesHubConnectionsCleanlyAndExitsZero()
+    [Theory]
+    [InlineData(HubRoute.Direct)]
+    [InlineData(HubRoute.Negotiated)]
+    public async Task SigtermFinishesInFlightPostsClosesHubConnectionsCleanlyAndExitsZero(HubRoute route)
     {
         var prefix = RedisFixture.NewPrefix();
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
@@ -17,7 +20,11 @@ public sealed class ShutdownTests(RedisFixture redis) : IClassFixture<RedisFixtu
         });
         using var editor = new HttpClient { BaseAddress = server.BaseAddress };
         editor.DefaultRequestHeaders.Authorization = new("Bearer", TestKeys.Editor);
-        var hub = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/alerts")).Build();
+        var hub = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/alerts"), options =>
+        {
+            options.SkipNegotiation = route == HubRoute.Direct;
+            options.Transports = route == HubRoute.Direct ? HttpTransportType.WebSockets : options.Transports;
+        }).Build();
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.Closed += error =>
         {
