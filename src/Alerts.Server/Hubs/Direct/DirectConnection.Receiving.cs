@@ -16,6 +16,7 @@ internal sealed partial class DirectConnection
     public async Task RunAsync()
     {
         var aborted = closed;
+        hub.Connections.Add(this);
         try
         {
             string? error = null;
@@ -39,6 +40,7 @@ internal sealed partial class DirectConnection
         finally
         {
             MarkClosed();
+            hub.Connections.Remove(this);
             foreach (var edition in _editions)
             {
                 hub.Feeds[edition].Detach(this);
@@ -126,7 +128,7 @@ internal sealed partial class DirectConnection
                         await InvokeAsync(request, cancellationToken);
                         break;
                     case HubRequest.StreamInvocation when request.InvocationId is { } invocationId:
-                        Send(HubFrames.Completion(invocationId, $"Failed to invoke '{request.Target}' due to an error on the server. HubException: Method does not exist."));
+                        Send(HubFrames.Completion(invocationId, MethodDoesNotExist(request.Target)));
                         break;
                     case HubRequest.Close:
                         return false;
@@ -158,7 +160,7 @@ internal sealed partial class DirectConnection
             }
             else
             {
-                error = $"Failed to invoke '{target}' due to an error on the server. HubException: Method does not exist.";
+                error = MethodDoesNotExist(target);
             }
         }
         catch (HubException e)
@@ -225,6 +227,10 @@ internal sealed partial class DirectConnection
         arguments.Length == expected
             ? null
             : $"Failed to invoke '{target}' due to an error on the server. InvalidDataException: Invocation provides {arguments.Length} argument(s) but target expects {expected}.";
+
+    // The messages SignalR's own dispatcher sends, so clients and their logs read the same either way.
+    private static string MethodDoesNotExist(string? target) =>
+        $"Failed to invoke '{target}' due to an error on the server. HubException: Method does not exist.";
 
     private static string BindingError(string target) =>
         $"Failed to invoke '{target}' due to an error on the server. InvalidDataException: Error binding arguments. Make sure that the types of the provided values match the types of the hub method being invoked.";

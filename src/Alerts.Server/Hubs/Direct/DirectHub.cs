@@ -41,6 +41,8 @@ internal sealed class DirectHub(
 
     public ILogger Logger => logger;
 
+    public DirectConnections Connections => connections;
+
     public int MaximumReceiveMessageSize => (int)(_options.MaximumReceiveMessageSize ?? 32 * 1024);
 
     public long KeepAliveMilliseconds => (long)(_options.KeepAliveInterval ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
@@ -64,6 +66,22 @@ internal sealed class DirectHub(
     /// </summary>
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
+        if (await TryAcceptAsync(connection))
+        {
+            // The long-lived await holds only the stream: the request head and its parse are gone with TryAcceptAsync.
+            await using var transport = new DuplexPipeStream(connection.Transport);
+            using var socket = WebSocket.CreateFromStream(transport, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+            await new DirectConnection(connection.ConnectionId, socket, this, connection.ConnectionClosed, connection.Abort).RunAsync();
+        }
+        else
+        {
+            await next(connection);
+        }
+    }
+
+    /// <summary>Reads the connection's request head, without consuming anything that is not a hub upgrade, and answers an upgrade.</summary>
+    private static async Task<bool> TryAcceptAsync(ConnectionContext connection)
+    {
         var input = connection.Transport.Input;
         while (true)
         {
@@ -78,18 +96,13 @@ internal sealed class DirectHub(
             if (verdict != WebSocketUpgrade.Verdict.Hub)
             {
                 input.AdvanceTo(read.Buffer.Start);
-                await next(connection);
-                return;
+                return false;
             }
 
             input.AdvanceTo(read.Buffer.GetPosition(headLength));
             await connection.Transport.Output.WriteAsync(WebSocketUpgrade.Accepted(key), connection.ConnectionClosed);
-            break;
+            return true;
         }
-
-        await using var stream = new DuplexPipeStream(connection.Transport);
-        using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        await RunAsync(new DirectConnection(connection.ConnectionId, socket, this, connection.ConnectionClosed, connection.Abort));
     }
 
     /// <summary>The side door, as HTTP middleware: upgrades Kestrel did not leave to <see cref="OnConnectionAsync"/> (TLS, a reused keep-alive connection).</summary>
@@ -102,19 +115,6 @@ internal sealed class DirectHub(
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await RunAsync(new DirectConnection(context.Connection.Id, socket, this, context.RequestAborted, context.Abort));
-    }
-
-    private async Task RunAsync(DirectConnection connection)
-    {
-        connections.Add(connection);
-        try
-        {
-            await connection.RunAsync();
-        }
-        finally
-        {
-            connections.Remove(connection);
-        }
+        await new DirectConnection(context.Connection.Id, socket, this, context.RequestAborted, context.Abort).RunAsync();
     }
 }
