@@ -4,6 +4,8 @@ using System.Net.WebSockets;
 using System.Text;
 using Alerts.Server.Hubs.Direct;
 using Alerts.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Server.Tests.Hubs;
 
@@ -52,6 +54,21 @@ public sealed class WebSocketUpgradeTests(RedisFixture redis) : IClassFixture<Re
         await stream.WriteAsync("T /healthz HTTP/1.1\r\nHost: a\r\n\r\n"u8.ToArray());
 
         Assert.StartsWith("HTTP/1.1 200", await ReadHeadAsync(stream));
+    }
+
+    [Fact]
+    public async Task AConnectionThatNeverSendsItsRequestIsClosedAfterTheHandshakeTimeout()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
+            services: services => services.Configure<HubOptions>(hub => hub.HandshakeTimeout = TimeSpan.FromSeconds(1)));
+        using var tcp = await ConnectAsync(node);
+        var stream = tcp.GetStream();
+
+        await stream.WriteAsync("GET /hubs/al"u8.ToArray());
+
+        // Closed, with a FIN or (the unread head still in the server's buffer) a reset; a timeout fails the test.
+        var closed = await Record.ExceptionAsync(async () => Assert.Equal(0, await stream.ReadAsync(new byte[64]).AsTask().WaitAsync(TimeSpan.FromSeconds(10))));
+        Assert.True(closed is null or IOException, $"The silent connection was not closed: {closed}");
     }
 
     [Fact]

@@ -66,7 +66,19 @@ internal sealed class DirectHub(
     /// </summary>
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
-        if (await TryAcceptAsync(connection))
+        bool accepted;
+        try
+        {
+            accepted = await TryAcceptAsync(connection);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ConnectionResetException or IOException)
+        {
+            // Gone, or silent for longer than a handshake may take (Kestrel's own limits only apply to HTTP).
+            connection.Abort();
+            return;
+        }
+
+        if (accepted)
         {
             // The long-lived await holds only the stream: the request head and its parse are gone with TryAcceptAsync.
             await using var transport = new DuplexPipeStream(connection.Transport);
@@ -79,13 +91,19 @@ internal sealed class DirectHub(
         }
     }
 
-    /// <summary>Reads the connection's request head, without consuming anything that is not a hub upgrade, and answers an upgrade.</summary>
-    private static async Task<bool> TryAcceptAsync(ConnectionContext connection)
+    /// <summary>
+    /// Reads the connection's request head, without consuming anything that is not a hub upgrade, and
+    /// answers an upgrade. A client gets the hub's handshake timeout to send it: waiting longer would
+    /// let connections that never speak pile up outside Kestrel's timeouts.
+    /// </summary>
+    private async Task<bool> TryAcceptAsync(ConnectionContext connection)
     {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        patience.CancelAfter(TimeSpan.FromMilliseconds(HandshakeTimeoutMilliseconds));
         var input = connection.Transport.Input;
         while (true)
         {
-            var read = await input.ReadAsync(connection.ConnectionClosed);
+            var read = await input.ReadAsync(patience.Token);
             var verdict = WebSocketUpgrade.Read(read.Buffer, out var headLength, out var key);
             if (verdict == WebSocketUpgrade.Verdict.Incomplete && !read.IsCompleted)
             {
@@ -100,7 +118,7 @@ internal sealed class DirectHub(
             }
 
             input.AdvanceTo(read.Buffer.GetPosition(headLength));
-            await connection.Transport.Output.WriteAsync(WebSocketUpgrade.Accepted(key), connection.ConnectionClosed);
+            await connection.Transport.Output.WriteAsync(WebSocketUpgrade.Accepted(key), patience.Token);
             return true;
         }
     }
