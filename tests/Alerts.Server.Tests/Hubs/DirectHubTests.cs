@@ -19,7 +19,8 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: new Dictionary<string, string?>
         {
-            ["Alerts:Hub:MaxQueuedBytes"] = "16384",
+            // Far above what a reading client ever has queued (a burst below is ~35 KB), far below what the stalled one will.
+            ["Alerts:Hub:MaxQueuedBytes"] = "262144",
         });
         await using var reader = await TickerClient.ConnectAsync(node);
         await reader.SubscribeAsync("en", null);
