@@ -33,8 +33,6 @@ internal sealed class DirectHub(
     /// <summary>As SignalR's transport send timeout: a write that has not completed by then belongs to a dead client.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly HubOptions _options = hubOptions.Value;
-
     public EditionFeeds Feeds => feeds;
 
     public Taxonomy Taxonomy => taxonomy;
@@ -43,13 +41,14 @@ internal sealed class DirectHub(
 
     public DirectConnections Connections => connections;
 
-    public int MaximumReceiveMessageSize => (int)(_options.MaximumReceiveMessageSize ?? 32 * 1024);
+    // SignalR's limits, read once: the heartbeat consults them for every connection every second.
+    public int MaximumReceiveMessageSize { get; } = (int)(hubOptions.Value.MaximumReceiveMessageSize ?? 32 * 1024);
 
-    public long KeepAliveMilliseconds => (long)(_options.KeepAliveInterval ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
+    public long KeepAliveMilliseconds { get; } = (long)(hubOptions.Value.KeepAliveInterval ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
 
-    public long ClientTimeoutMilliseconds => (long)(_options.ClientTimeoutInterval ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
+    public long ClientTimeoutMilliseconds { get; } = (long)(hubOptions.Value.ClientTimeoutInterval ?? TimeSpan.FromSeconds(30)).TotalMilliseconds;
 
-    public long HandshakeTimeoutMilliseconds => (long)(_options.HandshakeTimeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
+    public long HandshakeTimeoutMilliseconds { get; } = (long)(hubOptions.Value.HandshakeTimeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds;
 
     /// <summary>A WebSocket upgrade at the hub's path without a negotiated connection id.</summary>
     public static bool Accepts(HttpContext context) =>
