@@ -12,7 +12,7 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push" };
+        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
@@ -60,6 +60,7 @@ internal static class IngestEndpoints
                 Edition = fields.String("edition"),
                 Headline = fields.String("headline"),
                 Url = fields.String("url"),
+                Image = fields.String("image"),
                 Urgency = fields.String("urgency"),
                 Sections = fields.Strings("sections"),
                 Regions = fields.Strings("regions"),

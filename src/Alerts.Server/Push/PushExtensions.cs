@@ -1,5 +1,8 @@
-using Alerts.Server.Push.Devices;
 using Alerts.Server.Push.Fcm;
+using Alerts.Server.Push.Queue;
+using Alerts.Server.Push.Receipts;
+using Alerts.Server.Push.Sending;
+using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Push;

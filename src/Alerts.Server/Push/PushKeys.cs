@@ -28,8 +28,11 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Set: targets FCM accepted in the batch being sent, so a node taking over skips them.</summary>
     public RedisKey Sent(string jobId) => $"{Push}:sent:{jobId}";
 
-    /// <summary>Sorted set: devices the job held back for their quiet hours, scored by when those end (Unix ms).</summary>
-    public RedisKey Held(string jobId) => $"{Push}:held:{jobId}";
+    /// <summary>Sorted set: devices held back from the alert's newest push for their quiet hours, scored by when those end (Unix ms).</summary>
+    public RedisKey Held(string alertId) => $"{Push}:held:{alertId}";
+
+    /// <summary>Set: held devices that were held back from the alert's first push and sent nothing of it since.</summary>
+    public RedisKey Unseen(string alertId) => $"{Push}:unseen:{alertId}";
 
     /// <summary>Counter of sends in one rate-limit window, shared by all nodes.</summary>
     public RedisKey RateWindow(long window) => $"{Push}:rate:{window}";

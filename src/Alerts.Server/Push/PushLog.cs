@@ -47,6 +47,9 @@ internal static partial class PushLog
     [LoggerMessage(3011, LogLevel.Warning, "Push dispatcher step failed; retrying")]
     public static partial void DispatcherFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3016, LogLevel.Warning, "Push dispatcher could not start its cursors at the log's end; nothing is queued until it can. Retrying in {Delay}")]
+    public static partial void CursorsNotStarted(ILogger logger, TimeSpan delay, Exception exception);
+
     [LoggerMessage(3012, LogLevel.Warning, "Mirroring device {Token} into topics failed: {Reason}")]
     public static partial void MirrorFailed(ILogger logger, string token, string reason);
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using Alerts.Core.Alerts;
-using Alerts.Server.Push.Devices;
+using Alerts.Server.Push.Targets;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push.Fake;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,72 @@
+using Alerts.Core.Editions;
+using Alerts.Core.Validation;
+using Alerts.Server.Ingest;
+
+namespace Alerts.Server.Push.Targets;
+
+/// <summary>The public device API: register or update a phone, and unregister it.</summary>
+internal static class DeviceEndpoints
+{
+    public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var devices = routes.MapGroup("/api/v1/devices");
+        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice");
+        devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice");
+        return routes;
+    }
+
+    public static async Task<IResult> RegisterAsync(
+        HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, DeviceRateLimit limit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!limit.TryAcquire(request.HttpContext))
+        {
+            return TooMany(request);
+        }
+
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            if (DeviceRequest.Read(body.Root, taxonomy, time.GetUtcNow(), errors) is not { } device)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var previous = await registry.RegisterAsync(device, cancellationToken);
+            await mirror.EnqueueAsync(device.Token, device.Topics(), previous?.Topics() ?? [], cancellationToken);
+            return TypedResults.Ok(device);
+        }
+    }
+
+    public static async Task<IResult> UnregisterAsync(
+        string token, HttpRequest request, DeviceRegistry registry, TopicMirror mirror, DeviceRateLimit limit, CancellationToken cancellationToken)
+    {
+        if (!limit.TryAcquire(request.HttpContext))
+        {
+            return TooMany(request);
+        }
+
+        if (!DeviceRequest.IsToken(token))
+        {
+            return Problems.Validation("token", "is not an FCM registration token.");
+        }
+
+        if (await registry.RemoveAsync(token, cancellationToken) is { } removed)
+        {
+            await mirror.EnqueueAsync(token, [], removed.Topics(), cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static IResult TooMany(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "60";
+        return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many device requests from this address.", "Retry in a minute.");
+    }
+}
