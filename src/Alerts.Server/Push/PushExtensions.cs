@@ -1,3 +1,4 @@
+using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Push.Fcm;
 using Alerts.Server.Push.Queue;
 using Alerts.Server.Push.Receipts;
@@ -31,7 +32,11 @@ internal static class PushExtensions
             ? sp.GetRequiredService<DeviceTargets>()
             : sp.GetRequiredService<TopicTargets>());
         services.AddSingleton<DeviceRegistry>();
-        services.AddSingleton<DeviceRateLimit>();
+        services.AddPerAddressRateLimit(DeviceEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.RegistrationsPerMinute);
+        services.AddSingleton<RegistrationSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistrationSweeper>());
+        services.AddSingleton<ReceiptStore>();
+        services.AddPerAddressRateLimit(ReceiptEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.ReceiptsPerMinute);
         services.AddSingleton<TopicMirror>();
         services.AddHostedService(sp => sp.GetRequiredService<TopicMirror>());
         services.AddHostedService<PushDispatcher>();
@@ -39,5 +44,5 @@ internal static class PushExtensions
     }
 
     public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapDeliveryEndpoints().MapDeviceEndpoints();
+        routes.MapDeliveryEndpoints().MapDeviceEndpoints().MapReceiptEndpoints();
 }

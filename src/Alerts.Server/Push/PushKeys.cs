@@ -40,11 +40,17 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Hash: the alert's delivery counters; it exists once the alert was pushed.</summary>
     public RedisKey Delivery(string alertId) => $"{Push}:delivery:{alertId}";
 
+    /// <summary>HyperLogLog of the devices that reported a receipt of the alert's push: <c>received</c>, <c>opened</c> or <c>on-time</c>.</summary>
+    public RedisKey Receipts(string alertId, string kind) => $"{Push}:receipts:{alertId}:{kind}";
+
     /// <summary>Hash: token → the device's registration JSON.</summary>
     public RedisKey DeviceRecords => $"{Devices}:records";
 
     /// <summary>Sorted set, all scores 0: the edition's tokens in lexical order, walked by jobs from a cursor token.</summary>
     public RedisKey DeviceIndex(string edition) => $"{Devices}:edition:{edition}";
+
+    /// <summary>Sorted set: every registered token, scored by when its registration expires unless renewed (Unix ms).</summary>
+    public RedisKey DeviceExpiry => $"{Devices}:expiry";
 
     /// <summary>List of pending topic changes (JSON) for the Instance ID mirror.</summary>
     public RedisKey MirrorQueue => $"{Devices}:mirror";

@@ -10,7 +10,8 @@ namespace Alerts.Server.Push.Queue;
 /// </summary>
 internal static class QueueScripts
 {
-    private static readonly string Names = Table("JOB", JobFields.All()) + Table("PHASE", JobPhase.All()) + Table("DELIVERY", DeliveryFields.All());
+    /// <summary>The JOB, PHASE and DELIVERY tables every queue script starts with.</summary>
+    public static readonly string Names = Table("JOB", JobFields.All()) + Table("PHASE", JobPhase.All()) + Table("DELIVERY", DeliveryFields.All());
 
     public static readonly string Enqueue = Names + EmbeddedLua.Read("enqueue.lua");
     public static readonly string Lease = Names + EmbeddedLua.Read("lease.lua");

@@ -7,4 +7,4 @@ namespace Alerts.Server.Push.Receipts;
 /// </summary>
 internal sealed record PushDelivery(
     bool Enabled, long Targets, long Accepted, long Failed, long Retried, long Pruned, long Held, long Capped, long Pending,
-    DateTimeOffset? FirstSentAt, DateTimeOffset? LastSentAt);
+    DateTimeOffset? FirstSentAt, DateTimeOffset? LastSentAt, PushReceipts Receipts);

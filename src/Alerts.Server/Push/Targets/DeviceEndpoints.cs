@@ -7,22 +7,19 @@ namespace Alerts.Server.Push.Targets;
 /// <summary>The public device API: register or update a phone, and unregister it.</summary>
 internal static class DeviceEndpoints
 {
+    public const string RateLimitPolicy = "devices";
+
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
     {
-        var devices = routes.MapGroup("/api/v1/devices");
+        var devices = routes.MapGroup("/api/v1/devices").RequireRateLimiting(RateLimitPolicy);
         devices.MapPost("/", RegisterAsync).WithName("RegisterDevice");
         devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice");
         return routes;
     }
 
     public static async Task<IResult> RegisterAsync(
-        HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, DeviceRateLimit limit, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!limit.TryAcquire(request.HttpContext))
-        {
-            return TooMany(request);
-        }
-
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
         {
@@ -44,13 +41,8 @@ internal static class DeviceEndpoints
     }
 
     public static async Task<IResult> UnregisterAsync(
-        string token, HttpRequest request, DeviceRegistry registry, TopicMirror mirror, DeviceRateLimit limit, CancellationToken cancellationToken)
+        string token, DeviceRegistry registry, TopicMirror mirror, CancellationToken cancellationToken)
     {
-        if (!limit.TryAcquire(request.HttpContext))
-        {
-            return TooMany(request);
-        }
-
         if (!DeviceRequest.IsToken(token))
         {
             return Problems.Validation("token", "is not an FCM registration token.");
@@ -62,11 +54,5 @@ internal static class DeviceEndpoints
         }
 
         return TypedResults.NoContent();
-    }
-
-    private static IResult TooMany(HttpRequest request)
-    {
-        request.HttpContext.Response.Headers.RetryAfter = "60";
-        return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many device requests from this address.", "Retry in a minute.");
     }
 }

@@ -21,7 +21,8 @@ internal sealed class DeviceTargets(DeviceRegistry registry, IOptions<PushOption
 
         var alert = alertEvent.Alert;
         var now = time.GetUtcNow();
-        var wanted = devices.Where(d => d.Wants(alert)).ToList();
+        // A registration past its expiry that the sweeper has not removed yet is already gone for sending.
+        var wanted = devices.Where(d => d.Wants(alert) && registry.ExpiresAt(d) > now).ToList();
         if (alertEvent.Type == AlertEventType.Retracted || alert.Urgency == Urgency.Flash)
         {
             return new TargetPage(wanted.Select(d => d.Token).ToList(), lastToken, IsLast: scanned < size, []);
