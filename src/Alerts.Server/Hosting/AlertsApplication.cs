@@ -4,6 +4,7 @@ using Alerts.Server.Hosting.ForwardedHeaders;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Judgement;
 using Alerts.Server.Push;
 using Alerts.Server.Web;
 
@@ -42,6 +43,7 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapPreviewEndpoints();
         return app;
     }
 }

@@ -19,6 +19,24 @@ internal static class IngestEndpoints
 
     private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason" };
 
+    /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
+    public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors)
+    {
+        var fields = new JsonFields(root, errors);
+        fields.RejectOthers(PublishFields);
+        return new AlertDraft
+        {
+            Edition = fields.String("edition"),
+            Headline = fields.String("headline"),
+            Url = fields.String("url"),
+            Image = fields.String("image"),
+            Urgency = fields.String("urgency"),
+            Sections = fields.Strings("sections"),
+            Regions = fields.Strings("regions"),
+            Push = fields.Boolean("push"),
+        };
+    }
+
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
         var alerts = routes.MapGroup("/api/v1/alerts").RequireAuthorization(EditorPolicy);
@@ -53,19 +71,7 @@ internal static class IngestEndpoints
         using (body)
         {
             var errors = new ValidationErrors();
-            var fields = new JsonFields(body.Root, errors);
-            fields.RejectOthers(PublishFields);
-            var draft = new AlertDraft
-            {
-                Edition = fields.String("edition"),
-                Headline = fields.String("headline"),
-                Url = fields.String("url"),
-                Image = fields.String("image"),
-                Urgency = fields.String("urgency"),
-                Sections = fields.Strings("sections"),
-                Regions = fields.Strings("regions"),
-                Push = fields.Boolean("push"),
-            };
+            var draft = ReadDraft(body.Root, errors);
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)

@@ -25,6 +25,7 @@ internal static class PushExtensions
         services.AddSingleton<PushMessages>();
         services.AddSingleton<RedisWindowRateLimiter>();
         services.AddSingleton<PushSender>();
+        services.AddSingleton<PushPreviewer>();
         services.AddSingleton<PushJobRunner>();
         services.AddSingleton<TopicTargets>();
         services.AddSingleton<DeviceTargets>();
