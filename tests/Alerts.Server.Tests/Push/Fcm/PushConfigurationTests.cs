@@ -27,6 +27,20 @@ public sealed class PushConfigurationTests(RedisFixture redis) : IClassFixture<R
         Assert.Equal("enabled (topics)", ready.GetProperty("push").GetString());
     }
 
+    [Fact]
+    public async Task AProjectWithoutAKeyFileEnablesPushWithApplicationDefaultCredentialsAndAKeyFileWithoutAProjectFailsTheStart()
+    {
+        await using var fake = await FakeFcm.StartAsync();
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: new Dictionary<string, string?> { ["Alerts:Fcm:ProjectId"] = "alerts-test" });
+        var ready = await node.Public.GetJsonAsync("/readyz").WaitAsync(TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
+            settings: new Dictionary<string, string?> { ["Alerts:Fcm:CredentialsFile"] = fake.WriteServiceAccountFile() }).WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.Equal("enabled (topics)", ready.GetProperty("push").GetString());
+        Assert.Contains("Alerts:Fcm:ProjectId", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ \"type\": \"authorized_user\" }", "must be a service-account key")]
     [InlineData("not json", "is not JSON")]
