@@ -120,8 +120,9 @@ internal sealed class PushMessages(Taxonomy taxonomy, IOptions<PushOptions> opti
                 {
                     ThreadId = alert.Edition,
                     Sound = flash ? "default" : null,
-                    // The app's Notification Service Extension attaches the image (and may report the receipt).
-                    MutableContent = alert.Image is not null,
+                    // Wakes the app's Notification Service Extension for every alert, not only those with an
+                    // image: it attaches the image and reports the receipt the 2-minute figure is made of.
+                    MutableContent = true,
                     CustomData = flash ? new Dictionary<string, string> { ["interruption-level"] = "time-sensitive" } : null,
                 },
                 ImageUrl = alert.Image,
