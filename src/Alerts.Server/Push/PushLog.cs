@@ -53,6 +53,9 @@ internal static partial class PushLog
     [LoggerMessage(3017, LogLevel.Information, "Removed {Count} device registrations that were not renewed within {Ttl}")]
     public static partial void RegistrationsExpired(ILogger logger, int count, TimeSpan ttl);
 
+    [LoggerMessage(3018, LogLevel.Information, "Push job {JobId}: alert {AlertId} was retracted before its held devices woke; they get nothing")]
+    public static partial void HeldDevicesDropped(ILogger logger, string jobId, string alertId);
+
     [LoggerMessage(3012, LogLevel.Warning, "Mirroring device {Token} into topics failed: {Reason}")]
     public static partial void MirrorFailed(ILogger logger, string token, string reason);
 }

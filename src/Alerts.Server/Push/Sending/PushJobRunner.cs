@@ -14,7 +14,7 @@ namespace Alerts.Server.Push.Sending;
 /// the background; once it is lost the job stops at once, since another node now owns it.
 /// </summary>
 internal sealed class PushJobRunner(
-    PushQueue queue, PushMessages messages, IPushTargets targets, PushSender sender, AlertsMetrics metrics, IOptions<PushOptions> options, TimeProvider time,
+    PushQueue queue, IAlertLog log, PushMessages messages, IPushTargets targets, PushSender sender, AlertsMetrics metrics, IOptions<PushOptions> options, TimeProvider time,
     ILogger<PushJobRunner> logger)
 {
     private static readonly TimeSpan AuthRetryDelay = TimeSpan.FromMinutes(1);
@@ -34,7 +34,14 @@ internal sealed class PushJobRunner(
         var renewal = RenewAsync(job, watch, working);
         try
         {
-            if (messages.For(job.Event, time.GetUtcNow()) is not { } message)
+            if (await EventToSendAsync(job, working.Token) is not { } alertEvent)
+            {
+                PushLog.HeldDevicesDropped(logger, job.Id, job.Event.Alert.Id);
+                await queue.CompleteAsync(job, keepHeld: false, working.Token);
+                return;
+            }
+
+            if (messages.For(alertEvent, time.GetUtcNow()) is not { } eventMessages)
             {
                 PushLog.AlertExpired(logger, job.Id, job.Event.Alert.Id);
                 await queue.CompleteAsync(job, keepHeld: false, working.Token);
@@ -65,7 +72,7 @@ internal sealed class PushJobRunner(
                 var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.HeldUntil.Count, Capped = page.Capped };
                 await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
                     ? AlreadySent(counts)
-                    : SendAsync(job, message, target, counts, watch, working)));
+                    : SendAsync(job, eventMessages, target, counts, watch, working)));
                 metrics.PushSent("accepted", counts.Accepted);
                 metrics.PushSent("failed", counts.Failed);
                 metrics.PushSent("pruned", counts.Pruned);
@@ -112,6 +119,28 @@ internal sealed class PushJobRunner(
             await working.CancelAsync();
             await renewal;
         }
+    }
+
+    /// <summary>
+    /// The job's event, or, for devices waking from their quiet hours, the alert as it stands now: a correction
+    /// made without a push of its own still reaches them instead of the text it replaced. Null when the alert was
+    /// retracted (or is gone): the sleepers never saw it and get nothing.
+    /// </summary>
+    private async Task<AlertEvent?> EventToSendAsync(PushJob job, CancellationToken cancellationToken)
+    {
+        if (!job.Releasing)
+        {
+            return job.Event;
+        }
+
+        if (await log.FindAsync(job.Event.Alert.Id, cancellationToken) is not { } current || current.Alert.Status == AlertStatus.Retracted)
+        {
+            return null;
+        }
+
+        return current.Alert.Version == job.Event.Alert.Version
+            ? job.Event
+            : job.Event with { Type = AlertEventType.Corrected, Alert = current.Alert };
     }
 
     private async Task<(TargetPage Page, IReadOnlyList<string> Released)> NextPageAsync(PushJob job, string cursor, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public abstract class HeldDeviceTests : IAsyncLifetime
     protected abstract Task<AlertsNode> StartNodeAsync(FakeFcm fake, IDictionary<string, string?> settings);
 
     [Fact]
-    public async Task ACorrectionIsNotHeldUpBySleepersWhoGetOnlyTheCorrectedTextWhenTheyWake()
+    public async Task ACorrectionIsNotHeldUpBySleepersWhoGetOnlyTheNewestTextWhenTheyWake()
     {
         await using var node = await StartNodeAsync(_fake, DevicesMode);
         await node.RegisterAsync("awake");
@@ -31,6 +31,11 @@ public abstract class HeldDeviceTests : IAsyncLifetime
 
         await PushNodes.UntilAsync(() => _fake.Accepted.Count >= 2, "the correction, while the sleeper is still held", TimeSpan.FromSeconds(10));
         Assert.True(DateTimeOffset.UtcNow < wakesAt, "the correction must not wait for the sleeper's quiet hours");
+        using (var quietlyCorrected = await node.Editor.PatchJsonAsync($"/api/v1/alerts/{published.Alert.Id}", new { headline = "Minister offers resignation, PM says" }))
+        {
+            Assert.True(quietlyCorrected.IsSuccessStatusCode);
+        }
+
         await PushNodes.UntilAsync(() => _fake.Accepted.Any(s => s.Token == "sleeping"), "the sleeper to wake", TimeSpan.FromSeconds(90));
         await PushNodes.UntilAsync(async () =>
             (await node.Editor.GetJsonAsync($"/api/v1/alerts/{published.Alert.Id}/delivery")).GetProperty("push").GetProperty("pending").GetInt64() == 0,
@@ -39,7 +44,7 @@ public abstract class HeldDeviceTests : IAsyncLifetime
         Assert.Equal([("awake", "published"), ("awake", "corrected")], _fake.Accepted.Where(s => s.Token == "awake").Select(s => (s.Token!, s.Type!)));
         var woken = Assert.Single(_fake.Accepted, s => s.Token == "sleeping");
         Assert.Equal("corrected", woken.Type);
-        Assert.Equal("Minister offers resignation", woken.Message.GetProperty("notification").GetProperty("body").GetString());
+        Assert.Equal("Minister offers resignation, PM says", woken.Message.GetProperty("notification").GetProperty("body").GetString());
     }
 
     [Fact]
