@@ -35,6 +35,7 @@ internal static class AlertsApplication
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
+        app.MapJudgementEndpoints();
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();

@@ -11,6 +11,15 @@ internal static class JudgementExtensions
         services.AddSingleton<FingerprintCache>();
         services.AddSingleton<IWindowLines, PublishedWindowLines>();
         services.AddSingleton<DuplicateGuard>();
+        services.AddOptions<AudienceOptions>().BindConfiguration(AudienceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AudienceOptions>, AudienceOptionsValidator>();
+        services.AddSingleton<JudgementKeys>();
+        services.AddSingleton<LiveReaders>();
+        services.AddSingleton<IDeviceAudience, RegistryDeviceAudience>();
+        services.AddHostedService<ReaderHeartbeat>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapJudgementEndpoints(this IEndpointRouteBuilder routes) =>
+        routes.MapAudienceEndpoints();
 }
