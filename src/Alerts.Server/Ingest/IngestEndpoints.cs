@@ -13,7 +13,7 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "allowDuplicate" };
+        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
@@ -38,6 +38,7 @@ internal static class IngestEndpoints
         AlertIdGenerator ids,
         TimeProvider time,
         DuplicateGuard duplicates,
+        RedisStories stories,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -66,6 +67,7 @@ internal static class IngestEndpoints
                 Sections = fields.Strings("sections"),
                 Regions = fields.Strings("regions"),
                 Push = fields.Boolean("push"),
+                StoryId = fields.String("storyId"),
             };
             var allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
@@ -75,6 +77,7 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
+            await stories.LinkAsync(alert, cancellationToken);
             var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
             if (idempotencyKey is null)
             {

@@ -17,9 +17,10 @@ internal static class JudgementExtensions
         services.AddSingleton<LiveReaders>();
         services.AddSingleton<IDeviceAudience, RegistryDeviceAudience>();
         services.AddHostedService<ReaderHeartbeat>();
+        services.AddSingleton<RedisStories>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapJudgementEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapAudienceEndpoints();
+        routes.MapAudienceEndpoints().MapStoryEndpoints();
 }

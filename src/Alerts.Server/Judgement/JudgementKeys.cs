@@ -12,4 +12,7 @@ internal sealed class JudgementKeys(IOptions<RedisOptions> options)
     /// HGETALL reads whole; a node that stops writing is ignored once its entries expire.
     /// </summary>
     public RedisKey Readers => $"{options.Value.KeyPrefix}:audience:readers";
+
+    /// <summary>Set: ids of the alerts submitted with this story id (some may never have been published).</summary>
+    public RedisKey Story(string storyId) => $"{options.Value.KeyPrefix}:story:{storyId}";
 }
