@@ -21,6 +21,11 @@ internal sealed class DuplicateGuard(
     /// <summary>The window's lines at or above the threshold, most similar first.</summary>
     public async Task<IReadOnlyList<NearDuplicate>> FindAsync(string edition, string headline, string? excludeId, CancellationToken cancellationToken)
     {
+        if (_options.Window <= TimeSpan.Zero)
+        {
+            return [];
+        }
+
         var since = time.GetUtcNow() - _options.Window;
         var reads = sources.Select(source => source.ReadAsync(edition, since, cancellationToken)).ToList();
         var lines = (await Task.WhenAll(reads))

@@ -8,7 +8,7 @@ internal sealed class DuplicateOptions
 {
     public const string SectionName = "Alerts:Duplicates";
 
-    /// <summary>How far back a new line is compared with the edition's lines.</summary>
+    /// <summary>How far back a new line is compared with the edition's lines; <c>00:00:00</c> turns the guard off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(30);
 
