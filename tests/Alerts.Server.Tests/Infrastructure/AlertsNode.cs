@@ -60,7 +60,7 @@ public sealed class AlertsNode : IAsyncDisposable
             [$"Alerts:ApiKeys:{TestKeys.AdminName}:Role"] = "admin",
             ["Alerts:Fanout:ConsistencyCheckInterval"] = "00:00:00.500",
             // Off: most tests publish short made-up lines ("Before the restart", "After the restart")
-            // that the near-duplicate guard rightly calls one line; the Judgement tests turn it on.
+            // that the near-duplicate guard takes for one line; the Judgement tests turn it on.
             ["Alerts:Duplicates:Window"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
