@@ -4,7 +4,8 @@ namespace Alerts.Core.Duplicates;
 /// What <see cref="HeadlineSimilarity"/> compares: a headline folded (case, accents, Arabic
 /// diacritics and letter variants, digits of every script), split into words and character
 /// trigrams, with its numbers kept apart and, when it names a source, its body without it.
-/// Build it once per line; comparing two fingerprints allocates nothing.
+/// Build it once per line: comparing two fingerprints is merges of sorted sets, with string work
+/// only in the loose word match of lines that already agree (<see cref="ChangedWords"/>).
 /// </summary>
 public sealed class HeadlineFingerprint
 {
