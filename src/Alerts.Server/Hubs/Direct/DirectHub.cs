@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Alerts.Core.Editions;
 using Alerts.Server.Fanout;
 using Microsoft.AspNetCore.SignalR;
@@ -68,7 +69,20 @@ internal sealed class DirectHub(
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch (InvalidOperationException) when (!context.Response.HasStarted)
+        {
+            // Kestrel's MaxConcurrentUpgradedConnections is reached (it offers no way to ask first): the node is full.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            return;
+        }
+
+        using var _ = socket;
         await new DirectConnection(context.Connection.Id, socket, this, context.RequestAborted, context.Abort).RunAsync();
     }
 }
