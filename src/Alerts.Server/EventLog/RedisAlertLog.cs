@@ -49,7 +49,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         ];
         if (alert.Status == AlertStatus.Retracted)
         {
-            arguments.AddRange(await RedactEarlierEventsAsync(edition, alert.PublicView()));
+            arguments.AddRange(await RedactEarlierEventsAsync(edition, alert.PublicView(), cancellationToken));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -86,7 +86,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
     /// change in between fails the script's revision check and the caller retries with a fresh
     /// read; an event retention drops in between is skipped by the script.
     /// </summary>
-    private async Task<List<RedisValue>> RedactEarlierEventsAsync(string edition, Alert publicView)
+    private async Task<List<RedisValue>> RedactEarlierEventsAsync(string edition, Alert publicView, CancellationToken cancellationToken)
     {
         const int page = 500;
         var database = redis.GetDatabase();
@@ -95,7 +95,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         var seen = new HashSet<long>();
         for (long skip = 0; ; skip += page)
         {
-            var entries = await database.SortedSetRangeByRankWithScoresAsync(keys.Log(edition), skip, skip + page - 1, Order.Descending);
+            var entries = await database.SortedSetRangeByRankWithScoresAsync(keys.Log(edition), skip, skip + page - 1, Order.Descending).WaitAsync(cancellationToken);
             if (entries.Length == 0)
             {
                 return redacted;

@@ -12,7 +12,7 @@ namespace Alerts.Server.Hosting;
 /// at start and lives only in this process (in <see cref="ConnectionString"/>, never logged), and
 /// its files are readable by this process' user only (directory 0700, files 0600).
 /// </summary>
-internal sealed partial class EmbeddedGarnet : IDisposable
+internal sealed class EmbeddedGarnet : IDisposable
 {
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -62,7 +62,6 @@ internal sealed partial class EmbeddedGarnet : IDisposable
             .AddProvider(new GarnetLoggerProvider(loggerFactory)));
         _server = new GarnetServer([.. arguments], _garnetLoggers);
         _server.Start();
-
         HostingLog.EmbeddedGarnetStarted(loggerFactory.CreateLogger<EmbeddedGarnet>(), Port, directory);
     }
 
