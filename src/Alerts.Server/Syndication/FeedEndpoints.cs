@@ -12,8 +12,9 @@ internal static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder routes)
     {
         var editions = routes.MapGroup("/api/v1/editions/{edition}").RequireCors(CorsPolicies.Public);
-        editions.MapGet("/feed.atom", GetAtomFeedAsync).WithName("GetAtomFeed");
-        editions.MapGet("/feed.json", GetJsonFeedAsync).WithName("GetJsonFeed");
+        // HEAD too: feed validators and `curl -I` ask for the headers alone.
+        editions.MapMethods("/feed.atom", [HttpMethods.Get, HttpMethods.Head], GetAtomFeedAsync).WithName("GetAtomFeed");
+        editions.MapMethods("/feed.json", [HttpMethods.Get, HttpMethods.Head], GetJsonFeedAsync).WithName("GetJsonFeed");
         return routes;
     }
 

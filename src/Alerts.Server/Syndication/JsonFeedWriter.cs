@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 
@@ -14,10 +16,13 @@ internal static class JsonFeedWriter
     public const string ContentType = "application/feed+json; charset=utf-8";
     public const string Version = "https://jsonfeed.org/version/1.1";
 
+    // Headlines stay readable (Arabic letters as they are, not \u escapes); HTML-sensitive characters are still escaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public static byte[] Write(FeedSnapshot feed, FeedLinks links)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("version", Version);
