@@ -19,4 +19,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(9005, LogLevel.Warning, "Webhooks: could not place the cursors at start (Redis unavailable?); each is placed when it first runs")]
     public static partial void StartCursorsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(9006, LogLevel.Warning, "Webhook {Webhook}, edition {Edition}: the cursor ({Cursor}) is past the log's end ({Latest}); the log was rewound, following it")]
+    public static partial void LogRewound(ILogger logger, string webhook, string edition, long cursor, long latest);
+
+    [LoggerMessage(9007, LogLevel.Warning, "Webhook {Webhook}, edition {Edition}: could not hand the lease over at stop; it expires on its own")]
+    public static partial void ReleaseFailed(ILogger logger, string webhook, string edition, Exception exception);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
+using StackExchange.Redis;
 
 namespace Alerts.Server.Syndication.Webhooks;
 
@@ -59,7 +60,15 @@ internal sealed class WebhookWorker(
             // Hand over at once on a graceful stop; a crash leaves it to expire.
             if (_holding)
             {
-                await cursor.ReleaseAsync();
+                try
+                {
+                    // The stopping token is already cancelled: the hand-over gets its own short limit.
+                    await cursor.ReleaseAsync().WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    WebhookLog.ReleaseFailed(logger, cursor.Webhook, cursor.Edition, e);
+                }
             }
         }
     }
@@ -72,6 +81,14 @@ internal sealed class WebhookWorker(
         {
             _holding = true;
             WebhookLog.Holding(logger, cursor.Webhook, cursor.Edition, position);
+        }
+
+        if (position > latest)
+        {
+            // The log was rewound (a restore, a failover that lost writes): follow it, or new events would wait behind old seqs.
+            WebhookLog.LogRewound(logger, cursor.Webhook, cursor.Edition, position, latest);
+            await cursor.AdvanceAsync(latest, cancellationToken);
+            return;
         }
 
         var page = await log.ReadAsync(cursor.Edition, position, PageSize, cancellationToken);
@@ -110,7 +127,8 @@ internal sealed class WebhookWorker(
         var retry = await cursor.ReadRetryAsync(stored.Seq, cancellationToken);
         while (true)
         {
-            if (retry is not null && !await WaitHoldingAsync(retry.NextAttemptAt, cancellationToken))
+            // Renewed before every attempt: a page of slow receivers' answers must not outlast the lease.
+            if (!await WaitHoldingAsync(retry?.NextAttemptAt ?? DateTimeOffset.MinValue, cancellationToken))
             {
                 return false;
             }
