@@ -8,6 +8,7 @@ namespace Alerts.Server.Tests.Deploy;
 /// <c>deploy/Dockerfile</c> from a clean clone, since no container engine can pull base images
 /// here: the build stages' commands in order, with the tools those stages install.
 /// </summary>
+[Collection(HeavyBuildCollection.Name)]
 public sealed class DockerfileBuildTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("alerts-dockerfile-").FullName;
