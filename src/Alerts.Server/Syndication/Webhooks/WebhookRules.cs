@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Server.Syndication.Webhooks;
 
 /// <summary>Each webhook: its fields, a name fit for keys and paths, a secret that decodes, editions and types that exist.</summary>
-internal sealed class WebhookRules(Taxonomy taxonomy) : IValidateOptions<WebhooksOptions>
+internal sealed partial class WebhookRules(Taxonomy taxonomy) : IValidateOptions<WebhooksOptions>
 {
     public static readonly IReadOnlySet<string> EventTypes =
         Enum.GetNames<AlertEventType>().Select(t => char.ToLowerInvariant(t[0]) + t[1..]).ToHashSet(StringComparer.Ordinal);
@@ -17,7 +18,7 @@ internal sealed class WebhookRules(Taxonomy taxonomy) : IValidateOptions<Webhook
         foreach (var (hook, webhook) in options.Webhooks)
         {
             var at = $"Alerts:Webhooks:{hook}";
-            if (!System.Text.RegularExpressions.Regex.IsMatch(hook, "^[a-z0-9][a-z0-9-]{0,63}$"))
+            if (!WebhookName().IsMatch(hook))
             {
                 failures.Add($"{at}: a webhook's name must be a slug (a-z, 0-9, '-'), at most 64 characters.");
             }
@@ -47,4 +48,7 @@ internal sealed class WebhookRules(Taxonomy taxonomy) : IValidateOptions<Webhook
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex WebhookName();
 }
