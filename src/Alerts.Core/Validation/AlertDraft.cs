@@ -18,4 +18,6 @@ public sealed record AlertDraft
     public IReadOnlyList<string>? Regions { get; init; }
 
     public bool? Push { get; init; }
+
+    public string? StoryId { get; init; }
 }

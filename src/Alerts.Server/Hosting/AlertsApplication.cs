@@ -6,6 +6,7 @@ using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
+using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -23,10 +24,12 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
+            .AddAlertsJudgement()
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
-            .AddAlertsPush();
+            .AddAlertsPush()
+            .AddAlertsSyndication();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -40,10 +43,12 @@ internal static class AlertsApplication
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
+        app.MapJudgementEndpoints();
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
         app.MapPreviewEndpoints();
+        app.MapAlertsSyndication();
         return app;
     }
 }

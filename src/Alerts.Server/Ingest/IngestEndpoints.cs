@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
+using Alerts.Server.Judgement;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Server.Ingest;
@@ -12,18 +14,19 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push" };
+        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
 
-    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason" };
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
 
     /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
-    public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors)
+    public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors, out bool allowDuplicate)
     {
         var fields = new JsonFields(root, errors);
         fields.RejectOthers(PublishFields);
+        allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
         return new AlertDraft
         {
             Edition = fields.String("edition"),
@@ -34,6 +37,7 @@ internal static class IngestEndpoints
             Sections = fields.Strings("sections"),
             Regions = fields.Strings("regions"),
             Push = fields.Boolean("push"),
+            StoryId = fields.String("storyId"),
         };
     }
 
@@ -54,6 +58,8 @@ internal static class IngestEndpoints
         IdempotencyGate idempotency,
         AlertIdGenerator ids,
         TimeProvider time,
+        DuplicateGuard duplicates,
+        RedisStories stories,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -71,7 +77,7 @@ internal static class IngestEndpoints
         using (body)
         {
             var errors = new ValidationErrors();
-            var draft = ReadDraft(body.Root, errors);
+            var draft = ReadDraft(body.Root, errors, out var allowDuplicate);
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)
@@ -79,14 +85,17 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
+            await stories.LinkAsync(alert, cancellationToken);
             var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
             if (idempotencyKey is null)
             {
-                return Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
+                return await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken)
+                    ?? Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
-            switch (await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken))
+            var claim = await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken);
+            switch (claim)
             {
                 case IdempotencyClaim.Mismatch:
                     return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
@@ -99,6 +108,14 @@ internal static class IngestEndpoints
 
             try
             {
+                // A retry of a finished request replays its answer; only a first use is judged, or the
+                // retry would be refused as a duplicate of its own first attempt.
+                if (claim == IdempotencyClaim.Claimed && await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refusal)
+                {
+                    await idempotency.ReleaseAsync(idempotencyId);
+                    return refusal;
+                }
+
                 var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
                 await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
                 return Created(result);
@@ -160,13 +177,14 @@ internal static class IngestEndpoints
             var fields = new JsonFields(body.Root, errors);
             fields.RejectOthers(RetractionFields);
             var reason = fields.String("reason");
+            var publicNote = fields.String("publicNote");
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
             return await ChangeAsync(id, AlertEventType.Retracted, log, time,
-                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors), cancellationToken);
+                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), cancellationToken);
         }
     }
 
@@ -206,7 +224,9 @@ internal static class IngestEndpoints
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {
-                return new EventJsonResult(result.Event, StatusCodes.Status200OK);
+                // The editor's answer carries the full record; the log keeps a retraction's public view only.
+                var full = JsonSerializer.Serialize(alertEvent with { Seq = result.Event.Seq }, AlertsJson.Options);
+                return new EventJsonResult(new StoredEvent(result.Event.Seq, full), StatusCodes.Status200OK);
             }
 
             if (attempt == attempts)

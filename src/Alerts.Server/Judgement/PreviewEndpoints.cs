@@ -37,7 +37,7 @@ internal static class PreviewEndpoints
         using (body)
         {
             var errors = new ValidationErrors();
-            var draft = IngestEndpoints.ReadDraft(body.Root, errors);
+            var draft = IngestEndpoints.ReadDraft(body.Root, errors, out _);
             var now = Alerts.Core.Serialization.UtcTimestampConverter.Truncate(time.GetUtcNow());
             if (rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors) is not { } alert)
             {
