@@ -14,7 +14,7 @@ internal static class PushBenchmark
     // Real FCM registration tokens are about 160 characters; shorter ones would flatter memory and Redis.
     private static readonly string Filler = new('x', 152);
 
-    public static async Task RunAsync(int devices)
+    public static async Task RunAsync(int devices, bool receipts)
     {
         await using var redis = await RedisServerProcess.StartAsync("--appendonly", "no");
         await using var fake = await FakeFcm.StartAsync();
@@ -38,7 +38,7 @@ internal static class PushBenchmark
                 await RegisterAsync(node, devices);
             }
 
-            Console.WriteLine(await MeasureAsync(node, fake, redis.ConnectionString, devices, limit));
+            Console.WriteLine(await MeasureAsync(node, fake, redis.ConnectionString, devices, limit, receipts));
         }
     }
 
@@ -62,7 +62,7 @@ internal static class PushBenchmark
         Console.WriteLine($"registered {devices:N0} devices in {started.Elapsed.TotalSeconds:F1} s");
     }
 
-    private static async Task<string> MeasureAsync(AlertsNode node, FakeFcm fake, string redis, int devices, int limit)
+    private static async Task<string> MeasureAsync(AlertsNode node, FakeFcm fake, string redis, int devices, int limit, bool withReceipts)
     {
         await using var probe = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
         var redisCpuBefore = await RedisCpuSecondsAsync(probe);
@@ -80,7 +80,7 @@ internal static class PushBenchmark
 
         using var stopReceipts = new CancellationTokenSource();
         var receipts = new ReceiptLoad(node.Public, alertId, () => fake.AcceptedCount - before);
-        var receiptRun = receipts.RunAsync(stopReceipts.Token);
+        var receiptRun = withReceipts ? receipts.RunAsync(stopReceipts.Token) : Task.CompletedTask;
 
         var stalledSince = clock.Elapsed;
         var last = before;
@@ -106,6 +106,6 @@ internal static class PushBenchmark
         var redisCpu = (await RedisCpuSecondsAsync(probe) - redisCpuBefore) / elapsed.TotalSeconds;
         var report = (await node.Editor.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/alerts/{alertId}/delivery")).GetProperty("push").GetProperty("receipts");
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {(limit >= 1_000_000 ? "lifted" : $"{limit:N0}/s")} | {accepted:N0} | {elapsed.TotalSeconds:F1} s | {accepted / elapsed.TotalSeconds:N0} | {fake.AcceptedPerSecond.Values.DefaultIfEmpty().Max():N0} | {cpu:F2} | {redisCpu:F2} | {process.PeakWorkingSet64 / 1024 / 1024:N0} MB | {receipts.Accepted:N0} / {receipts.Refused:N0} | {report.GetProperty("received").GetInt64():N0}, {report.GetProperty("shareWithin2Minutes").GetDouble():P1} |");
+            $"| {(limit >= 1_000_000 ? "lifted" : $"{limit:N0}/s")} | {accepted:N0} | {elapsed.TotalSeconds:F1} s | {accepted / elapsed.TotalSeconds:N0} | {fake.AcceptedPerSecond.Values.DefaultIfEmpty().Max():N0} | {cpu:F2} | {redisCpu:F2} | {process.PeakWorkingSet64 / 1024 / 1024:N0} MB | {receipts.Accepted:N0} / {receipts.Refused:N0} | {report.GetProperty("received").GetInt64():N0}, {(report.GetProperty("shareWithin2Minutes").ValueKind == System.Text.Json.JsonValueKind.Number ? report.GetProperty("shareWithin2Minutes").GetDouble() : 0):P1} |");
     }
 }
