@@ -13,7 +13,7 @@ internal static class AppendScript
     // KEYS: 1 seq, 2 log, 3 alerts, 4 revisions, 5 ticker, 6 idempotent event
     // ARGV: 1 event JSON after the placeholder, 2 alert id, 3 alert JSON, 4 expected revision,
     //       5 ticker score (-1: remove), 6 retention, 7 channel, 8 idempotent (1/0),
-    //       9 idempotency TTL seconds, 10 now in Unix ms
+    //       9 idempotency TTL seconds, 10 now in Unix ms, 11 publish command (PUBLISH, SPUBLISH, or empty: the node publishes)
     public const string Source = """
         if ARGV[8] == '1' then
           local first = redis.call('GET', KEYS[6])
@@ -34,7 +34,7 @@ internal static class AppendScript
         end
         redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', ARGV[10])
         if ARGV[8] == '1' then redis.call('SET', KEYS[6], event, 'EX', ARGV[9]) end
-        redis.call('PUBLISH', ARGV[7], event)
+        if ARGV[11] ~= '' then redis.call(ARGV[11], ARGV[7], event) end
         return {'appended', event}
         """;
 }

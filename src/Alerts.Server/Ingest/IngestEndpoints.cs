@@ -79,26 +79,29 @@ internal static class IngestEndpoints
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
-            switch (await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken))
-            {
-                case IdempotencyClaim.Mismatch:
-                    return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
-                        "Use a new key for a new alert; resend the same body to get the first response.");
-                case IdempotencyClaim.InFlight:
-                    request.HttpContext.Response.Headers.RetryAfter = "1";
-                    return Problems.Status(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
-                        "Retry in a moment to get its response.");
-            }
-
             try
             {
+                switch (await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken))
+                {
+                    case IdempotencyClaim.Mismatch:
+                        return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
+                            "Use a new key for a new alert; resend the same body to get the first response.");
+                    case IdempotencyClaim.InFlight:
+                        request.HttpContext.Response.Headers.RetryAfter = "1";
+                        return Problems.Status(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
+                            "Retry in a moment to get its response.");
+                }
+
                 var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
                 await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
                 return Created(result);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception)
             {
-                await idempotency.ReleaseAsync(idempotencyId);
+                // Whatever ended the request (Redis failing over, a timeout, the client leaving, even a claim
+                // that timed out but was set), the key must not stay "in flight": the retry is the way out.
+                // Not awaited: the release may have to outlast the failover, and the client is told to retry now.
+                _ = idempotency.ReleaseAsync(idempotencyId, body.Bytes);
                 throw;
             }
         }
