@@ -11,7 +11,7 @@ namespace Alerts.Server.EventLog;
 
 /// <summary>The event log in Redis (or the embedded Garnet): one sorted set per edition, see <see cref="RedisKeys"/>.</summary>
 internal sealed class RedisAlertLog(
-    IConnectionMultiplexer redis, RedisKeys keys, RedisTopology topology, Taxonomy taxonomy, IOptions<RedisOptions> options, AlertsMetrics metrics)
+    IConnectionMultiplexer redis, RedisKeys keys, RedisTopology topology, ReplicaWait replicaWait, Taxonomy taxonomy, IOptions<RedisOptions> options, AlertsMetrics metrics)
     : IAlertLog
 {
     private readonly RedisOptions _options = options.Value;
@@ -161,12 +161,21 @@ internal sealed class RedisAlertLog(
     private async Task WaitForReplicasAsync(string edition, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        object[] arguments = [_options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds];
         // No endpoint while no primary is known: the plain call then fails as any command does during the switch.
-        var reached = (long)await (database.IdentifyEndpoint(keys.Seq(edition)) is { } primary
-                ? redis.GetServer(primary).ExecuteAsync("WAIT", arguments)
-                : database.ExecuteAsync("WAIT", arguments))
-            .WaitAsync(cancellationToken);
+        long reached;
+        try
+        {
+            reached = database.IdentifyEndpoint(keys.Seq(edition)) is { } primary
+                ? await replicaWait.ConfirmAsync(primary).WaitAsync(cancellationToken)
+                : (long)await database.ExecuteAsync("WAIT", _options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds).WaitAsync(cancellationToken);
+        }
+        catch (RedisServerException)
+        {
+            // The server was demoted to a replica between the write and the WAIT ("WAIT cannot be used
+            // with replica instances"): the write is on a server that will discard it.
+            reached = 0;
+        }
+
         if (reached < _options.WaitReplicas)
         {
             throw new ReplicasNotReachedException(_options.WaitReplicas, reached);

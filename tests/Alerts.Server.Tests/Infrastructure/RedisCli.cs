@@ -38,14 +38,14 @@ public static class RedisCli
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds, failing with <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? lastSeen = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow >= deadline)
             {
-                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0}s waiting until {what}.");
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0}s waiting until {what}. {lastSeen?.Invoke()}");
             }
 
             await Task.Delay(100);

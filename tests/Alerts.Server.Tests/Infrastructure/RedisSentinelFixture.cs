@@ -4,9 +4,11 @@ using System.Globalization;
 namespace Alerts.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Redis Sentinel on loopback: a primary, a replica and three sentinels (quorum two), started once
-/// per test run and shared by the <see cref="RedisSentinelCollection"/>. Tests fail the primary over;
-/// <see cref="EnsureHealthyAsync"/> brings a killed server back (as the new primary's replica) first.
+/// Redis Sentinel on loopback: a primary, two replicas and three sentinels (quorum two), started once
+/// per test run and shared by the <see cref="RedisSentinelCollection"/>. Two replicas, because with
+/// <c>WaitReplicas=1</c> a crashed primary leaves the promoted replica one replica to confirm writes.
+/// Tests fail the primary over; <see cref="EnsureHealthyAsync"/> brings a killed server back (as the
+/// new primary's replica) first.
 /// </summary>
 public sealed class RedisSentinelFixture : IAsyncLifetime
 {
@@ -16,13 +18,23 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
     private readonly List<RedisServerProcess> _sentinels = [];
 
     /// <summary>What the server is given: the sentinels and the service name, never the primary itself.</summary>
+    /// <summary>
+    /// A replica that rejoins after a failover needs a full copy; without this the primary waits five
+    /// seconds for more replicas to share the transfer, and no write can be confirmed meanwhile.
+    /// </summary>
+    private static readonly string[] Replication = ["--repl-diskless-sync-delay", "0"];
+
     public string ConnectionString => string.Join(",", _sentinels.Select(s => s.ConnectionString)) + $",serviceName={ServiceName}";
 
     public async Task InitializeAsync()
     {
-        var primary = await RedisServerProcess.StartAsync();
+        var primary = await RedisServerProcess.StartAsync(Replication);
         _servers.Add(primary);
-        _servers.Add(await RedisServerProcess.StartAsync("--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture)));
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            _servers.Add(await RedisServerProcess.StartAsync([.. Replication, "--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture)]));
+        }
+
         _sentinels.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RedisServerProcess.StartSentinelAsync(ServiceName, primary.Port, quorum: 2))));
         await EnsureHealthyAsync();
     }
@@ -51,11 +63,13 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
             await server.StartAgainAsync();
         }
 
+        var state = "";
         await RedisCli.WaitUntilAsync(async () =>
         {
             foreach (var sentinel in _sentinels)
             {
-                if (!(await RedisCli.RunAsync(sentinel.Port, "SENTINEL", "CKQUORUM", ServiceName)).Contains("3 usable Sentinels", StringComparison.Ordinal))
+                state = await RedisCli.RunAsync(sentinel.Port, "SENTINEL", "CKQUORUM", ServiceName);
+                if (!state.Contains("3 usable Sentinels", StringComparison.Ordinal))
                 {
                     return false;
                 }
@@ -64,11 +78,12 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
             var primaryPort = await PrimaryPortAsync();
             var replication = await RedisCli.RunAsync(primaryPort, "INFO", "replication");
             var replicas = await RedisCli.RunAsync(_sentinels[0].Port, "SENTINEL", "REPLICAS", ServiceName);
+            state = replication + replicas;
             return replication.Contains("role:master", StringComparison.Ordinal)
-                && replication.Contains("state=online", StringComparison.Ordinal)
-                && replicas.Contains("\nslave\n", StringComparison.Ordinal)
+                && replication.Split("state=online").Length == 3
+                && replicas.Split("flags\nslave\n").Length == 3
                 && !replicas.Contains("s_down", StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(60), "the sentinels see a primary with its replica online");
+        }, TimeSpan.FromSeconds(60), "the sentinels see a primary with both replicas online", () => state);
     }
 
     /// <summary>Asks a sentinel for a failover (<c>SENTINEL FAILOVER</c>); returns when the sentinels announce the new primary.</summary>
