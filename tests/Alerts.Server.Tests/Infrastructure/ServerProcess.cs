@@ -70,7 +70,8 @@ public sealed class ServerProcess : IAsyncDisposable
                     return server;
                 }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            // A probe that timed out on a loaded machine is retried like a refused one.
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline && !process.HasExited)
             {
             }
 
