@@ -15,8 +15,6 @@ namespace Alerts.Server.Ingest;
 /// </summary>
 internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisOptions> options)
 {
-    /// <summary>How long a duplicate waits for the request holding the key to finish before it is told "in flight".</summary>
-    private static readonly TimeSpan InFlightPatience = TimeSpan.FromSeconds(2);
 
     private const string Pending = "pending:";
     private const string Done = "done:";
@@ -32,6 +30,13 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
     /// request's own Redis calls may take, so a key is never held much past the request that held it.
     /// </summary>
     private TimeSpan InFlightLease => options.Value.OperationTimeout * 3 + options.Value.WaitTimeout;
+
+    /// <summary>
+    /// How long a duplicate waits for the request holding the key to finish before it is told "in
+    /// flight": as long as the claim can live. After a failover the first attempt's release may have
+    /// reached a server that is no longer the primary, and only the claim's expiry frees the key.
+    /// </summary>
+    private TimeSpan InFlightPatience => InFlightLease;
 
     /// <summary>The id under which the log keeps the first result: scoped to the author, so keys of two editors never meet.</summary>
     public static string IdOf(string author, string key) =>

@@ -4,11 +4,12 @@ using System.Globalization;
 namespace Alerts.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Redis Sentinel on loopback: a primary, two replicas and three sentinels (quorum two), started once
-/// per test run and shared by the <see cref="RedisSentinelCollection"/>. Two replicas, because with
-/// <c>WaitReplicas=1</c> a crashed primary leaves the promoted replica one replica to confirm writes.
-/// Tests fail the primary over; <see cref="EnsureHealthyAsync"/> brings a killed server back (as the
-/// new primary's replica) first.
+/// Redis Sentinel on loopback: a primary, a replica and three sentinels (quorum two), started once
+/// per test run and shared by the <see cref="RedisSentinelCollection"/>. One replica on purpose: with
+/// a second one, a primary deposed by <c>SENTINEL FAILOVER</c> keeps a replica that confirms its
+/// writes (<c>WAIT</c>) for the second until the sentinels move that replica too, and those confirmed
+/// writes are then lost (measured: 17 of 267). Tests fail the primary over;
+/// <see cref="EnsureHealthyAsync"/> brings a killed server back (it rejoins as the new primary's replica).
 /// </summary>
 public sealed class RedisSentinelFixture : IAsyncLifetime
 {
@@ -30,10 +31,7 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
     {
         var primary = await RedisServerProcess.StartAsync(Replication);
         _servers.Add(primary);
-        foreach (var _ in Enumerable.Range(0, 2))
-        {
-            _servers.Add(await RedisServerProcess.StartAsync([.. Replication, "--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture)]));
-        }
+        _servers.Add(await RedisServerProcess.StartAsync([.. Replication, "--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture)]));
 
         _sentinels.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RedisServerProcess.StartSentinelAsync(ServiceName, primary.Port, quorum: 2))));
         await EnsureHealthyAsync();
@@ -52,17 +50,22 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
         return int.Parse(lines[1], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Starts a killed server again on its port and data directory.</summary>
+    public async Task RestartKilledAsync()
+    {
+        foreach (var server in _servers.Where(s => !s.IsRunning))
+        {
+            await server.StartAgainAsync();
+        }
+    }
+
     /// <summary>
     /// Restarts a killed server, then waits until one primary has its replica online and every sentinel
     /// sees both and the other sentinels: the state a failover test must start from.
     /// </summary>
     public async Task EnsureHealthyAsync()
     {
-        foreach (var server in _servers.Where(s => !s.IsRunning))
-        {
-            await server.StartAgainAsync();
-        }
-
+        await RestartKilledAsync();
         var state = "";
         await RedisCli.WaitUntilAsync(async () =>
         {
@@ -80,10 +83,10 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
             var replicas = await RedisCli.RunAsync(_sentinels[0].Port, "SENTINEL", "REPLICAS", ServiceName);
             state = replication + replicas;
             return replication.Contains("role:master", StringComparison.Ordinal)
-                && replication.Split("state=online").Length == 3
-                && replicas.Split("flags\nslave\n").Length == 3
+                && replication.Split("state=online").Length == 2
+                && replicas.Split("flags\nslave\n").Length == 2
                 && !replicas.Contains("s_down", StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(60), "the sentinels see a primary with both replicas online", () => state);
+        }, TimeSpan.FromSeconds(60), "the sentinels see a primary with its replica online", () => state);
     }
 
     /// <summary>Asks a sentinel for a failover (<c>SENTINEL FAILOVER</c>); returns when the sentinels announce the new primary.</summary>
