@@ -22,6 +22,9 @@ public sealed record Alert
     /// <summary>Whether phones are notified too.</summary>
     public bool Push { get; init; }
 
+    /// <summary>Links the versions of one story across editions; chosen by the newsroom.</summary>
+    public string? StoryId { get; init; }
+
     public AlertStatus Status { get; init; } = AlertStatus.Published;
 
     /// <summary>The name of the API key that published the alert.</summary>

@@ -31,6 +31,7 @@ public sealed class AlertRules(Taxonomy taxonomy, TimeSpan tickerTtl)
         var urgency = draft.Urgency is null ? Urgency.Breaking : ParseUrgency(draft.Urgency, "urgency", errors);
         var sections = Slugs(draft.Sections, taxonomy.Sections, "sections", "section", errors);
         var regions = Slugs(draft.Regions, taxonomy.Regions, "regions", "region", errors);
+        var storyId = draft.StoryId is null ? null : StoryId.Normalize(draft.StoryId, "storyId", errors);
 
         if (!errors.IsEmpty || edition is null || headline is null)
         {
@@ -47,6 +48,7 @@ public sealed class AlertRules(Taxonomy taxonomy, TimeSpan tickerTtl)
             Sections = sections,
             Regions = regions,
             Push = draft.Push ?? false,
+            StoryId = storyId,
             Status = AlertStatus.Published,
             Author = author,
             PublishedAt = now,

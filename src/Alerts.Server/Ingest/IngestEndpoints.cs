@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
+using Alerts.Server.Judgement;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Server.Ingest;
@@ -12,7 +13,7 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push" };
+        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
@@ -36,6 +37,8 @@ internal static class IngestEndpoints
         IdempotencyGate idempotency,
         AlertIdGenerator ids,
         TimeProvider time,
+        DuplicateGuard duplicates,
+        RedisStories stories,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -64,7 +67,9 @@ internal static class IngestEndpoints
                 Sections = fields.Strings("sections"),
                 Regions = fields.Strings("regions"),
                 Push = fields.Boolean("push"),
+                StoryId = fields.String("storyId"),
             };
+            var allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)
@@ -72,16 +77,19 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
+            await stories.LinkAsync(alert, cancellationToken);
             var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
             if (idempotencyKey is null)
             {
-                return Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
+                return await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken)
+                    ?? Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
             try
             {
-                switch (await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken))
+                var claim = await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken);
+                switch (claim)
                 {
                     case IdempotencyClaim.Mismatch:
                         return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
@@ -90,6 +98,14 @@ internal static class IngestEndpoints
                         request.HttpContext.Response.Headers.RetryAfter = "1";
                         return Problems.Status(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
                             "Retry in a moment to get its response.");
+                }
+
+                // A retry of a finished request replays its answer; only a first use is judged, or the
+                // retry would be refused as a duplicate of its own first attempt.
+                if (claim == IdempotencyClaim.Claimed && await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refusal)
+                {
+                    await idempotency.ReleaseAsync(idempotencyId, body.Bytes);
+                    return refusal;
                 }
 
                 var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
