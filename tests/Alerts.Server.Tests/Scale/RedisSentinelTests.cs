@@ -29,9 +29,7 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
         PostThroughAsync("SENTINEL FAILOVER", sentinel.FailoverAsync);
 
     /// <summary>The killed primary is started again at once, as its supervisor would, and rejoins as the replica.</summary>
-    [Fact(Skip = "Fails: 44 of 341 alerts answered 201 were not in the log afterwards (2026-12-01). The restarted primary "
-        + "is a writable primary until the sentinels demote it, and StackExchange.Redis does not follow +switch-master to a "
-        + "replica it already knew; see docs/benchmarks.md, Redis Sentinel failover under load.")]
+    [Fact]
     public Task NothingAcknowledgedIsLostWhenThePrimaryIsKilled() =>
         PostThroughAsync("SIGKILL of the primary", async () =>
         {
