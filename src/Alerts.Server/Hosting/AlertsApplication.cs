@@ -4,6 +4,7 @@ using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
+using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -23,7 +24,8 @@ internal static class AlertsApplication
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
-            .AddAlertsPush();
+            .AddAlertsPush()
+            .AddAlertsSyndication();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -39,6 +41,7 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapAlertsSyndication();
         return app;
     }
 }

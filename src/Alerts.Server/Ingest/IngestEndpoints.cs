@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
@@ -18,7 +19,7 @@ internal static class IngestEndpoints
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
 
-    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason" };
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -172,13 +173,14 @@ internal static class IngestEndpoints
             var fields = new JsonFields(body.Root, errors);
             fields.RejectOthers(RetractionFields);
             var reason = fields.String("reason");
+            var publicNote = fields.String("publicNote");
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
             return await ChangeAsync(id, AlertEventType.Retracted, log, time,
-                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors), cancellationToken);
+                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), cancellationToken);
         }
     }
 
@@ -218,7 +220,9 @@ internal static class IngestEndpoints
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {
-                return new EventJsonResult(result.Event, StatusCodes.Status200OK);
+                // The editor's answer carries the full record; the log keeps a retraction's public view only.
+                var full = JsonSerializer.Serialize(alertEvent with { Seq = result.Event.Seq }, AlertsJson.Options);
+                return new EventJsonResult(new StoredEvent(result.Event.Seq, full), StatusCodes.Status200OK);
             }
 
             if (attempt == attempts)

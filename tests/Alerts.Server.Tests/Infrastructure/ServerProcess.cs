@@ -70,7 +70,7 @@ public sealed class ServerProcess : IAsyncDisposable
                     return server;
                 }
             }
-            // A probe that timed out on a loaded machine is retried like a refused one.
+            // A first request to a cold process can outlast the client's timeout on a loaded machine: ask again.
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline && !process.HasExited)
             {
             }
