@@ -22,4 +22,7 @@ internal static partial class FanoutLog
 
     [LoggerMessage(2006, LogLevel.Warning, "Comparing the log with what this node relayed failed; retrying")]
     public static partial void ConsistencyCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2007, LogLevel.Warning, "Edition {Edition}: a connection asked for more history than its replay budget allows, even as the ticker; disconnected")]
+    public static partial void ReplayBudgetSpent(ILogger logger, string edition);
 }
