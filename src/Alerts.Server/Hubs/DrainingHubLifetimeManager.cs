@@ -29,6 +29,9 @@ internal sealed class DrainingHubLifetimeManager(HubConnectionLimits limits, ILo
     /// <summary>The queue in front of a connection this manager serves.</summary>
     public NegotiatedConnection this[string connectionId] => _connections[connectionId];
 
+    /// <summary>Whether the connection is open and not yet aborted (SignalR may take a while to notice an abort).</summary>
+    public bool IsOpen(string connectionId) => _connections.TryGetValue(connectionId, out var connection) && !connection.IsClosed;
+
     public override Task OnDisconnectedAsync(HubConnectionContext connection)
     {
         if (_connections.TryRemove(connection.ConnectionId, out var negotiated))

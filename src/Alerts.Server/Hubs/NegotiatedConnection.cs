@@ -22,6 +22,18 @@ internal sealed class NegotiatedConnection(HubConnectionContext context, HubConn
 
     public HubConnectionContext Context => context;
 
+    /// <summary>Whether the connection was aborted or ended: nothing more is queued for it.</summary>
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _closed;
+            }
+        }
+    }
+
     public ReplayBudget ReplayBudget => _replayBudget ??= limits.NewReplayBudget();
 
     public void Send(FeedMessage message)

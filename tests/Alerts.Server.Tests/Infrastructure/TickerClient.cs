@@ -53,8 +53,8 @@ public sealed class TickerClient : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
             {
-                var seen = string.Join(",", _received.Where(e => e.Edition == edition).Select(e => e.Seq));
-                throw new TimeoutException($"Seq {seq} of '{edition}' did not arrive; received [{seen}].");
+                var seen = _received.Where(e => e.Edition == edition).Select(e => e.Seq).ToList();
+                throw new TimeoutException($"Seq {seq} of '{edition}' did not arrive; received {seen.Count}, the last [{string.Join(",", seen.TakeLast(10))}].");
             }
         }
     }
