@@ -19,7 +19,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
     {
         var edition = alertEvent.Edition;
         var alert = alertEvent.Alert;
-        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0 }, AlertsJson.Options);
+        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Epoch = null }, AlertsJson.Options);
         if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("An event must serialise with seq as its first member.");
@@ -29,7 +29,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         RedisKey[] scriptKeys =
         [
             keys.Seq(edition), keys.Log(edition), keys.Alerts(edition), keys.Revisions(edition), keys.Ticker(edition),
-            keys.IdempotentEvent(edition, idempotencyId ?? "-"),
+            keys.IdempotentEvent(edition, idempotencyId ?? "-"), keys.Epoch(edition),
         ];
         RedisValue[] arguments =
         [
@@ -44,6 +44,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
             // Outlives the claim that guards it by a minute, so a claim never points at an expired result.
             (long)(_options.IdempotencyTtl + TimeSpan.FromMinutes(1)).TotalSeconds,
             alertEvent.At.ToUnixTimeMilliseconds(),
+            RedisLogEpochs.NewEpoch(),
         ];
 
         cancellationToken.ThrowIfCancellationRequested();

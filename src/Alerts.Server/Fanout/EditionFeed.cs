@@ -15,10 +15,15 @@ namespace Alerts.Server.Fanout;
 /// gate waits for a client: live events are queued on each connection (<see cref="IFeedSubscriber"/>),
 /// and history goes out at the client's pace before the gate is taken; the last few events before
 /// the join come from <see cref="_recent"/>, queued without waiting.
+/// A position is a seq within an epoch (<see cref="ILogEpochs"/>): when the log goes backwards (its
+/// latest seq below what this node relayed, or a relayed seq arriving as a different event), the
+/// feed moves the edition to a new epoch and resets every subscriber to the ticker, so no client
+/// drops the reused seqs as duplicates.
 /// </summary>
 internal sealed class EditionFeed(
     string edition,
     IAlertLog log,
+    ILogEpochs epochs,
     int pageSize,
     TimeProvider time,
     AlertsMetrics metrics,
@@ -34,17 +39,24 @@ internal sealed class EditionFeed(
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<IFeedSubscriber, byte> _live = new();
     private readonly Queue<FeedMessage> _recent = new(RecentEvents);
+    // Epochs this feed moved away from: their events may still arrive (appended before the move) and are relayed as usual.
+    private readonly HashSet<string> _formerEpochs = new(StringComparer.Ordinal);
     private long _relayedSeq;
+    private string _epoch = "";
 
     public string Edition => edition;
 
     /// <summary>The newest seq relayed to the subscribers.</summary>
     public long RelayedSeq => Volatile.Read(ref _relayedSeq);
 
-    /// <summary>Starts relaying after <paramref name="latestSeq"/>: what came before, no client of this node is waiting for.</summary>
-    public void Start(long latestSeq)
+    /// <summary>The epoch this node relays in; empty while the log has none.</summary>
+    public string Epoch => Volatile.Read(ref _epoch);
+
+    /// <summary>Starts relaying after <paramref name="latestSeq"/> of <paramref name="epoch"/>: what came before, no client of this node is waiting for.</summary>
+    public void Start(long latestSeq, string epoch)
     {
         Volatile.Write(ref _relayedSeq, latestSeq);
+        Volatile.Write(ref _epoch, epoch);
         FanoutLog.FeedStarted(logger, edition, latestSeq + 1);
         _started.TrySetResult();
     }
@@ -56,8 +68,31 @@ internal sealed class EditionFeed(
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var alertEvent = Parse(storedEvent);
+            if (alertEvent.Epoch is { } eventEpoch && eventEpoch != _epoch && !_formerEpochs.Contains(eventEpoch))
+            {
+                if (_epoch.Length == 0)
+                {
+                    // The log's first epoch, created by the append path after this node started.
+                    Volatile.Write(ref _epoch, eventEpoch);
+                }
+                else
+                {
+                    // Another node saw the log go backwards and moved it on: this node's subscribers may hold reused seqs too.
+                    FanoutLog.EpochMovedElsewhere(logger, edition, _epoch, eventEpoch);
+                    ChangeEpochLocked(await epochs.ReadAsync(edition, cancellationToken));
+                    await ResetEveryoneLockedAsync(cancellationToken);
+                    return;
+                }
+            }
+
             if (storedEvent.Seq <= _relayedSeq)
             {
+                if (_recent.FirstOrDefault(m => m.Seq == storedEvent.Seq) is { } relayed && relayed.Json != storedEvent.Json)
+                {
+                    await RewindLockedAsync("a relayed seq arrived as a different event", cancellationToken);
+                }
+
                 return;
             }
 
@@ -67,7 +102,7 @@ internal sealed class EditionFeed(
                 await BackfillLockedAsync(storedEvent.Seq - 1, cancellationToken);
             }
 
-            RelayLocked(storedEvent);
+            RelayLocked(storedEvent, alertEvent);
         }
         finally
         {
@@ -75,7 +110,10 @@ internal sealed class EditionFeed(
         }
     }
 
-    /// <summary>Relays whatever the log has beyond what this node relayed (after a lost subscription or message).</summary>
+    /// <summary>
+    /// Relays whatever the log has beyond what this node relayed (after a lost subscription or
+    /// message), or moves to a new epoch when the log holds less than this node relayed.
+    /// </summary>
     public async Task CatchUpAsync(long latestSeq, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
@@ -87,6 +125,10 @@ internal sealed class EditionFeed(
                 FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, latestSeq, "behind the log");
                 await BackfillLockedAsync(latestSeq, cancellationToken);
             }
+            else if (latestSeq < _relayedSeq)
+            {
+                await RewindLockedAsync($"the log's latest seq is {latestSeq}", cancellationToken);
+            }
         }
         finally
         {
@@ -97,16 +139,19 @@ internal sealed class EditionFeed(
     /// <summary>
     /// Queues for <paramref name="subscriber"/> the events after <paramref name="afterSeq"/> (none when
     /// null), then adds it to the live subscribers. A subscriber already live is repositioned: it
-    /// leaves the live set first, so it never follows the edition twice.
+    /// leaves the live set first, so it never follows the edition twice. A position in another
+    /// <paramref name="epoch"/> than the log's is answered with the ticker (<c>reset</c>).
     /// </summary>
-    public async Task AttachAsync(IFeedSubscriber subscriber, long? afterSeq, CancellationToken cancellationToken)
+    public async Task AttachAsync(IFeedSubscriber subscriber, long? afterSeq, string? epoch, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
         _live.TryRemove(subscriber, out _);
         var position = afterSeq ?? long.MaxValue;
         if (afterSeq is not null)
         {
-            position = await StartHistoryAsync(subscriber, afterSeq.Value, cancellationToken);
+            position = epoch is not null && epoch != Epoch
+                ? await ResetAsync(subscriber, cancellationToken)
+                : await StartHistoryAsync(subscriber, afterSeq.Value, cancellationToken);
         }
 
         while (true)
@@ -192,7 +237,7 @@ internal sealed class EditionFeed(
 
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                subscriber.Send(FeedMessage.Alert(Parse(storedEvent)));
+                subscriber.Send(FeedMessage.Alert(Parse(storedEvent), storedEvent.Json));
                 afterSeq = storedEvent.Seq;
                 await subscriber.WhenReadyForHistoryAsync(cancellationToken);
             }
@@ -226,8 +271,29 @@ internal sealed class EditionFeed(
         // The seq before the ticker: a line published in between is on the ticker and then arrives as an event, which a ticker applies twice harmlessly.
         var latestSeq = (await log.ReadAsync(edition, long.MaxValue - 1, 1, cancellationToken)).LatestSeq;
         var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
-        return new TickerReset(edition, latestSeq, ticker);
+        return new TickerReset(edition, latestSeq, ticker, Epoch);
     }
+
+    /// <summary>The log went backwards: moves the edition to a new epoch (or adopts the one another node moved it to) and resets every subscriber.</summary>
+    private async Task RewindLockedAsync(string reason, CancellationToken cancellationToken)
+    {
+        FanoutLog.LogWentBack(logger, edition, _relayedSeq, _epoch, reason);
+        ChangeEpochLocked(await epochs.MoveOnAsync(edition, _epoch, cancellationToken));
+        await ResetEveryoneLockedAsync(cancellationToken);
+    }
+
+    private void ChangeEpochLocked(string epoch)
+    {
+        if (epoch != _epoch)
+        {
+            _formerEpochs.Add(_epoch);
+            Volatile.Write(ref _epoch, epoch);
+        }
+    }
+
+    /// <summary>Every subscriber gets the ticker as the log has it now; live events continue after its latest seq.</summary>
+    private async Task ResetEveryoneLockedAsync(CancellationToken cancellationToken) =>
+        ResetEveryoneLocked(await ReadTickerAsync(cancellationToken));
 
     private async Task BackfillLockedAsync(long upToSeq, CancellationToken cancellationToken)
     {
@@ -239,13 +305,13 @@ internal sealed class EditionFeed(
                 // Only a node stalled for longer than retention gets here; its subscribers need the whole ticker.
                 FanoutLog.FellBehindRetention(logger, edition, _relayedSeq + 1, page.OldestSeq - 1);
                 var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
-                ResetEveryoneLocked(new TickerReset(edition, page.OldestSeq - 1, ticker));
+                ResetEveryoneLocked(new TickerReset(edition, page.OldestSeq - 1, ticker, Epoch));
             }
 
             var relayed = false;
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                RelayLocked(storedEvent);
+                RelayLocked(storedEvent, Parse(storedEvent));
                 relayed = true;
             }
 
@@ -269,10 +335,9 @@ internal sealed class EditionFeed(
         Volatile.Write(ref _relayedSeq, reset.LatestSeq);
     }
 
-    private void RelayLocked(StoredEvent storedEvent)
+    private void RelayLocked(StoredEvent storedEvent, AlertEvent alertEvent)
     {
-        var alertEvent = Parse(storedEvent);
-        var message = FeedMessage.Alert(alertEvent);
+        var message = FeedMessage.Alert(alertEvent, storedEvent.Json);
         var sentTo = 0;
         foreach (var (subscriber, _) in _live)
         {

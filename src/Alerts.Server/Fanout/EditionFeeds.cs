@@ -9,6 +9,7 @@ namespace Alerts.Server.Fanout;
 internal sealed class EditionFeeds(
     Taxonomy taxonomy,
     IAlertLog log,
+    ILogEpochs epochs,
     IOptions<FanoutOptions> options,
     TimeProvider time,
     AlertsMetrics metrics,
@@ -17,7 +18,7 @@ internal sealed class EditionFeeds(
 {
     private readonly Dictionary<string, EditionFeed> _feeds = taxonomy.Editions.Keys.ToDictionary(
         edition => edition,
-        edition => new EditionFeed(edition, log, options.Value.BackfillPageSize, time, metrics, recorder, loggerFactory.CreateLogger<EditionFeed>()),
+        edition => new EditionFeed(edition, log, epochs, options.Value.BackfillPageSize, time, metrics, recorder, loggerFactory.CreateLogger<EditionFeed>()),
         StringComparer.Ordinal);
 
     public EditionFeed this[string edition] => _feeds[edition];

@@ -11,9 +11,10 @@ namespace Alerts.Server.Fanout;
 /// events in publish order while editions need not wait for each other. Pub/sub loses messages
 /// while the subscription is down, so the relay also compares the log's latest seqs with what it
 /// relayed: at once when the subscription comes back, and every <see cref="FanoutOptions.ConsistencyCheckInterval"/>.
+/// A latest seq below what a feed relayed means the log went backwards (a lossy failover, a restore): the feed moves to a new epoch.
 /// </summary>
 internal sealed class EventRelay(
-    IConnectionMultiplexer redis, RedisKeys keys, IAlertLog log, EditionFeeds feeds, IOptions<FanoutOptions> options, ILogger<EventRelay> logger)
+    IConnectionMultiplexer redis, RedisKeys keys, IAlertLog log, ILogEpochs epochs, EditionFeeds feeds, IOptions<FanoutOptions> options, ILogger<EventRelay> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _checkNow = new(0, 1);
@@ -27,7 +28,7 @@ internal sealed class EventRelay(
             var latest = await RetryAsync(log.ReadLatestSeqsAsync, stoppingToken);
             foreach (var feed in feeds.All)
             {
-                feed.Start(latest[feed.Edition]);
+                feed.Start(latest[feed.Edition], await RetryAsync(token => epochs.ReadAsync(feed.Edition, token), stoppingToken));
             }
 
             await CheckLoopAsync(stoppingToken);
@@ -73,7 +74,7 @@ internal sealed class EventRelay(
             try
             {
                 var latest = await log.ReadLatestSeqsAsync(stoppingToken);
-                foreach (var feed in feeds.All.Where(f => latest[f.Edition] > f.RelayedSeq))
+                foreach (var feed in feeds.All.Where(f => latest[f.Edition] != f.RelayedSeq))
                 {
                     await feed.CatchUpAsync(latest[feed.Edition], stoppingToken);
                 }

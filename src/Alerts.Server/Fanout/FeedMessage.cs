@@ -18,12 +18,13 @@ internal sealed class FeedMessage
     private byte[]? _record;
     private SerializedHubMessage? _serialized;
 
-    private FeedMessage(string method, object argument, long seq, int events)
+    private FeedMessage(string method, object argument, long seq, int events, string? json)
     {
         _method = method;
         _argument = argument;
         Seq = seq;
         Events = events;
+        Json = json;
     }
 
     /// <summary>The event's seq; for a reset, the seq its live events continue after.</summary>
@@ -34,6 +35,9 @@ internal sealed class FeedMessage
 
     public bool IsReset => _method == ITickerClient.ResetMethod;
 
+    /// <summary>The event as the log holds it: a seq relayed again must be the very same event, or the log went back.</summary>
+    public string? Json { get; }
+
     /// <summary>The SignalR JSON record, as <see cref="DirectHub"/>'s connections write it.</summary>
     public byte[] Record => _record ?? Interlocked.CompareExchange(ref _record, HubFrames.Invocation(_method, _argument), null) ?? _record;
 
@@ -41,7 +45,7 @@ internal sealed class FeedMessage
     public SerializedHubMessage Serialized =>
         _serialized ?? Interlocked.CompareExchange(ref _serialized, new SerializedHubMessage(new InvocationMessage(_method, [_argument])), null) ?? _serialized;
 
-    public static FeedMessage Alert(AlertEvent alertEvent) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1);
+    public static FeedMessage Alert(AlertEvent alertEvent, string json) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1, json);
 
-    public static FeedMessage Reset(TickerReset reset) => new(ITickerClient.ResetMethod, reset, reset.LatestSeq, Math.Max(1, reset.Ticker.Count));
+    public static FeedMessage Reset(TickerReset reset) => new(ITickerClient.ResetMethod, reset, reset.LatestSeq, Math.Max(1, reset.Ticker.Count), null);
 }

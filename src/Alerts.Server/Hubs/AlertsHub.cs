@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Alerts.Server.Hubs;
 
 /// <summary>
-/// The live hub at <c>/hubs/alerts</c>. Clients may only subscribe and unsubscribe; nothing they send
+/// The live hub at <c>/hubs/alerts</c>. Clients may only subscribe (or resume) and unsubscribe; nothing they send
 /// reaches anyone else. Events come from the node's <see cref="EventRelay"/>, never from another client,
 /// through the connection's own bounded queue (<see cref="NegotiatedConnection"/>).
 /// </summary>
@@ -20,11 +20,21 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, DrainingH
     /// <paramref name="afterSeq"/>: the missed ones first, then live, in order; null means live only.
     /// A second call for the same edition moves the connection's position instead of adding a stream.
     /// </summary>
-    public async Task Subscribe(string edition, long? afterSeq)
+    public Task Subscribe(string edition, long? afterSeq) => AttachAsync(edition, afterSeq, null);
+
+    /// <summary>
+    /// <see cref="Subscribe"/> with a whole position: <paramref name="afterSeq"/> within
+    /// <paramref name="epoch"/>, as the last event the client applied carried it. A position in
+    /// another epoch than the log's is answered with <c>reset</c> (the ticker, its latest seq and
+    /// epoch), then live events.
+    /// </summary>
+    public Task Resume(string edition, long afterSeq, string epoch) => AttachAsync(edition, afterSeq, epoch);
+
+    private async Task AttachAsync(string edition, long? afterSeq, string? epoch)
     {
         var feed = Feed(edition);
         var connection = connections[Context.ConnectionId];
-        await feed.AttachAsync(connection, afterSeq, Context.ConnectionAborted);
+        await feed.AttachAsync(connection, afterSeq, epoch, Context.ConnectionAborted);
         // The history is queued, not yet written: it reaches the client before this call's completion, as on the direct hub.
         await connection.WhenSentAsync(Context.ConnectionAborted);
         if (Editions.Add(edition))

@@ -19,15 +19,15 @@ public sealed class EditionFeedTests
 
     public EditionFeedTests()
     {
-        _feed = new EditionFeed(FakeAlertLog.Edition, _log, pageSize: 10, TimeProvider.System, new AlertsMetrics(), new NoRecorder(), NullLogger<EditionFeed>.Instance);
+        _feed = new EditionFeed(FakeAlertLog.Edition, _log, _log, pageSize: 10, TimeProvider.System, new AlertsMetrics(), new NoRecorder(), NullLogger<EditionFeed>.Instance);
     }
 
     [Fact]
     public async Task ALiveSubscriberGetsEachRelayedEventOnceInOrder()
     {
-        _feed.Start(0);
+        _feed.Start(0, _log.Epoch);
         var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
 
         for (var i = 1; i <= 3; i++)
         {
@@ -42,9 +42,9 @@ public sealed class EditionFeedTests
     [Fact]
     public async Task ASeqJumpIsFilledFromTheLogBeforeTheEventThatJumped()
     {
-        _feed.Start(0);
+        _feed.Start(0, _log.Epoch);
         var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
         await _feed.RelayAsync(_log.Append("One"), CancellationToken.None).WaitAsync(Timeout);
 
         _log.Append("Two, lost on pub/sub");
@@ -58,9 +58,9 @@ public sealed class EditionFeedTests
     [Fact]
     public async Task ARetentionGapBehindTheRelayResetsEverySubscriberThenContinues()
     {
-        _feed.Start(0);
+        _feed.Start(0, _log.Epoch);
         var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
         for (var i = 1; i <= 20; i++)
         {
             _log.Append($"Line {i}");
@@ -83,11 +83,11 @@ public sealed class EditionFeedTests
             _log.Append($"Line {i}");
         }
 
-        _feed.Start(30);
+        _feed.Start(30, _log.Epoch);
         _log.DropUpTo(20);
         var subscriber = new RecordingSubscriber();
 
-        await _feed.AttachAsync(subscriber, 5, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, 5, null, CancellationToken.None).WaitAsync(Timeout);
         await _feed.RelayAsync(_log.Append("Live"), CancellationToken.None).WaitAsync(Timeout);
 
         var reset = Assert.Single(subscriber.Resets);
@@ -104,7 +104,7 @@ public sealed class EditionFeedTests
             _log.Append($"Earlier {i}");
         }
 
-        _feed.Start(100);
+        _feed.Start(100, _log.Epoch);
         var relaying = Task.Run(async () =>
         {
             for (var i = 1; i <= 300; i++)
@@ -118,7 +118,7 @@ public sealed class EditionFeedTests
         });
         var subscribers = Enumerable.Range(0, 8).Select(_ => new RecordingSubscriber()).ToList();
 
-        await Task.WhenAll(subscribers.Select((s, i) => Task.Run(() => _feed.AttachAsync(s, i * 10, CancellationToken.None)))).WaitAsync(Timeout);
+        await Task.WhenAll(subscribers.Select((s, i) => Task.Run(() => _feed.AttachAsync(s, i * 10, null, CancellationToken.None)))).WaitAsync(Timeout);
         await relaying.WaitAsync(Timeout);
 
         for (var i = 0; i < subscribers.Count; i++)
@@ -135,13 +135,13 @@ public sealed class EditionFeedTests
             _log.Append($"Earlier {i}");
         }
 
-        _feed.Start(50);
+        _feed.Start(50, _log.Epoch);
         var reader = new RecordingSubscriber();
-        await _feed.AttachAsync(reader, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(reader, null, null, CancellationToken.None).WaitAsync(Timeout);
         var slow = new RecordingSubscriber();
         slow.Stall();
 
-        var attaching = _feed.AttachAsync(slow, 0, CancellationToken.None);
+        var attaching = _feed.AttachAsync(slow, 0, null, CancellationToken.None);
         for (var i = 1; i <= 5; i++)
         {
             // Each relay completes at once, while the slow subscriber's history waits for it.
@@ -164,10 +164,10 @@ public sealed class EditionFeedTests
             _log.Append($"Earlier {i}");
         }
 
-        _feed.Start(20);
+        _feed.Start(20, _log.Epoch);
         var subscriber = new RecordingSubscriber();
         _log.HoldReads();
-        var attaching = _feed.AttachAsync(subscriber, 0, CancellationToken.None);
+        var attaching = _feed.AttachAsync(subscriber, 0, null, CancellationToken.None);
         for (var i = 1; i <= 30; i++)
         {
             await _feed.RelayAsync(_log.Append($"Live {i}"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
@@ -190,12 +190,12 @@ public sealed class EditionFeedTests
             _log.Append($"Earlier {i}");
         }
 
-        _feed.Start(10);
+        _feed.Start(10, _log.Epoch);
         var subscriber = new RecordingSubscriber();
 
-        await _feed.AttachAsync(subscriber, 8, CancellationToken.None).WaitAsync(Timeout);
-        await _feed.AttachAsync(subscriber, null, CancellationToken.None).WaitAsync(Timeout);
-        await _feed.AttachAsync(subscriber, 9, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, 8, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, 9, null, CancellationToken.None).WaitAsync(Timeout);
         await _feed.RelayAsync(_log.Append("Live"), CancellationToken.None).WaitAsync(Timeout);
 
         Assert.Equal([9L, 10L, 10L, 11L], subscriber.Seqs);
@@ -209,18 +209,108 @@ public sealed class EditionFeedTests
             _log.Append($"Line {i}");
         }
 
-        _feed.Start(200);
+        _feed.Start(200, _log.Epoch);
         var subscriber = new RecordingSubscriber(replayEventsPerMinute: 160);
 
-        await _feed.AttachAsync(subscriber, 100, CancellationToken.None).WaitAsync(Timeout);
-        await _feed.AttachAsync(subscriber, 0, CancellationToken.None).WaitAsync(Timeout);
-        var spent = await Assert.ThrowsAsync<HubException>(() => _feed.AttachAsync(subscriber, 0, CancellationToken.None).WaitAsync(Timeout));
+        await _feed.AttachAsync(subscriber, 100, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, 0, null, CancellationToken.None).WaitAsync(Timeout);
+        var spent = await Assert.ThrowsAsync<HubException>(() => _feed.AttachAsync(subscriber, 0, null, CancellationToken.None).WaitAsync(Timeout));
 
         Assert.Equal(Enumerable.Range(101, 100).Select(s => (long)s), subscriber.Seqs);
         var reset = Assert.Single(subscriber.Resets);
         Assert.Equal(200, reset.Seq);
         Assert.True(subscriber.Aborted);
         Assert.Contains("history", spent.Message);
+    }
+
+    [Fact]
+    public async Task ALatestSeqBelowWhatWasRelayedMovesToANewEpochAndResetsEverySubscriber()
+    {
+        _feed.Start(0, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
+        for (var i = 1; i <= 5; i++)
+        {
+            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
+        }
+
+        var before = _feed.Epoch;
+        _log.Rewind(3);
+        await _feed.CatchUpAsync(2, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.RelayAsync(_log.Append("After the rewind"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.NotEqual(before, _feed.Epoch);
+        Assert.Equal(_log.Epoch, _feed.Epoch);
+        var reset = Assert.Single(subscriber.Resets);
+        Assert.Equal(2, reset.Seq);
+        Assert.Equal(_feed.Epoch, RecordingSubscriber.Argument(reset).GetProperty("epoch").GetString());
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 3L], subscriber.Seqs);
+    }
+
+    [Fact]
+    public async Task ARelayedSeqArrivingAsADifferentEventMovesToANewEpochAndResetsWithIt()
+    {
+        _feed.Start(0, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
+        for (var i = 1; i <= 5; i++)
+        {
+            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
+        }
+
+        _log.Rewind(3);
+        await _feed.RelayAsync(_log.Append("Reuses seq 3"), CancellationToken.None).WaitAsync(Timeout);
+
+        var reset = Assert.Single(subscriber.Resets);
+        Assert.Equal(3, reset.Seq);
+        Assert.Equal("Reuses seq 3", RecordingSubscriber.Argument(reset).GetProperty("ticker")[0].GetProperty("headline").GetString());
+        Assert.Equal(_log.Epoch, _feed.Epoch);
+        await _feed.RelayAsync(_log.Append("Seq 4 of the new epoch"), CancellationToken.None).WaitAsync(Timeout);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 4L], subscriber.Seqs);
+    }
+
+    [Fact]
+    public async Task AnEventOfAnEpochMovedByAnotherNodeResetsThisNodesSubscribers()
+    {
+        _feed.Start(0, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
+        for (var i = 1; i <= 5; i++)
+        {
+            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
+        }
+
+        _log.Rewind(3);
+        await _log.MoveOnAsync(FakeAlertLog.Edition, _log.Epoch, CancellationToken.None);
+        _log.Append("Seq 3 of the new epoch");
+        await _feed.RelayAsync(_log.Append("Seq 4 of the new epoch"), CancellationToken.None).WaitAsync(Timeout);
+
+        var reset = Assert.Single(subscriber.Resets);
+        Assert.Equal(4, reset.Seq);
+        Assert.Equal(_log.Epoch, _feed.Epoch);
+    }
+
+    [Fact]
+    public async Task AResumeFromAnotherEpochGetsTheTickerThenLiveEvents()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            _log.Append($"Line {i}");
+        }
+
+        _feed.Start(5, _log.Epoch);
+        var sameEpoch = new RecordingSubscriber();
+        var otherEpoch = new RecordingSubscriber();
+
+        await _feed.AttachAsync(sameEpoch, 3, _log.Epoch, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(otherEpoch, 3, "an-old-epoch", CancellationToken.None).WaitAsync(Timeout);
+        await _feed.RelayAsync(_log.Append("Live"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal([4L, 5L, 6L], sameEpoch.Seqs);
+        Assert.Empty(sameEpoch.Resets);
+        var reset = Assert.Single(otherEpoch.Resets);
+        Assert.Equal(5, reset.Seq);
+        Assert.Equal([6L], otherEpoch.Seqs);
     }
 
     private sealed class NoRecorder : IFanoutRecorder

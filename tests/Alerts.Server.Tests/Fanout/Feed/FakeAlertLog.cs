@@ -6,18 +6,21 @@ namespace Alerts.Server.Tests.Fanout.Feed;
 
 /// <summary>
 /// One edition's log in memory, for <see cref="EditionFeedTests"/>: events are added behind the
-/// feed's back (as the append script does), retention can be simulated, and reads can be held.
+/// feed's back (as the append script does), retention and a rewind can be simulated, and reads can be held.
 /// </summary>
-internal sealed class FakeAlertLog : IAlertLog
+internal sealed class FakeAlertLog : IAlertLog, ILogEpochs
 {
     public const string Edition = "en";
 
     private readonly Lock _lock = new();
     private readonly List<StoredEvent> _events = [];
     private long _latestSeq;
+    private int _epochs;
     private TaskCompletionSource? _readsHeld;
 
     public int Reads { get; private set; }
+
+    public string Epoch { get; private set; } = "";
 
     /// <summary>Appends the next seq and returns it as pub/sub would deliver it.</summary>
     public StoredEvent Append(string headline)
@@ -25,10 +28,12 @@ internal sealed class FakeAlertLog : IAlertLog
         lock (_lock)
         {
             var seq = ++_latestSeq;
+            Epoch = Epoch.Length == 0 ? $"epoch-{++_epochs}" : Epoch;
             var now = DateTimeOffset.UtcNow;
             var alertEvent = new AlertEvent
             {
                 Seq = seq,
+                Epoch = Epoch,
                 Type = AlertEventType.Published,
                 Edition = Edition,
                 At = now,
@@ -55,6 +60,16 @@ internal sealed class FakeAlertLog : IAlertLog
         lock (_lock)
         {
             _events.RemoveAll(e => e.Seq <= seq);
+        }
+    }
+
+    /// <summary>Loses the last <paramref name="count"/> events and sets the counter back, as a lossy failover leaves the log.</summary>
+    public void Rewind(int count)
+    {
+        lock (_lock)
+        {
+            _events.RemoveAll(e => e.Seq > _latestSeq - count);
+            _latestSeq -= count;
         }
     }
 
@@ -118,6 +133,27 @@ internal sealed class FakeAlertLog : IAlertLog
         {
             IReadOnlyDictionary<string, long> latest = new Dictionary<string, long> { [Edition] = _latestSeq };
             return Task.FromResult(latest);
+        }
+    }
+
+    public Task<string> ReadAsync(string edition, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(Epoch);
+        }
+    }
+
+    public Task<string> MoveOnAsync(string edition, string fromEpoch, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (Epoch == fromEpoch)
+            {
+                Epoch = $"epoch-{++_epochs}";
+            }
+
+            return Task.FromResult(Epoch);
         }
     }
 
