@@ -112,9 +112,10 @@ internal sealed class EditionFeed(
 
     /// <summary>
     /// Relays whatever the log has beyond what this node relayed (after a lost subscription or
-    /// message), or moves to a new epoch when the log holds less than this node relayed.
+    /// message), or moves to a new epoch when the log's <paramref name="latestSeq"/> is below
+    /// <paramref name="relayedBeforeRead"/>, what this node had relayed before it read the log.
     /// </summary>
-    public async Task CatchUpAsync(long latestSeq, CancellationToken cancellationToken)
+    public async Task CatchUpAsync(long latestSeq, long relayedBeforeRead, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
@@ -125,7 +126,7 @@ internal sealed class EditionFeed(
                 FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, latestSeq, "behind the log");
                 await BackfillLockedAsync(latestSeq, cancellationToken);
             }
-            else if (latestSeq < _relayedSeq)
+            else if (latestSeq < relayedBeforeRead)
             {
                 await RewindLockedAsync($"the log's latest seq is {latestSeq}", cancellationToken);
             }

@@ -73,10 +73,12 @@ internal sealed class EventRelay(
             await _checkNow.WaitAsync(options.Value.ConsistencyCheckInterval, stoppingToken);
             try
             {
+                // What was relayed before the read is in the log the read sees, unless the log went back.
+                var relayed = feeds.All.ToDictionary(f => f.Edition, f => f.RelayedSeq, StringComparer.Ordinal);
                 var latest = await log.ReadLatestSeqsAsync(stoppingToken);
-                foreach (var feed in feeds.All.Where(f => latest[f.Edition] != f.RelayedSeq))
+                foreach (var feed in feeds.All.Where(f => latest[f.Edition] != relayed[f.Edition]))
                 {
-                    await feed.CatchUpAsync(latest[feed.Edition], stoppingToken);
+                    await feed.CatchUpAsync(latest[feed.Edition], relayed[feed.Edition], stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

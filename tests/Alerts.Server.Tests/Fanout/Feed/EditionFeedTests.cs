@@ -236,7 +236,7 @@ public sealed class EditionFeedTests
 
         var before = _feed.Epoch;
         _log.Rewind(3);
-        await _feed.CatchUpAsync(2, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.CatchUpAsync(2, relayedBeforeRead: 5, CancellationToken.None).WaitAsync(Timeout);
         await _feed.RelayAsync(_log.Append("After the rewind"), CancellationToken.None).WaitAsync(Timeout);
 
         Assert.NotEqual(before, _feed.Epoch);
@@ -245,6 +245,25 @@ public sealed class EditionFeedTests
         Assert.Equal(2, reset.Seq);
         Assert.Equal(_feed.Epoch, RecordingSubscriber.Argument(reset).GetProperty("epoch").GetString());
         Assert.Equal([1L, 2L, 3L, 4L, 5L, 3L], subscriber.Seqs);
+    }
+
+    [Fact]
+    public async Task ALatestSeqReadBeforeTheLastRelaysIsNoRewind()
+    {
+        _feed.Start(0, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
+        for (var i = 1; i <= 5; i++)
+        {
+            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
+        }
+
+        var epoch = _feed.Epoch;
+        await _feed.CatchUpAsync(3, relayedBeforeRead: 3, CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(epoch, _feed.Epoch);
+        Assert.Empty(subscriber.Resets);
+        Assert.Equal(5, _feed.RelayedSeq);
     }
 
     [Fact]
