@@ -88,7 +88,7 @@ internal sealed class EditionFeed(
 
             if (storedEvent.Seq <= _relayedSeq)
             {
-                if (_recent.FirstOrDefault(m => m.Seq == storedEvent.Seq) is { } relayed && relayed.Json != storedEvent.Json)
+                if (_recent.FirstOrDefault(m => m.Seq == storedEvent.Seq) is { } relayed && relayed.Identity != FeedMessage.IdentityOf(alertEvent))
                 {
                     await RewindLockedAsync("a relayed seq arrived as a different event", cancellationToken);
                 }
@@ -238,7 +238,7 @@ internal sealed class EditionFeed(
 
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                subscriber.Send(FeedMessage.Alert(Parse(storedEvent), storedEvent.Json));
+                subscriber.Send(FeedMessage.Alert(Parse(storedEvent)));
                 afterSeq = storedEvent.Seq;
                 await subscriber.WhenReadyForHistoryAsync(cancellationToken);
             }
@@ -338,7 +338,7 @@ internal sealed class EditionFeed(
 
     private void RelayLocked(StoredEvent storedEvent, AlertEvent alertEvent)
     {
-        var message = FeedMessage.Alert(alertEvent, storedEvent.Json);
+        var message = FeedMessage.Alert(alertEvent);
         var sentTo = 0;
         foreach (var (subscriber, _) in _live)
         {

@@ -18,13 +18,13 @@ internal sealed class FeedMessage
     private byte[]? _record;
     private SerializedHubMessage? _serialized;
 
-    private FeedMessage(string method, object argument, long seq, int events, string? json)
+    private FeedMessage(string method, object argument, long seq, int events, string? identity)
     {
         _method = method;
         _argument = argument;
         Seq = seq;
         Events = events;
-        Json = json;
+        Identity = identity;
     }
 
     /// <summary>The event's seq; for a reset, the seq its live events continue after.</summary>
@@ -35,8 +35,13 @@ internal sealed class FeedMessage
 
     public bool IsReset => _method == ITickerClient.ResetMethod;
 
-    /// <summary>The event as the log holds it: a seq relayed again must be the very same event, or the log went back.</summary>
-    public string? Json { get; }
+    /// <summary>
+    /// Which change the event is (alert, type, version): a seq relayed again must be the same change,
+    /// or the log went back. Not the JSON: a retraction rewrites earlier events without their content.
+    /// </summary>
+    public string? Identity { get; }
+
+    public static string IdentityOf(AlertEvent alertEvent) => $"{alertEvent.Alert.Id}/{alertEvent.Type}/{alertEvent.Alert.Version}";
 
     /// <summary>The SignalR JSON record, as <see cref="DirectHub"/>'s connections write it.</summary>
     public byte[] Record => _record ?? Interlocked.CompareExchange(ref _record, HubFrames.Invocation(_method, _argument), null) ?? _record;
@@ -45,7 +50,7 @@ internal sealed class FeedMessage
     public SerializedHubMessage Serialized =>
         _serialized ?? Interlocked.CompareExchange(ref _serialized, new SerializedHubMessage(new InvocationMessage(_method, [_argument])), null) ?? _serialized;
 
-    public static FeedMessage Alert(AlertEvent alertEvent, string json) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1, json);
+    public static FeedMessage Alert(AlertEvent alertEvent) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1, IdentityOf(alertEvent));
 
     public static FeedMessage Reset(TickerReset reset) => new(ITickerClient.ResetMethod, reset, reset.LatestSeq, Math.Max(1, reset.Ticker.Count), null);
 }

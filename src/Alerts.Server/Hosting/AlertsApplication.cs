@@ -2,6 +2,7 @@ using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Judgement;
 using Alerts.Server.Push;
 using Alerts.Server.Web;
 
@@ -18,6 +19,7 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
+            .AddAlertsJudgement()
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
@@ -33,6 +35,7 @@ internal static class AlertsApplication
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
+        app.MapJudgementEndpoints();
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();

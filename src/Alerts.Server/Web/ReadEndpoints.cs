@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
 namespace Alerts.Server.Web;
@@ -26,8 +28,26 @@ internal static class ReadEndpoints
         return routes;
     }
 
-    public static async Task<IResult> GetAlertAsync(string id, IAlertLog log, CancellationToken cancellationToken) =>
-        await log.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found.Alert) : Problems.AlertNotFound(id);
+    /// <summary>
+    /// The alert; once retracted, its public view, unless the caller sends a valid editor key
+    /// (editors keep the full record, reason included, until the desk's history serves it).
+    /// </summary>
+    public static async Task<IResult> GetAlertAsync(
+        string id, ClaimsPrincipal user, IAuthorizationService authorization, IAlertLog log, CancellationToken cancellationToken)
+    {
+        if (await log.FindAsync(id, cancellationToken) is not { } found)
+        {
+            return Problems.AlertNotFound(id);
+        }
+
+        if (found.Alert.Status != AlertStatus.Retracted
+            || (await authorization.AuthorizeAsync(user, IngestEndpoints.EditorPolicy)).Succeeded)
+        {
+            return TypedResults.Ok(found.Alert);
+        }
+
+        return TypedResults.Ok(found.Alert.PublicView());
+    }
 
     public static async Task<IResult> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
     {
