@@ -16,6 +16,7 @@ internal sealed class FakeAlertLog : IAlertLog, ILogEpochs
     private readonly List<StoredEvent> _events = [];
     private long _latestSeq;
     private int _epochs;
+    private int _appended;
     private TaskCompletionSource? _readsHeld;
 
     public int Reads { get; private set; }
@@ -39,7 +40,8 @@ internal sealed class FakeAlertLog : IAlertLog, ILogEpochs
                 At = now,
                 Alert = new Alert
                 {
-                    Id = $"alert-{seq}",
+                    // Never reused, as ULIDs are not: a rewound seq is another alert.
+                    Id = $"alert-{++_appended}",
                     Edition = Edition,
                     Headline = headline,
                     Author = "test",
