@@ -1,4 +1,7 @@
+using System.Text;
+using System.Text.Json;
 using Alerts.Core.Alerts;
+using Alerts.Core.Serialization;
 using Alerts.Server.Hubs;
 using Alerts.Server.Hubs.Direct;
 using Microsoft.AspNetCore.SignalR;
@@ -17,6 +20,7 @@ internal sealed class FeedMessage
     private readonly object _argument;
     private byte[]? _record;
     private SerializedHubMessage? _serialized;
+    private byte[]? _streamFrame;
 
     private FeedMessage(string method, object argument, long seq, int events, string? identity)
     {
@@ -50,7 +54,23 @@ internal sealed class FeedMessage
     public SerializedHubMessage Serialized =>
         _serialized ?? Interlocked.CompareExchange(ref _serialized, new SerializedHubMessage(new InvocationMessage(_method, [_argument])), null) ?? _serialized;
 
+    /// <summary>The Server-Sent Events frame: <c>event: alert|reset</c>, <c>id: {epoch}:{seq}</c>, the argument as data.</summary>
+    public byte[] StreamFrame => _streamFrame ?? Interlocked.CompareExchange(ref _streamFrame, EncodeStreamFrame(), null) ?? _streamFrame;
+
     public static FeedMessage Alert(AlertEvent alertEvent) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1, IdentityOf(alertEvent));
 
     public static FeedMessage Reset(TickerReset reset) => new(ITickerClient.ResetMethod, reset, reset.LatestSeq, Math.Max(1, reset.Ticker.Count), null);
+
+    private byte[] EncodeStreamFrame()
+    {
+        var epoch = _argument switch
+        {
+            AlertEvent alertEvent => alertEvent.Epoch,
+            TickerReset reset => reset.Epoch,
+            _ => null,
+        };
+        // JSON without indentation has no line breaks, so the whole argument is one data line.
+        var data = JsonSerializer.Serialize(_argument, _argument.GetType(), AlertsJson.Options);
+        return Encoding.UTF8.GetBytes($"event: {_method}\nid: {epoch}:{Seq}\ndata: {data}\n\n");
+    }
 }

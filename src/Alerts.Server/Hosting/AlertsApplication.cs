@@ -4,6 +4,7 @@ using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
+using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -37,6 +38,7 @@ internal static class AlertsApplication
         app.MapIngestEndpoints();
         app.MapJudgementEndpoints();
         app.MapAlertsWeb();
+        app.MapStreamEndpoints();
         app.MapAlertsHub();
         app.MapPushEndpoints();
         return app;
