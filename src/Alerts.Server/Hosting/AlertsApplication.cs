@@ -24,7 +24,8 @@ internal static class AlertsApplication
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
-            .AddAlertsPush();
+            .AddAlertsPush()
+            .AddAlertsSyndication();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -38,9 +39,9 @@ internal static class AlertsApplication
         app.MapIngestEndpoints();
         app.MapJudgementEndpoints();
         app.MapAlertsWeb();
-        app.MapStreamEndpoints();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapAlertsSyndication();
         return app;
     }
 }
