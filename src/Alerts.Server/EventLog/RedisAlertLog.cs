@@ -22,7 +22,7 @@ internal sealed class RedisAlertLog(
         var edition = alertEvent.Edition;
         var alert = alertEvent.Alert;
         // The log is what the public reads (/events, the hub): a retraction stores only the alert's public view, the state keeps the full record.
-        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Alert = alert.PublicView() }, AlertsJson.Options);
+        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Epoch = null, Alert = alert.PublicView() }, AlertsJson.Options);
         if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("An event must serialise with seq as its first member.");
@@ -32,7 +32,7 @@ internal sealed class RedisAlertLog(
         RedisKey[] scriptKeys =
         [
             keys.Seq(edition), keys.Log(edition), keys.Alerts(edition), keys.Revisions(edition), keys.Ticker(edition),
-            keys.IdempotentEvent(edition, idempotencyId ?? "-"),
+            keys.IdempotentEvent(edition, idempotencyId ?? "-"), keys.Epoch(edition),
         ];
         List<RedisValue> arguments =
         [
@@ -48,6 +48,7 @@ internal sealed class RedisAlertLog(
             (long)(_options.IdempotencyTtl + TimeSpan.FromMinutes(1)).TotalSeconds,
             alertEvent.At.ToUnixTimeMilliseconds(),
             _options.WaitReplicas > 0 ? "" : topology.IsCluster ? "SPUBLISH" : "PUBLISH",
+            RedisLogEpochs.NewEpoch(),
         ];
         if (alert.Status == AlertStatus.Retracted)
         {
