@@ -3,6 +3,7 @@ using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Push;
+using Alerts.Server.Reference;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -21,7 +22,8 @@ internal static class AlertsApplication
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
-            .AddAlertsPush();
+            .AddAlertsPush()
+            .AddAlertsReference();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -36,6 +38,7 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapAlertsReference();
         return app;
     }
 }

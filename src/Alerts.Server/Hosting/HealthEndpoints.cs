@@ -1,4 +1,5 @@
 using Alerts.Server.Push;
+using Microsoft.AspNetCore.Http.HttpResults;
 using StackExchange.Redis;
 
 namespace Alerts.Server.Hosting;
@@ -9,11 +10,11 @@ internal static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).WithName("Healthz");
-        routes.MapGet("/readyz", ReadyAsync).WithName("Readyz");
+        routes.MapGet("/readyz", ReadyAsync).WithName("Readyz").Produces<ReadinessResponse>(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
-    public static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, PushStatus push, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReadinessResponse>, JsonHttpResult<ReadinessResponse>>> ReadyAsync(IConnectionMultiplexer redis, PushStatus push, CancellationToken cancellationToken)
     {
         try
         {

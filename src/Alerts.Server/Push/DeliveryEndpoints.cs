@@ -2,6 +2,7 @@ using System.Globalization;
 using Alerts.Core.Alerts;
 using Alerts.Server.Fanout;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Push;
 
@@ -10,11 +11,12 @@ internal static class DeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery");
+        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static async Task<IResult> GetAsync(
+    public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
         string id, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)

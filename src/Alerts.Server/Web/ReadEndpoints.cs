@@ -5,6 +5,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Alerts.Server.Web;
@@ -19,17 +20,41 @@ internal static class ReadEndpoints
     public static IEndpointRouteBuilder MapReadEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/v1").RequireCors(CorsPolicies.Public);
-        api.MapGet("/alerts/{id}", GetAlertAsync).WithName("GetAlert");
+        api.MapGet("/alerts/{id}", GetAlertAsync).WithName("GetAlert")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/editions", GetEditionsAsync).WithName("GetEditions");
-        api.MapGet("/editions/{edition}/events", GetEventsAsync).WithName("GetEvents");
-        api.MapGet("/editions/{edition}/ticker", GetTickerAsync).WithName("GetTicker");
+        api.MapGet("/editions/{edition}/events", GetEventsAsync).WithName("GetEvents")
+            .Produces<EventsResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/editions/{edition}/ticker", GetTickerAsync).WithName("GetTicker")
+            .Produces<TickerResponse>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static async Task<IResult> GetAlertAsync(string id, IAlertLog log, CancellationToken cancellationToken) =>
-        await log.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found.Alert) : Problems.AlertNotFound(id);
+    public static async Task<Results<Ok<Alert>, StatusCodeHttpResult, ProblemHttpResult>> GetAlertAsync(
+        string id, HttpContext context, IAlertLog log, CancellationToken cancellationToken)
+    {
+        if (await log.FindAsync(id, cancellationToken) is not { } found)
+        {
+            return Problems.AlertNotFound(id);
+        }
 
-    public static async Task<IResult> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
+        var etag = AlertEntityTag.Of(found.Alert);
+        context.Response.GetTypedHeaders().ETag = etag;
+        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Ok(found.Alert);
+    }
+
+    public static async Task<Ok<EditionsResponse>> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
     {
         var latest = await log.ReadLatestSeqsAsync(cancellationToken);
         return TypedResults.Ok(new EditionsResponse(
@@ -38,7 +63,7 @@ internal static class ReadEndpoints
             taxonomy.Regions.Order(StringComparer.Ordinal).ToList()));
     }
 
-    public static async Task<IResult> GetEventsAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEventsAsync(
         string edition, string? after, string? limit, HttpContext context, Taxonomy taxonomy, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!taxonomy.Editions.ContainsKey(edition))
@@ -86,7 +111,7 @@ internal static class ReadEndpoints
         return TypedResults.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
     }
 
-    public static async Task<IResult> GetTickerAsync(
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetTickerAsync(
         string edition, string? limit, HttpContext context, Taxonomy taxonomy, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!taxonomy.Editions.ContainsKey(edition))
@@ -133,6 +158,6 @@ internal static class ReadEndpoints
         return value;
     }
 
-    private static IResult UnknownEdition(string edition, Taxonomy taxonomy) =>
+    private static ProblemHttpResult UnknownEdition(string edition, Taxonomy taxonomy) =>
         Problems.Status(StatusCodes.Status404NotFound, "No such edition.", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
 }

@@ -1,6 +1,7 @@
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Push.Devices;
 
@@ -10,12 +11,19 @@ internal static class DeviceEndpoints
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
     {
         var devices = routes.MapGroup("/api/v1/devices");
-        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice");
-        devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice");
+        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice")
+            .Accepts<DeviceRegistrationRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return routes;
     }
 
-    public static async Task<IResult> RegisterAsync(
+    public static async Task<Results<Ok<DeviceRegistration>, ProblemHttpResult>> RegisterAsync(
         HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, DeviceRateLimit limit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!limit.TryAcquire(request.HttpContext))
@@ -43,7 +51,7 @@ internal static class DeviceEndpoints
         }
     }
 
-    public static async Task<IResult> UnregisterAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnregisterAsync(
         string token, HttpRequest request, DeviceRegistry registry, TopicMirror mirror, DeviceRateLimit limit, CancellationToken cancellationToken)
     {
         if (!limit.TryAcquire(request.HttpContext))
@@ -64,7 +72,7 @@ internal static class DeviceEndpoints
         return TypedResults.NoContent();
     }
 
-    private static IResult TooMany(HttpRequest request)
+    private static ProblemHttpResult TooMany(HttpRequest request)
     {
         request.HttpContext.Response.Headers.RetryAfter = "60";
         return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many device requests from this address.", "Retry in a minute.");
