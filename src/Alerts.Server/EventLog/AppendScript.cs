@@ -13,8 +13,10 @@ internal static class AppendScript
     // KEYS: 1 seq, 2 log, 3 alerts, 4 revisions, 5 ticker, 6 idempotent event
     // ARGV: 1 event JSON after the placeholder, 2 alert id, 3 alert JSON, 4 expected revision,
     //       5 ticker score (-1: remove), 6 retention, 7 channel, 8 idempotent (1/0),
-    //       9 idempotency TTL seconds, 10 now in Unix ms
+    //       9 idempotency TTL seconds, 10 now in Unix ms, 11 trace context (W3C traceparent or empty)
+    // The published message is the trace context followed by the event; the log keeps the event alone.
     public const string Source = """
+        local traceparent = ARGV[11]
         if ARGV[8] == '1' then
           local first = redis.call('GET', KEYS[6])
           if first then return {'replayed', first} end
@@ -34,7 +36,7 @@ internal static class AppendScript
         end
         redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', ARGV[10])
         if ARGV[8] == '1' then redis.call('SET', KEYS[6], event, 'EX', ARGV[9]) end
-        redis.call('PUBLISH', ARGV[7], event)
+        redis.call('PUBLISH', ARGV[7], traceparent .. event)
         return {'appended', event}
         """;
 }

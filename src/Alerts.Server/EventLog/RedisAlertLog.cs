@@ -19,6 +19,8 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
     {
         var edition = alertEvent.Edition;
         var alert = alertEvent.Alert;
+        using var activity = AlertsTracing.Source.StartActivity("alerts.append");
+        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.AlertId, alert.Id).SetTag(AlertsTracing.EventType, alertEvent.Type.ToString());
         var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0 }, AlertsJson.Options);
         if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
         {
@@ -44,6 +46,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
             // Outlives the claim that guards it by a minute, so a claim never points at an expired result.
             (long)(_options.IdempotencyTtl + TimeSpan.FromMinutes(1)).TotalSeconds,
             alertEvent.At.ToUnixTimeMilliseconds(),
+            RelayTrace.Of(activity),
         ];
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -71,6 +74,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
 
         await WaitForReplicasAsync(cancellationToken);
         var json = (string)reply[1]!;
+        activity?.SetTag(AlertsTracing.Seq, SeqOf(json));
         return new AppendResult(outcome, new StoredEvent(SeqOf(json), json));
     }
 

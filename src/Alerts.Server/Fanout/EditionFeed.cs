@@ -215,6 +215,9 @@ internal sealed class EditionFeed(
     private async Task SendLockedAsync(StoredEvent storedEvent)
     {
         var alertEvent = Parse(storedEvent);
+        using var activity = AlertsTracing.Source.StartActivity("alerts.hub.send");
+        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.Seq, storedEvent.Seq).SetTag(AlertsTracing.AlertId, alertEvent.Alert.Id)
+            .SetTag("alerts.subscribers", Volatile.Read(ref _subscribers));
         await new Everyone(this).Alert(alertEvent);
         Volatile.Write(ref _relayedSeq, storedEvent.Seq);
         metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);

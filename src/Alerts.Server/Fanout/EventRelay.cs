@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Server.EventLog;
+using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -54,10 +55,13 @@ internal sealed class EventRelay(
 
     private async Task RelayAsync(EditionFeed feed, RedisValue message, CancellationToken stoppingToken)
     {
-        var json = (string)message!;
+        var (parent, json) = RelayTrace.Split((string)message!);
+        var seq = RedisAlertLog.SeqOf(json);
+        using var activity = AlertsTracing.Source.StartActivity("alerts.relay", System.Diagnostics.ActivityKind.Consumer, parent);
+        activity?.SetTag(AlertsTracing.Edition, feed.Edition).SetTag(AlertsTracing.Seq, seq);
         try
         {
-            await feed.RelayAsync(new StoredEvent(RedisAlertLog.SeqOf(json), json), stoppingToken);
+            await feed.RelayAsync(new StoredEvent(seq, json), stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -25,6 +25,8 @@ internal static class AlertsApplication
             .AddAlertsPush()
             .AddAlertsReference();
         configure?.Invoke(builder);
+        // After the caller's configuration, which may be what switches tracing on.
+        builder.AddAlertsTracing();
 
         var app = builder.Build();
         app.UseDirectHub();

@@ -1,3 +1,4 @@
+using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Push;
@@ -20,6 +21,10 @@ internal sealed class PushJobRunner(
     {
         var settings = options.Value;
         PushLog.JobLeased(logger, job.Id, job.Leases, job.Cursor);
+        // A job starts from the log, not from the request that appended its event: its trace is its own, tagged to find that one.
+        using var activity = AlertsTracing.Source.StartActivity("alerts.push.job");
+        activity?.SetTag(AlertsTracing.Edition, job.Event.Edition).SetTag(AlertsTracing.Seq, job.Event.Seq)
+            .SetTag(AlertsTracing.AlertId, job.Event.Alert.Id).SetTag("alerts.push.leases", job.Leases);
         // A stopping node finishes the page in flight, records it and hands the job back at once, so a
         // rolling restart neither waits out the lease nor cuts off sends FCM may already have taken.
         using var working = new CancellationTokenSource();
@@ -57,9 +62,14 @@ internal sealed class PushJobRunner(
                 // The following page is read while this one is sent, so Redis round trips do not stall the sends.
                 next = page.IsLast ? next : NextPageAsync(job, page.NextCursor, working.Token);
                 var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.HeldUntil.Count, Capped = page.Capped };
-                await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
-                    ? AlreadySent(counts)
-                    : SendAsync(job, targets.Address(message, target), target, counts, watch, working)));
+                using (var batch = AlertsTracing.Source.StartActivity("alerts.push.batch"))
+                {
+                    batch?.SetTag("alerts.push.targets", counts.Targets);
+                    await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
+                        ? AlreadySent(counts)
+                        : SendAsync(job, targets.Address(message, target), target, counts, watch, working)));
+                    batch?.SetTag("alerts.push.failed", counts.Failed);
+                }
                 if (counts.Failed > 0)
                 {
                     PushLog.BatchHadFailures(logger, job.Id, counts.Failed, counts.Targets, counts.FirstFailure);
