@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Alerts.Server.Tests.Infrastructure;
+using Alerts.Server.Tests.Push;
+using Alerts.Server.Tests.Push.Fake;
 using OpenTelemetry.Trace;
 
 namespace Alerts.Server.Tests.Hosting;
@@ -37,6 +39,31 @@ public sealed class TracingTests(RedisFixture redis) : IClassFixture<RedisFixtur
             var send = await SpanAsync(nodeSpans, s => s.OperationName == "alerts.hub.send" && Equals(s.GetTagItem("alerts.seq"), published.Seq));
             Assert.Equal(relay.SpanId, send.ParentSpanId);
         }
+    }
+
+    [Fact]
+    public async Task APushJobIsTracedWithItsAlertAndEachBatchOfSends()
+    {
+        await using var fake = await FakeFcm.StartAsync();
+        var settings = fake.Settings();
+        settings["Alerts:Push:PollInterval"] = "00:00:00.100";
+        foreach (var (key, value) in TracingOn)
+        {
+            settings[key] = value;
+        }
+
+        var spans = new List<Activity>();
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: settings,
+            services: s => s.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+
+        var published = await node.Editor.PublishAsync("en", "Tracing: flash flood warning", new { urgency = "flash", push = true });
+        await PushNodes.UntilAsync(() => !fake.Accepted.IsEmpty, "the push");
+
+        var job = await SpanAsync(spans, s => s.OperationName == "alerts.push.job" && Equals(s.GetTagItem("alerts.alert_id"), published.Alert.Id));
+        Assert.Equal(published.Seq, job.GetTagItem("alerts.seq"));
+        var batch = await SpanAsync(spans, s => s.OperationName == "alerts.push.batch" && s.ParentSpanId == job.SpanId);
+        Assert.Equal(1, batch.GetTagItem("alerts.push.targets"));
+        Assert.Equal(0, batch.GetTagItem("alerts.push.failed"));
     }
 
     private static async Task<Activity> SpanAsync(List<Activity> spans, Func<Activity, bool> match)
