@@ -14,14 +14,18 @@ internal static class RelayTrace
     public static string Of(Activity? activity) =>
         activity is { IdFormat: ActivityIdFormat.W3C, Id.Length: TraceparentLength } ? activity.Id : "";
 
+    /// <summary>
+    /// Takes the trace context off a message; anything that does not start with a well-formed one is
+    /// returned whole, for <see cref="PublishedEvent"/> to judge.
+    /// </summary>
     public static (ActivityContext Parent, string EventJson) Split(string message)
     {
-        if (message.StartsWith('{'))
+        if (message.Length > TraceparentLength && message[TraceparentLength] == '{'
+            && ActivityContext.TryParse(message[..TraceparentLength], null, out var parent))
         {
-            return (default, message);
+            return (parent, message[TraceparentLength..]);
         }
 
-        ActivityContext.TryParse(message[..TraceparentLength], null, out var parent);
-        return (parent, message[TraceparentLength..]);
+        return (default, message);
     }
 }

@@ -56,12 +56,17 @@ internal sealed class EventRelay(
     private async Task RelayAsync(EditionFeed feed, RedisValue message, CancellationToken stoppingToken)
     {
         var (parent, json) = RelayTrace.Split((string)message!);
-        var seq = RedisAlertLog.SeqOf(json);
+        if (!PublishedEvent.TryRead(json, feed.Edition, out var storedEvent))
+        {
+            EventLogLog.MalformedMessageDropped(logger, feed.Edition, json.Length);
+            return;
+        }
+
         using var activity = AlertsTracing.Source.StartActivity("alerts.relay", System.Diagnostics.ActivityKind.Consumer, parent);
-        activity?.SetTag(AlertsTracing.Edition, feed.Edition).SetTag(AlertsTracing.Seq, seq);
+        activity?.SetTag(AlertsTracing.Edition, feed.Edition).SetTag(AlertsTracing.Seq, storedEvent.Seq);
         try
         {
-            await feed.RelayAsync(new StoredEvent(seq, json), stoppingToken);
+            await feed.RelayAsync(storedEvent, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

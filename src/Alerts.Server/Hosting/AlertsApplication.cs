@@ -2,8 +2,10 @@ using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Judgement;
 using Alerts.Server.Push;
 using Alerts.Server.Reference;
+using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -19,10 +21,12 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
+            .AddAlertsJudgement()
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
             .AddAlertsPush()
+            .AddAlertsSyndication()
             .AddAlertsReference();
         configure?.Invoke(builder);
         // After the caller's configuration, which may be what switches tracing on.
@@ -37,9 +41,11 @@ internal static class AlertsApplication
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
+        app.MapJudgementEndpoints();
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapAlertsSyndication();
         app.MapAlertsReference();
         return app;
     }

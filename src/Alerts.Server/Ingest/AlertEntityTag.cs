@@ -9,8 +9,17 @@ namespace Alerts.Server.Ingest;
 /// </summary>
 internal static class AlertEntityTag
 {
-    public static EntityTagHeaderValue Of(Alert alert) =>
-        new(alert.Status == AlertStatus.Retracted ? $"\"{alert.Version}-retracted\"" : $"\"{alert.Version}\"");
+    /// <param name="alert">The alert as shown.</param>
+    /// <param name="fullRecord">
+    /// Whether a retracted alert is shown whole (to an editor) rather than as its public view: two
+    /// representations, so two tags.
+    /// </param>
+    public static EntityTagHeaderValue Of(Alert alert, bool fullRecord = false) => new(alert.Status switch
+    {
+        AlertStatus.Retracted when fullRecord => $"\"{alert.Version}-retracted-full\"",
+        AlertStatus.Retracted => $"\"{alert.Version}-retracted\"",
+        _ => $"\"{alert.Version}\"",
+    });
 
     /// <summary>
     /// The tags of the request's <c>If-Match</c>, or null without one. A header that does not parse

@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
+using Alerts.Server.Judgement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,12 +15,12 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push" };
+        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
 
-    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason" };
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -50,6 +52,8 @@ internal static class IngestEndpoints
         IdempotencyGate idempotency,
         AlertIdGenerator ids,
         TimeProvider time,
+        DuplicateGuard duplicates,
+        RedisStories stories,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -78,7 +82,9 @@ internal static class IngestEndpoints
                 Sections = fields.Strings("sections"),
                 Regions = fields.Strings("regions"),
                 Push = fields.Boolean("push"),
+                StoryId = fields.String("storyId"),
             };
+            var allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)
@@ -86,14 +92,21 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
+            await stories.LinkAsync(alert, cancellationToken);
             var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
             if (idempotencyKey is null)
             {
+                if (await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+
                 return Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
-            switch (await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken))
+            var claim = await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken);
+            switch (claim)
             {
                 case IdempotencyClaim.Mismatch:
                     return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
@@ -106,6 +119,14 @@ internal static class IngestEndpoints
 
             try
             {
+                // A retry of a finished request replays its answer; only a first use is judged, or the
+                // retry would be refused as a duplicate of its own first attempt.
+                if (claim == IdempotencyClaim.Claimed && await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refusal)
+                {
+                    await idempotency.ReleaseAsync(idempotencyId);
+                    return refusal;
+                }
+
                 var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
                 await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
                 return Created(result);
@@ -167,13 +188,14 @@ internal static class IngestEndpoints
             var fields = new JsonFields(body.Root, errors);
             fields.RejectOthers(RetractionFields);
             var reason = fields.String("reason");
+            var publicNote = fields.String("publicNote");
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
             return await ChangeAsync(id, AlertEventType.Retracted, request, log, time,
-                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors), cancellationToken);
+                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), cancellationToken);
         }
     }
 
@@ -222,8 +244,10 @@ internal static class IngestEndpoints
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {
-                request.HttpContext.Response.GetTypedHeaders().ETag = AlertEntityTag.Of(changed);
-                return new EventJsonResult(result.Event, StatusCodes.Status200OK);
+                request.HttpContext.Response.GetTypedHeaders().ETag = AlertEntityTag.Of(changed, fullRecord: true);
+                // The editor's answer carries the full record; the log keeps a retraction's public view only.
+                var full = JsonSerializer.Serialize(alertEvent with { Seq = result.Event.Seq }, AlertsJson.Options);
+                return new EventJsonResult(new StoredEvent(result.Event.Seq, full), StatusCodes.Status200OK);
             }
 
             if (ifMatch is not null)

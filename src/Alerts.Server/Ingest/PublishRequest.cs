@@ -7,4 +7,5 @@ namespace Alerts.Server.Ingest;
 /// JSON itself (<see cref="JsonFields"/>) to name every bad or unknown field; this type only describes it.
 /// </summary>
 internal sealed record PublishRequest(
-    string Edition, string Headline, string? Url = null, Urgency? Urgency = null, IReadOnlyList<string>? Sections = null, IReadOnlyList<string>? Regions = null, bool? Push = null);
+    string Edition, string Headline, string? Url = null, Urgency? Urgency = null, IReadOnlyList<string>? Sections = null, IReadOnlyList<string>? Regions = null, bool? Push = null,
+    string? StoryId = null, bool? AllowDuplicate = null);

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -36,22 +38,32 @@ internal static class ReadEndpoints
         return routes;
     }
 
+    /// <summary>
+    /// The alert; once retracted, its public view, unless the caller sends a valid editor key
+    /// (editors keep the full record, reason included, until the desk's history serves it).
+    /// </summary>
     public static async Task<Results<Ok<Alert>, StatusCodeHttpResult, ProblemHttpResult>> GetAlertAsync(
-        string id, HttpContext context, IAlertLog log, CancellationToken cancellationToken)
+        string id, HttpContext context, ClaimsPrincipal user, IAuthorizationService authorization, IAlertLog log, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
             return Problems.AlertNotFound(id);
         }
 
-        var etag = AlertEntityTag.Of(found.Alert);
+        var fullRecord = found.Alert.Status != AlertStatus.Retracted
+            || (await authorization.AuthorizeAsync(user, IngestEndpoints.EditorPolicy)).Succeeded;
+
+        var alert = fullRecord ? found.Alert : found.Alert.PublicView();
+        // What a retracted alert shows depends on the key, so the key is part of the representation.
+        context.Response.Headers.Vary = HeaderNames.Authorization;
+        var etag = AlertEntityTag.Of(alert, fullRecord);
         context.Response.GetTypedHeaders().ETag = etag;
         if (context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return TypedResults.Ok(found.Alert);
+        return TypedResults.Ok(alert);
     }
 
     public static async Task<Ok<EditionsResponse>> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
