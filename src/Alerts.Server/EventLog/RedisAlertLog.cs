@@ -129,11 +129,21 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
     public async Task<AlertRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
+        // The state and its revision must be read at one moment: an append landing between two plain
+        // reads would pair the old state with the new revision, and a change made to that old state
+        // would then pass the append's revision check and overwrite the newer one. One transaction
+        // per edition, whose keys share a hash slot.
         var lookups = taxonomy.Editions.Keys
-            .Select(edition => (Alert: database.HashGetAsync(keys.Alerts(edition), id), Revision: database.HashGetAsync(keys.Revisions(edition), id)))
+            .Select(edition =>
+            {
+                var transaction = database.CreateTransaction();
+                var lookup = (Alert: transaction.HashGetAsync(keys.Alerts(edition), id), Revision: transaction.HashGetAsync(keys.Revisions(edition), id));
+                return (lookup.Alert, lookup.Revision, Executed: transaction.ExecuteAsync());
+            })
             .ToList();
+        await Task.WhenAll(lookups.Select(l => l.Executed)).WaitAsync(cancellationToken);
         await Task.WhenAll(lookups.SelectMany(l => new[] { l.Alert, l.Revision })).WaitAsync(cancellationToken);
-        foreach (var (alert, revision) in lookups)
+        foreach (var (alert, revision, _) in lookups)
         {
             if (alert.Result.HasValue)
             {

@@ -69,7 +69,7 @@ public sealed class ConditionalChangeTests(RedisFixture redis) : IClassFixture<R
     public async Task TwoConcurrentCorrectionsWithTheSameIfMatchOneWinsOneGets412()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
-        for (var round = 0; round < 10; round++)
+        for (var round = 0; round < 30; round++)
         {
             var published = await node.Editor.PublishAsync("en", $"Ceasefire talks resume, round {round}");
             var path = $"/api/v1/alerts/{published.Alert.Id}";
