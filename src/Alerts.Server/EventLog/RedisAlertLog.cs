@@ -24,7 +24,7 @@ internal sealed class RedisAlertLog(
         using var activity = AlertsTracing.Source.StartActivity("alerts.append");
         activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.AlertId, alert.Id).SetTag(AlertsTracing.EventType, alertEvent.Type.ToString());
         // The log is what the public reads (/events, the hub): a retraction stores only the alert's public view, the state keeps the full record.
-        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Alert = alert.PublicView() }, AlertsJson.Options);
+        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Epoch = null, Alert = alert.PublicView() }, AlertsJson.Options);
         if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("An event must serialise with seq as its first member.");
@@ -34,7 +34,7 @@ internal sealed class RedisAlertLog(
         RedisKey[] scriptKeys =
         [
             keys.Seq(edition), keys.Log(edition), keys.Alerts(edition), keys.Revisions(edition), keys.Ticker(edition),
-            keys.IdempotentEvent(edition, idempotencyId ?? "-"),
+            keys.IdempotentEvent(edition, idempotencyId ?? "-"), keys.Epoch(edition),
         ];
         List<RedisValue> arguments =
         [
@@ -50,6 +50,7 @@ internal sealed class RedisAlertLog(
             (long)(_options.IdempotencyTtl + TimeSpan.FromMinutes(1)).TotalSeconds,
             alertEvent.At.ToUnixTimeMilliseconds(),
             _options.WaitReplicas > 0 ? "" : topology.IsCluster ? "SPUBLISH" : "PUBLISH",
+            RedisLogEpochs.NewEpoch(),
             RelayTrace.Of(activity),
         ];
         if (alert.Status == AlertStatus.Retracted)

@@ -15,6 +15,9 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options, RedisTopology to
     /// <summary>The counter that hands out the edition's seqs.</summary>
     public RedisKey Seq(string edition) => $"{Tag(edition)}:seq";
 
+    /// <summary>The current epoch of the edition's log (see <see cref="RedisLogEpochs"/>).</summary>
+    public RedisKey Epoch(string edition) => $"{Tag(edition)}:epoch";
+
     /// <summary>Sorted set: score = seq, member = the event's JSON.</summary>
     public RedisKey Log(string edition) => $"{Tag(edition)}:log";
 
