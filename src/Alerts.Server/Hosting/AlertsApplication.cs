@@ -1,3 +1,4 @@
+using Alerts.Server.Desk;
 using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
@@ -21,7 +22,8 @@ internal static class AlertsApplication
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
-            .AddAlertsPush();
+            .AddAlertsPush()
+            .AddAlertsDesk();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -36,6 +38,7 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapDeskEndpoints();
         return app;
     }
 }

@@ -1,21 +1,23 @@
 using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Core.Desk;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
+using Alerts.Server.Desk;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Server.Ingest;
 
-/// <summary>The editor API: publish, correct, retract.</summary>
+/// <summary>The editor API: publish (or submit to the desk), correct (or edit while it waits), retract.</summary>
 internal static class IngestEndpoints
 {
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push" };
+        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "publishAt" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
-        { "headline", "url", "urgency", "sections", "regions", "push" };
+        { "headline", "url", "urgency", "sections", "regions", "push", "publishAt" };
 
     private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason" };
 
@@ -36,6 +38,8 @@ internal static class IngestEndpoints
         IdempotencyGate idempotency,
         AlertIdGenerator ids,
         TimeProvider time,
+        NewsDesk desk,
+        DeskGuard guard,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -66,16 +70,29 @@ internal static class IngestEndpoints
                 Push = fields.Boolean("push"),
             };
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
+            var publishAt = WaitingLife.ParsePublishAt(fields.String("publishAt"), now, errors);
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)
             {
                 return Problems.Validation(errors);
             }
 
-            var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
+            if (await guard.CheckEditionAsync(user, alert.Edition, null, "publish", cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            var step = desk.Life.Submit(alert, DeskGuard.GrantOf(user).Role, publishAt, now);
+            if (step.Outcome == DeskOutcome.Wait)
+            {
+                var waitingKey = idempotencyKey is null ? ((string, string)?)null : (IdempotencyGate.IdOf(alert.Author, idempotencyKey), NewsDesk.BodyHash(body.Bytes));
+                return DeskEndpoints.ToResult(await desk.HoldAsync(step, now, waitingKey, cancellationToken));
+            }
+
+            var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert, Actor = alert.Author };
             if (idempotencyKey is null)
             {
-                return Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
+                return await RecordedAsync(desk, Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken)), alert, DeskAction.Published, cancellationToken);
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
@@ -94,7 +111,7 @@ internal static class IngestEndpoints
             {
                 var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
                 await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
-                return Created(result);
+                return await RecordedAsync(desk, Created(result), alert, DeskAction.Published, cancellationToken);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -105,7 +122,8 @@ internal static class IngestEndpoints
     }
 
     public static async Task<IResult> CorrectAsync(
-        string id, HttpRequest request, AlertRules rules, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, AlertRules rules, IAlertLog log, TimeProvider time, NewsDesk desk, RedisWaitingAlerts waiting,
+        DeskGuard guard, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -128,18 +146,31 @@ internal static class IngestEndpoints
                 Regions = fields.Strings("regions"),
                 Push = fields.Boolean("push"),
             };
+            var publishAtSent = fields.Has("publishAt");
+            var publishAt = fields.String("publishAt");
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
+            if (await waiting.FindAsync(id, cancellationToken) is { } entry)
+            {
+                return await WaitingEdits.EditAsync(entry, correction, publishAtSent, publishAt, user, rules, desk, guard, cancellationToken);
+            }
+
+            if (publishAtSent)
+            {
+                return Problems.Validation("publishAt", "applies only to an alert that has not been published yet.");
+            }
+
             return await ChangeAsync(id, AlertEventType.Corrected, log, time,
-                (current, now, changeErrors) => rules.Correct(current, correction, now, changeErrors), cancellationToken);
+                (current, now, changeErrors) => rules.Correct(current, correction, now, changeErrors), user, desk, guard, waiting, cancellationToken);
         }
     }
 
     public static async Task<IResult> RetractAsync(
-        string id, HttpRequest request, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, IAlertLog log, TimeProvider time, NewsDesk desk, RedisWaitingAlerts waiting, DeskGuard guard,
+        CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -159,7 +190,7 @@ internal static class IngestEndpoints
             }
 
             return await ChangeAsync(id, AlertEventType.Retracted, log, time,
-                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors), cancellationToken);
+                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors), user, desk, guard, waiting, cancellationToken);
         }
     }
 
@@ -173,6 +204,10 @@ internal static class IngestEndpoints
         IAlertLog log,
         TimeProvider time,
         Func<Alert, DateTimeOffset, ValidationErrors, Alert?> change,
+        ClaimsPrincipal user,
+        NewsDesk desk,
+        DeskGuard guard,
+        RedisWaitingAlerts waiting,
         CancellationToken cancellationToken)
     {
         const int attempts = 5;
@@ -180,7 +215,14 @@ internal static class IngestEndpoints
         {
             if (await log.FindAsync(id, cancellationToken) is not { } current)
             {
-                return Problems.AlertNotFound(id);
+                return await waiting.FindAsync(id, cancellationToken) is null
+                    ? Problems.AlertNotFound(id)
+                    : Problems.Status(StatusCodes.Status409Conflict, "The alert is not published.", "It has not reached anyone; cancel it instead.");
+            }
+
+            if (attempt == 1 && await guard.CheckEditionAsync(user, current.Alert.Edition, id, type == AlertEventType.Retracted ? "retract" : "correct", cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             if (current.Alert.Status == AlertStatus.Retracted)
@@ -195,10 +237,13 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
-            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed };
+            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed, Actor = user.Identity!.Name };
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {
+                var action = type == AlertEventType.Retracted ? DeskAction.Retracted : DeskAction.Corrected;
+                await desk.RecordAsync(changed, alertEvent.Actor!, [action], now,
+                    type == AlertEventType.Retracted ? changed.RetractionReason : $"version {changed.Version}, seq {result.Event.Seq}", cancellationToken);
                 return new EventJsonResult(result.Event, StatusCodes.Status200OK);
             }
 
@@ -207,6 +252,17 @@ internal static class IngestEndpoints
                 return Problems.Status(StatusCodes.Status409Conflict, "The alert is being changed by someone else.", "Retry the request.");
             }
         }
+    }
+
+    /// <summary>Records a direct publication in the alert's history and the audit log, unless it was a replay.</summary>
+    private static async Task<IResult> RecordedAsync(NewsDesk desk, EventJsonResult created, Alert alert, DeskAction action, CancellationToken cancellationToken)
+    {
+        if (!created.IsReplay)
+        {
+            await desk.RecordAsync(alert, alert.Author, [action], alert.PublishedAt, $"seq {created.Seq}", cancellationToken);
+        }
+
+        return created;
     }
 
     private static EventJsonResult Created(AppendResult result) =>
