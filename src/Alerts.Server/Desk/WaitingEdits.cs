@@ -29,7 +29,7 @@ internal static class WaitingEdits
         var now = desk.Now();
         // Sent as null, publishAt is dropped: the alert goes out as soon as nothing else holds it.
         var publishAt = publishAtSent ? WaitingLife.ParsePublishAt(publishAtText, now, errors) : current.PublishAt;
-        if (correction.ChangesNothing && !publishAtSent)
+        if (correction.ChangesNothing && correction.Push is null && !publishAtSent)
         {
             errors.Add("body", "name at least one of headline, url, urgency, sections, regions, push, publishAt.");
         }
