@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Alerts.Server.EventLog;
+using Alerts.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using static Alerts.Server.Tests.Desk.DeskKeyring;
+
+namespace Alerts.Server.Tests.Desk;
+
+/// <summary>An embargoed alert reaches nobody before its publishAt, then everybody within a second of it.</summary>
+public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    [Fact]
+    public async Task AnEmbargoedAlertReachesNobodyUntilItsTimeThenEveryoneWithinASecond()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: Settings());
+        using var boss = node.ClientAs(Boss);
+        await using var ticker = await TickerClient.ConnectAsync(node);
+        await ticker.SubscribeAsync("en", null);
+        await using var longPolling = new TickerClient(new HubConnectionBuilder()
+            .WithUrl(new Uri(node.BaseAddress, "/hubs/alerts"), options => options.Transports = HttpTransportType.LongPolling)
+            .Build());
+        await longPolling.Connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await longPolling.SubscribeAsync("en", null);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var published = new ConcurrentQueue<string>();
+        await raw.GetSubscriber().SubscribeAsync(node.Services.GetRequiredService<RedisKeys>().Events("en"), (_, message) => published.Enqueue(message!));
+
+        var publishAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var id = await boss.SubmitWaitingAsync("en", "Embargoed until the minute",
+            new { publishAt = publishAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) }, "scheduled");
+
+        while (DateTimeOffset.UtcNow < publishAt.AddMilliseconds(-300))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await node.Public.SendAsync(HttpMethod.Get, $"/api/v1/alerts/{id}")).Status);
+            var events = await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=0");
+            Assert.Empty(events.GetProperty("events").EnumerateArray());
+            var lines = await node.Public.GetJsonAsync("/api/v1/editions/en/ticker");
+            Assert.DoesNotContain(id, lines.ToString());
+            Assert.Empty(ticker.Received);
+            Assert.Empty(longPolling.Received);
+            Assert.Empty(published);
+            await Task.Delay(200);
+        }
+
+        await ticker.WaitForSeqAsync("en", 1, TimeSpan.FromSeconds(5));
+        var lateness = DateTimeOffset.UtcNow - publishAt;
+        await longPolling.WaitForSeqAsync("en", 1, TimeSpan.FromSeconds(5));
+
+        Assert.True(lateness < TimeSpan.FromSeconds(1), $"Arrived {lateness.TotalMilliseconds:0} ms after publishAt.");
+        Assert.Equal(id, ticker.Received.Single().Alert.Id);
+        Assert.Single(published);
+        Assert.Equal(HttpStatusCode.OK, (await node.Public.SendAsync(HttpMethod.Get, $"/api/v1/alerts/{id}")).Status);
+    }
+}
