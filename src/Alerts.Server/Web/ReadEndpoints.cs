@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
+using Alerts.Server.Desk;
 using Alerts.Server.Ingest;
 using Microsoft.Net.Http.Headers;
 
@@ -26,8 +28,12 @@ internal static class ReadEndpoints
         return routes;
     }
 
-    public static async Task<IResult> GetAlertAsync(string id, IAlertLog log, CancellationToken cancellationToken) =>
-        await log.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found.Alert) : Problems.AlertNotFound(id);
+    public static async Task<IResult> GetAlertAsync(string id, IAlertLog log, ClaimsPrincipal user, RedisWaitingAlerts waiting, CancellationToken cancellationToken) =>
+        await log.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found.Alert)
+        // An alert that has not been published exists only for the keys allowed on its edition.
+        : await waiting.FindAsync(id, cancellationToken) is { Record: { Releasing: false } record } && KeyClaims.GrantOf(user)?.MayActOn(record.Alert.Edition) == true
+            ? TypedResults.Ok(record.Alert)
+            : Problems.AlertNotFound(id);
 
     public static async Task<IResult> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
     {

@@ -44,6 +44,9 @@ public abstract class DeskFlowTests : IAsyncLifetime
         Assert.Equal(0, await Node.Public.LatestSeqAsync("en"));
         var pending = await chief.GetJsonAsync("/api/v1/alerts?status=pending&edition=en");
         Assert.Equal([id], pending.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal("pending", (await chief.GetJsonAsync($"/api/v1/alerts/{id}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Node.Public.SendAsync(HttpMethod.Get, $"/api/v1/alerts/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Node.ClientAs(ArChief).SendAsync(HttpMethod.Get, $"/api/v1/alerts/{id}")).Status);
     }
 
     [Fact]
