@@ -148,6 +148,31 @@ public abstract class DeskFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARetriedSubmissionWithTheSameIdempotencyKeyWaitsOnce()
+    {
+        using var editor = Node.ClientAs(EnEditor);
+        var body = DeskApi.Body("en", "Retried over a flaky line", new { push = true });
+
+        async Task<(HttpStatusCode Status, string? Id, bool Replayed)> SubmitAsync(object sent)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts") { Content = Api.Json(sent) };
+            request.Headers.Add("Idempotency-Key", "retry-0001");
+            using var response = await editor.SendAsync(request);
+            var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            return (response.StatusCode, json.TryGetProperty("id", out var id) ? id.GetString() : null, response.Headers.Contains("Idempotent-Replayed"));
+        }
+
+        var first = await SubmitAsync(body);
+        var retry = await SubmitAsync(body);
+        var reused = await SubmitAsync(DeskApi.Body("en", "Another line under the same key", new { push = true }));
+
+        Assert.Equal((HttpStatusCode.Accepted, false), (first.Status, first.Replayed));
+        Assert.Equal((HttpStatusCode.Accepted, first.Id, true), (retry.Status, retry.Id, retry.Replayed));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.Status);
+        Assert.Single((await editor.GetJsonAsync("/api/v1/alerts?status=pending")).GetProperty("alerts").EnumerateArray());
+    }
+
+    [Fact]
     public async Task TheAuditLogReadsBackAScriptedSequenceInOrderWithItsActors()
     {
         using var editor = Node.ClientAs(EnEditor);
