@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Desk;
 using Alerts.Core.Serialization;
@@ -113,8 +112,6 @@ internal sealed class NewsDesk(
     }
 
     public static string BodyHash(byte[] body) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
-
-    public static string AlertJson(Alert alert) => JsonSerializer.Serialize(alert, AlertsJson.Options);
 
     private static string? DetailOf(DeskAction action, Alert alert, string? detail) => action switch
     {
