@@ -42,7 +42,8 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
 
     /// <summary>
     /// A waiting alert edited by <paramref name="editorRole"/>: it is judged again as if submitted now, so an
-    /// edit can never slip past approval (an approved alert whose content changes waits for approval again).
+    /// edit can never slip past approval (an approved alert whose content changes waits for approval again,
+    /// and a pending one stays pending whoever edits it).
     /// </summary>
     public DeskStep Edit(Alert waiting, Alert edited, DeskRole editorRole, DateTimeOffset? publishAt, DateTimeOffset now)
     {
@@ -51,7 +52,8 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
             return Conflict(waiting);
         }
 
-        var needsApproval = approval.IsNeeded(editorRole, edited.Push);
+        // A pending alert leaves pending only by an explicit approval, never as a side effect of someone's edit.
+        var needsApproval = waiting.Status == AlertStatus.Pending || approval.IsNeeded(editorRole, edited.Push);
         var kept = edited with
         {
             Status = waiting.Status,

@@ -81,6 +81,16 @@ public sealed class WaitingLifeTests
         Assert.Equal((AlertStatus.Pending, (string?)null), (step.Alert!.Status, step.Alert.ApprovedBy));
     }
 
+    [Fact]
+    public void AChiefsEditOfAPendingAlertIsNoApproval()
+    {
+        var pending = _life.Submit(Validated(), DeskRole.Editor, null, Now).Alert!;
+
+        var step = _life.Edit(pending, pending with { Headline = "Verdict: guilty" }, DeskRole.Chief, null, Now);
+
+        Assert.Equal((DeskOutcome.Wait, AlertStatus.Pending), (step.Outcome, step.Alert!.Status));
+    }
+
     [Theory]
     [InlineData("2026-12-01T10:30:00Z", true)]
     [InlineData("2026-12-01T12:30:00+02:00", true)]
