@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Server.Desk;
 using Alerts.Server.Fanout;
 using Alerts.Server.Ingest;
 
@@ -15,11 +17,16 @@ internal static class DeliveryEndpoints
     }
 
     public static async Task<IResult> GetAsync(
-        string id, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, DeskGuard guard, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
             return Problems.AlertNotFound(id);
+        }
+
+        if (await guard.CheckEditionAsync(user, found.Alert.Edition, id, "delivery", cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var hub = await fanout.ReadAsync(found.Alert.Edition, id, cancellationToken);

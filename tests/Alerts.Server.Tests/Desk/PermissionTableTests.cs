@@ -25,6 +25,7 @@ public sealed class PermissionTableTests(DeskNodeFixture fixture) : IClassFixtur
         ("approve", Refused, 201, 201),
         ("reject", Refused, 200, 200),
         ("history", 200, 200, 200),
+        ("delivery", 200, 200, 200),
         ("audit", Refused, 200, 200),
     ];
 
@@ -67,6 +68,7 @@ public sealed class PermissionTableTests(DeskNodeFixture fixture) : IClassFixtur
             "approve" => await client.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{pending}/approve"),
             "reject" => await client.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{pending}/reject", new { reason = "Table" }),
             "history" => await client.SendAsync(HttpMethod.Get, $"/api/v1/alerts/{published}/history"),
+            "delivery" => await client.SendAsync(HttpMethod.Get, $"/api/v1/alerts/{published}/delivery"),
             _ => await client.SendAsync(HttpMethod.Get, $"/api/v1/audit?edition={edition}"),
         };
 
