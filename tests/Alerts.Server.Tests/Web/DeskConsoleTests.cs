@@ -42,6 +42,8 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
 
         await Expect(chief.Locator("#queue-badge")).ToHaveTextAsync("1 awaiting your approval");
         var queued = chief.Locator(".waiting-item", new() { HasText = headline });
+        await Expect(queued.Locator(".preview-bar")).ToContainTextAsync("BREAKING" + headline);
+        await Expect(queued.Locator(".notification")).ToContainTextAsync(headline);
         await queued.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
         var history = chief.GetByRole(AriaRole.Dialog, new() { Name = "History" });
         await Expect(history).ToContainTextAsync("en-editor submitted");

@@ -83,7 +83,7 @@ export class Compose {
     bar.classList.toggle("flash", this.body().urgency === "flash");
     bar.querySelector(".preview-label").textContent = edition.breakingLabel;
     bar.querySelector(".preview-line").textContent = text;
-    document.querySelectorAll(".notification").forEach((notification) => {
+    document.querySelectorAll(".phones .notification").forEach((notification) => {
       notification.dir = edition.direction;
       notification.lang = edition.language;
       notification.querySelector(".title").textContent = edition.breakingLabel;

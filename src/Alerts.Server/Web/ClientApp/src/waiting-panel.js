@@ -65,6 +65,7 @@ export class WaitingPanel {
     }
     return h("li", { className: `waiting-item ${alert.status}`, "data-id": alert.id, "aria-label": `${alert.status}: ${alert.headline}` },
       h("p", { className: "headline", dir: edition.direction, lang: edition.language }, alert.headline),
+      mayJudge(this.me, alert) ? preview(alert, edition) : null,
       h("p", { className: "meta" },
         h("span", { className: `state ${alert.status}` }, alert.status), ` ${edition.name} · by ${alert.submittedBy} · ${when}`,
         alert.push ? " · push" : ""),
@@ -123,4 +124,16 @@ export class WaitingPanel {
     this.historyDialog.showModal();
     document.getElementById("history-close").focus();
   }
+}
+
+// What the chief is about to release: the ticker line and, with push, the phone notification.
+function preview(alert, edition) {
+  const attributes = { dir: edition.direction, lang: edition.language };
+  return h("div", { className: "waiting-preview", "aria-label": "Preview" },
+    h("div", { className: `preview-bar${alert.urgency === "flash" ? " flash" : ""}`, ...attributes },
+      h("strong", { className: "preview-label" }, edition.breakingLabel), h("span", { className: "preview-line" }, alert.headline)),
+    alert.push
+      ? h("div", { className: "notification android", ...attributes },
+        h("div", { className: "app" }, "Alerts · now"), h("div", { className: "title" }, edition.breakingLabel), h("div", { className: "body" }, alert.headline))
+      : null);
 }
