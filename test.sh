@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine with the .NET SDK: installs what the tests need
-# (redis-server, chromium, nginx, Node.js for the ticker bundle) when missing, then runs the suite.
+# (redis-server, chromium, nginx, Node.js for the ticker bundle, kubectl to render deploy/k8s)
+# when missing, then runs the suite.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,11 +10,17 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "==> installing ${missing[*]}"
+need_kubectl=false
+command -v kubectl >/dev/null 2>&1 || need_kubectl=true
+if [ ${#missing[@]} -gt 0 ] || $need_kubectl; then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
+  # Debian ships kubectl as `kubectl` where the archive has it, as `kubernetes-client` (bookworm) otherwise.
+  if $need_kubectl; then
+    if apt-cache policy kubectl 2>/dev/null | grep -q 'Candidate: [0-9]'; then missing+=(kubectl); else missing+=(kubernetes-client); fi
+  fi
+  echo "==> installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 

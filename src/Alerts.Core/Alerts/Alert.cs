@@ -8,8 +8,8 @@ public sealed record Alert
 
     public required string Edition { get; init; }
 
-    /// <summary>Plain text, NFC-normalised, 1–280 characters.</summary>
-    public required string Headline { get; init; }
+    /// <summary>Plain text, NFC-normalised, 1–280 characters; empty (and omitted from JSON) in a retracted alert's <see cref="PublicView"/>.</summary>
+    public string Headline { get; init; } = "";
 
     public string? Url { get; init; }
 
@@ -22,10 +22,13 @@ public sealed record Alert
     /// <summary>Whether phones are notified too.</summary>
     public bool Push { get; init; }
 
+    /// <summary>Links the versions of one story across editions; chosen by the newsroom.</summary>
+    public string? StoryId { get; init; }
+
     public AlertStatus Status { get; init; } = AlertStatus.Published;
 
-    /// <summary>The name of the API key that published the alert.</summary>
-    public required string Author { get; init; }
+    /// <summary>The name of the API key that published the alert; empty (and omitted from JSON) in a retracted alert's <see cref="PublicView"/>.</summary>
+    public string Author { get; init; } = "";
 
     public required DateTimeOffset PublishedAt { get; init; }
 
@@ -37,7 +40,7 @@ public sealed record Alert
     /// <summary>1 when published, then +1 per correction.</summary>
     public int Version { get; init; } = 1;
 
-    /// <summary>Why the alert was retracted; set only on retraction.</summary>
+    /// <summary>Why the alert was retracted; set only on retraction. For editors only.</summary>
     public string? RetractionReason { get; init; }
 
     /// <summary>When a scheduled alert is to be published (UTC); set only on alerts that waited for it.</summary>
@@ -48,6 +51,19 @@ public sealed record Alert
 
     /// <summary>The key that approved an alert that waited for a second person.</summary>
     public string? ApprovedBy { get; init; }
+
+    /// <summary>What readers are told about a retraction, if anything; set only on retraction.</summary>
+    public string? PublicNote { get; init; }
+
+    /// <summary>
+    /// What the public may read: the alert itself, or once retracted only its identity, status,
+    /// version, times, taxonomy and <see cref="PublicNote"/>. A retraction removes the content
+    /// (headline, url, reason, author) from every public read; editors keep the full record.
+    /// A field of content added later (an image) must be cleared here too.
+    /// </summary>
+    public Alert PublicView() => Status != AlertStatus.Retracted
+        ? this
+        : this with { Headline = "", Url = null, Author = "", RetractionReason = null };
 
     /// <summary>Whether a ticker shows this line at <paramref name="now"/>.</summary>
     public bool IsOnTicker(DateTimeOffset now) => Status != AlertStatus.Retracted && ExpiresAt > now;

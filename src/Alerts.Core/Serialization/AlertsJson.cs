@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Alerts.Core.Alerts;
 
 namespace Alerts.Core.Serialization;
 
@@ -15,6 +17,21 @@ public static class AlertsJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OmitRemovedContent);
         return options;
+    }
+
+    /// <summary>A retracted alert's public view has no headline and no author: omitted, not sent as empty strings.</summary>
+    private static void OmitRemovedContent(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(Alert))
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties.Where(p => p.Name is "headline" or "author"))
+        {
+            property.ShouldSerialize = (_, value) => !string.IsNullOrEmpty((string?)value);
+        }
     }
 }

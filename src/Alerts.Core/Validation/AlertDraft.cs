@@ -16,4 +16,6 @@ public sealed record AlertDraft
     public IReadOnlyList<string>? Regions { get; init; }
 
     public bool? Push { get; init; }
+
+    public string? StoryId { get; init; }
 }

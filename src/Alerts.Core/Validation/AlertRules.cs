@@ -31,6 +31,7 @@ public sealed class AlertRules(Taxonomy taxonomy, TimeSpan tickerTtl)
         var urgency = draft.Urgency is null ? Urgency.Breaking : ParseUrgency(draft.Urgency, "urgency", errors);
         var sections = Slugs(draft.Sections, taxonomy.Sections, "sections", "section", errors);
         var regions = Slugs(draft.Regions, taxonomy.Regions, "regions", "region", errors);
+        var storyId = draft.StoryId is null ? null : StoryId.Normalize(draft.StoryId, "storyId", errors);
 
         if (!errors.IsEmpty || edition is null || headline is null)
         {
@@ -47,6 +48,7 @@ public sealed class AlertRules(Taxonomy taxonomy, TimeSpan tickerTtl)
             Sections = sections,
             Regions = regions,
             Push = draft.Push ?? false,
+            StoryId = storyId,
             Status = AlertStatus.Published,
             Author = author,
             PublishedAt = now,
@@ -98,16 +100,17 @@ public sealed class AlertRules(Taxonomy taxonomy, TimeSpan tickerTtl)
         };
     }
 
-    /// <summary>The retracted alert, or null with <paramref name="errors"/> filled.</summary>
-    public static Alert? Retract(Alert current, string? reason, DateTimeOffset now, ValidationErrors errors)
+    /// <summary>The retracted alert, or null with <paramref name="errors"/> filled. The reason stays with editors; <paramref name="publicNote"/>, optional, is what readers are told.</summary>
+    public static Alert? Retract(Alert current, string? reason, DateTimeOffset now, ValidationErrors errors, string? publicNote = null)
     {
         var text = PlainText.Normalize(reason, "reason", MaxReasonLength, errors);
-        if (text is null)
+        var note = publicNote is null ? null : PlainText.Normalize(publicNote, "publicNote", MaxReasonLength, errors);
+        if (text is null || (publicNote is not null && note is null))
         {
             return null;
         }
 
-        return current with { Status = AlertStatus.Retracted, RetractionReason = text, UpdatedAt = now };
+        return current with { Status = AlertStatus.Retracted, RetractionReason = text, PublicNote = note, UpdatedAt = now };
     }
 
     public static bool TryParseUrgency(string value, out Urgency urgency)

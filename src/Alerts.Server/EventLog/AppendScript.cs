@@ -13,7 +13,8 @@ internal static class AppendScript
     // KEYS: 1 seq, 2 log, 3 alerts, 4 revisions, 5 ticker, 6 idempotent event
     // ARGV: 1 event JSON after the placeholder, 2 alert id, 3 alert JSON, 4 expected revision,
     //       5 ticker score (-1: remove), 6 retention, 7 channel, 8 idempotent (1/0),
-    //       9 idempotency TTL seconds, 10 now in Unix ms
+    //       9 idempotency TTL seconds, 10 now in Unix ms,
+    //       11… pairs of (seq, event JSON): earlier events of a retracted alert, rewritten without its content
     public const string Source = """
         if ARGV[8] == '1' then
           local first = redis.call('GET', KEYS[6])
@@ -34,6 +35,13 @@ internal static class AppendScript
         end
         redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', ARGV[10])
         if ARGV[8] == '1' then redis.call('SET', KEYS[6], event, 'EX', ARGV[9]) end
+        for i = 11, #ARGV, 2 do
+          local earlierSeq = ARGV[i]
+          if redis.call('ZCOUNT', KEYS[2], earlierSeq, earlierSeq) == 1 then
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], earlierSeq, earlierSeq)
+            redis.call('ZADD', KEYS[2], earlierSeq, ARGV[i + 1])
+          end
+        end
         redis.call('PUBLISH', ARGV[7], event)
         return {'appended', event}
         """;

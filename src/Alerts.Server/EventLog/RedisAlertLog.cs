@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
@@ -19,7 +20,8 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
     {
         var edition = alertEvent.Edition;
         var alert = alertEvent.Alert;
-        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0 }, AlertsJson.Options);
+        // The log is what the public reads (/events, the hub): a retraction stores only the alert's public view, the state keeps the full record.
+        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Alert = alert.PublicView() }, AlertsJson.Options);
         if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("An event must serialise with seq as its first member.");
@@ -31,7 +33,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
             keys.Seq(edition), keys.Log(edition), keys.Alerts(edition), keys.Revisions(edition), keys.Ticker(edition),
             keys.IdempotentEvent(edition, idempotencyId ?? "-"),
         ];
-        RedisValue[] arguments =
+        List<RedisValue> arguments =
         [
             eventJson[AppendScript.SeqPlaceholder.Length..],
             alert.Id,
@@ -45,9 +47,13 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
             (long)(_options.IdempotencyTtl + TimeSpan.FromMinutes(1)).TotalSeconds,
             alertEvent.At.ToUnixTimeMilliseconds(),
         ];
+        if (alert.Status == AlertStatus.Retracted)
+        {
+            arguments.AddRange(await RedactEarlierEventsAsync(edition, alert.PublicView(), cancellationToken));
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var reply = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(AppendScript.Source, scriptKeys, arguments))!;
+        var reply = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(AppendScript.Source, scriptKeys, [.. arguments]))!;
         var outcome = (string)reply[0]! switch
         {
             "appended" => AppendOutcome.Appended,
@@ -72,6 +78,48 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         await WaitForReplicasAsync(cancellationToken);
         var json = (string)reply[1]!;
         return new AppendResult(outcome, new StoredEvent(SeqOf(json), json));
+    }
+
+    /// <summary>
+    /// The alert's earlier events, newest first back to its publication, each as (seq, JSON with
+    /// the alert replaced by <paramref name="publicView"/>). Read before the append script runs: a
+    /// change in between fails the script's revision check and the caller retries with a fresh
+    /// read; an event retention drops in between is skipped by the script.
+    /// </summary>
+    private async Task<List<RedisValue>> RedactEarlierEventsAsync(string edition, Alert publicView, CancellationToken cancellationToken)
+    {
+        const int page = 500;
+        var database = redis.GetDatabase();
+        var idMember = $"\"id\":\"{publicView.Id}\"";
+        var redacted = new List<RedisValue>();
+        var seen = new HashSet<long>();
+        for (long skip = 0; ; skip += page)
+        {
+            var entries = await database.SortedSetRangeByRankWithScoresAsync(keys.Log(edition), skip, skip + page - 1, Order.Descending).WaitAsync(cancellationToken);
+            if (entries.Length == 0)
+            {
+                return redacted;
+            }
+
+            foreach (var entry in entries)
+            {
+                var json = (string)entry.Element!;
+                // Ids are ULIDs and JSON escapes quotes inside strings, so only an alert's own id matches.
+                if (!json.Contains(idMember, StringComparison.Ordinal) || JsonNode.Parse(json) is not JsonObject storedEvent
+                    || (string?)storedEvent["alert"]?["id"] != publicView.Id || !seen.Add((long)entry.Score))
+                {
+                    continue;
+                }
+
+                storedEvent["alert"] = JsonSerializer.SerializeToNode(publicView, AlertsJson.Options);
+                redacted.Add((long)entry.Score);
+                redacted.Add(storedEvent.ToJsonString(AlertsJson.Options));
+                if ((string?)storedEvent["type"] == "published")
+                {
+                    return redacted;
+                }
+            }
+        }
     }
 
     public async Task<AlertRecord?> FindAsync(string id, CancellationToken cancellationToken)

@@ -55,9 +55,15 @@ internal sealed class EventRelay(
     private async Task RelayAsync(EditionFeed feed, RedisValue message, CancellationToken stoppingToken)
     {
         var json = (string)message!;
+        if (!PublishedEvent.TryRead(json, feed.Edition, out var storedEvent))
+        {
+            EventLogLog.MalformedMessageDropped(logger, feed.Edition, json.Length);
+            return;
+        }
+
         try
         {
-            await feed.RelayAsync(new StoredEvent(RedisAlertLog.SeqOf(json), json), stoppingToken);
+            await feed.RelayAsync(storedEvent, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -3,7 +3,9 @@ using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Judgement;
 using Alerts.Server.Push;
+using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
 namespace Alerts.Server.Hosting;
@@ -19,10 +21,12 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
+            .AddAlertsJudgement()
             .AddAlertsFanout()
             .AddAlertsHub()
             .AddAlertsWeb()
             .AddAlertsPush()
+            .AddAlertsSyndication()
             .AddAlertsDesk();
         configure?.Invoke(builder);
 
@@ -35,9 +39,11 @@ internal static class AlertsApplication
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
+        app.MapJudgementEndpoints();
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapAlertsSyndication();
         app.MapDeskEndpoints();
         return app;
     }

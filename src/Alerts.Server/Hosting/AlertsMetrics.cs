@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Prometheus;
 
 namespace Alerts.Server.Hosting;
@@ -9,6 +10,8 @@ namespace Alerts.Server.Hosting;
 /// </summary>
 internal sealed class AlertsMetrics
 {
+    private readonly ConcurrentDictionary<string, long> _subscriptionsByEdition = new(StringComparer.Ordinal);
+
     private static readonly Counter Ingested = Metrics.CreateCounter(
         "alerts_ingested_total", "Events appended to an edition's log, by edition and type.", "edition", "type");
 
@@ -40,7 +43,14 @@ internal sealed class AlertsMetrics
         RelayLatency.WithLabels(edition).Observe(Math.Max(0, sinceAccepted.TotalSeconds));
     }
 
-    public void Subscribed(string edition, int change) => Subscriptions.WithLabels(edition).Inc(change);
+    /// <summary>This node's hub subscriptions by edition; the gauge is process-wide, and tests run several nodes in one process.</summary>
+    public IReadOnlyDictionary<string, long> SubscriptionsByEdition => _subscriptionsByEdition;
+
+    public void Subscribed(string edition, int change)
+    {
+        Subscriptions.WithLabels(edition).Inc(change);
+        _subscriptionsByEdition.AddOrUpdate(edition, change, (_, count) => count + change);
+    }
 
     public void RedisReconnected(string connectionType) => RedisReconnects.WithLabels(connectionType).Inc();
 

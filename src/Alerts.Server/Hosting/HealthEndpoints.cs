@@ -13,7 +13,8 @@ internal static class HealthEndpoints
         return routes;
     }
 
-    public static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, PushStatus push, CancellationToken cancellationToken)
+    /// <summary>Unready answers name no host, port or library: the detail goes to the log, where operators look.</summary>
+    public static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, PushStatus push, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
         {
@@ -22,7 +23,8 @@ internal static class HealthEndpoints
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return TypedResults.Json(new ReadinessResponse("unavailable", e.Message, null, Push: push.Describe()), statusCode: StatusCodes.Status503ServiceUnavailable);
+            HostingLog.NotReady(loggers.CreateLogger(typeof(HealthEndpoints).FullName!), e);
+            return TypedResults.Json(new ReadinessResponse("unavailable", "unavailable", null, Push: push.Describe()), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

@@ -19,6 +19,9 @@ internal static partial class HostingLog
     [LoggerMessage(1005, LogLevel.Information, "{Signal}: closing {Connections} hub connections, then draining requests")]
     public static partial void ShuttingDown(ILogger logger, string signal, int connections);
 
+    [LoggerMessage(1006, LogLevel.Warning, "Not ready: Redis did not answer a ping")]
+    public static partial void NotReady(ILogger logger, Exception exception);
+
     [LoggerMessage(1004, LogLevel.Information, "Using Redis at {EndPoints}")]
     public static partial void UsingRedis(ILogger logger, string endPoints);
 }

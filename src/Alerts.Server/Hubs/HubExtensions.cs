@@ -1,7 +1,6 @@
 using Alerts.Core.Serialization;
 using Alerts.Server.Hubs.Direct;
 using Alerts.Server.Web;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +21,6 @@ internal static class HubExtensions
         services.AddOptions<DirectHubOptions>().BindConfiguration(DirectHubOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DirectHubOptions>, DirectHubOptionsValidator>();
         services.AddSingleton<DirectHub>();
-        services.AddOptions<KestrelServerOptions>().Configure<DirectHub>((kestrel, hub) =>
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Use(next => connection => hub.OnConnectionAsync(connection, next))));
         services.AddSingleton<DirectConnections>();
         services.AddHostedService<DirectHeartbeat>();
         services.AddHostedService<HubDrainService>();
@@ -36,7 +33,9 @@ internal static class HubExtensions
     /// CORS and authentication: they need none of it (the hub is anonymous, WebSockets have no CORS,
     /// the direct hub handles its own errors), and each middleware would keep an await's state alive
     /// for the hours a connection lasts. For the same reason the hub comes from the root services,
-    /// not from a request scope.
+    /// not from a request scope. What belongs to HTTP still applies, because Kestrel parsed the
+    /// request: its limits (<c>MaxConcurrentUpgradedConnections</c>), host filtering (a startup
+    /// filter, ahead of this branch), its metrics, and any middleware registered before this call.
     /// </summary>
     public static IApplicationBuilder UseDirectHub(this IApplicationBuilder app)
     {

@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Desk;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Desk;
+using Alerts.Server.Judgement;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Server.Ingest;
@@ -14,12 +16,12 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "publishAt" };
+        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId", "publishAt" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push", "publishAt" };
 
-    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason" };
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -38,6 +40,8 @@ internal static class IngestEndpoints
         IdempotencyGate idempotency,
         AlertIdGenerator ids,
         TimeProvider time,
+        DuplicateGuard duplicates,
+        RedisStories stories,
         NewsDesk desk,
         DeskGuard guard,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
@@ -68,7 +72,9 @@ internal static class IngestEndpoints
                 Sections = fields.Strings("sections"),
                 Regions = fields.Strings("regions"),
                 Push = fields.Boolean("push"),
+                StoryId = fields.String("storyId"),
             };
+            var allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var publishAt = WaitingLife.ParsePublishAt(fields.String("publishAt"), now, errors);
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
@@ -82,9 +88,15 @@ internal static class IngestEndpoints
                 return refused;
             }
 
+            await stories.LinkAsync(alert, cancellationToken);
             var step = desk.Life.Submit(alert, DeskGuard.GrantOf(user).Role, publishAt, now);
             if (step.Outcome == DeskOutcome.Wait)
             {
+                if (await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } duplicate)
+                {
+                    return duplicate;
+                }
+
                 var waitingKey = idempotencyKey is null ? ((string, string)?)null : (IdempotencyGate.IdOf(alert.Author, idempotencyKey), NewsDesk.BodyHash(body.Bytes));
                 return DeskEndpoints.ToResult(await desk.HoldAsync(step, now, waitingKey, cancellationToken));
             }
@@ -92,11 +104,13 @@ internal static class IngestEndpoints
             var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert, Actor = alert.Author };
             if (idempotencyKey is null)
             {
-                return await RecordedAsync(desk, Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken)), alert, DeskAction.Published, cancellationToken);
+                return await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken)
+                    ?? await RecordedAsync(desk, Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken)), alert, DeskAction.Published, cancellationToken);
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
-            switch (await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken))
+            var claim = await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken);
+            switch (claim)
             {
                 case IdempotencyClaim.Mismatch:
                     return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
@@ -109,6 +123,14 @@ internal static class IngestEndpoints
 
             try
             {
+                // A retry of a finished request replays its answer; only a first use is judged, or the
+                // retry would be refused as a duplicate of its own first attempt.
+                if (claim == IdempotencyClaim.Claimed && await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refusal)
+                {
+                    await idempotency.ReleaseAsync(idempotencyId);
+                    return refusal;
+                }
+
                 var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
                 await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
                 return await RecordedAsync(desk, Created(result), alert, DeskAction.Published, cancellationToken);
@@ -184,13 +206,14 @@ internal static class IngestEndpoints
             var fields = new JsonFields(body.Root, errors);
             fields.RejectOthers(RetractionFields);
             var reason = fields.String("reason");
+            var publicNote = fields.String("publicNote");
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
             return await ChangeAsync(id, AlertEventType.Retracted, log, time,
-                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors), user, desk, guard, waiting, cancellationToken);
+                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), user, desk, guard, waiting, cancellationToken);
         }
     }
 
@@ -244,7 +267,10 @@ internal static class IngestEndpoints
                 var action = type == AlertEventType.Retracted ? DeskAction.Retracted : DeskAction.Corrected;
                 await desk.RecordAsync(changed, alertEvent.Actor!, [action], now,
                     type == AlertEventType.Retracted ? changed.RetractionReason : $"version {changed.Version}, seq {result.Event.Seq}", cancellationToken);
-                return new EventJsonResult(result.Event, StatusCodes.Status200OK);
+
+                // The editor's answer carries the full record; the log keeps a retraction's public view only.
+                var full = JsonSerializer.Serialize(alertEvent with { Seq = result.Event.Seq }, AlertsJson.Options);
+                return new EventJsonResult(new StoredEvent(result.Event.Seq, full), StatusCodes.Status200OK);
             }
 
             if (attempt == attempts)

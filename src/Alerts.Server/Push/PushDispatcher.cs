@@ -125,6 +125,7 @@ internal sealed class PushDispatcher(
     }
 
     // A retraction is queued as a candidate; the enqueue script keeps it only if the alert was pushed before.
+    // An earlier event of a retracted alert has lost its content in the log: too late to push it.
     private static bool NotifiesPhones(AlertEvent alertEvent) =>
-        alertEvent.Type == AlertEventType.Retracted || alertEvent.Alert.Push;
+        alertEvent.Type == AlertEventType.Retracted || (alertEvent.Alert.Push && alertEvent.Alert.Status != AlertStatus.Retracted);
 }

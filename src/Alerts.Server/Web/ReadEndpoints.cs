@@ -7,6 +7,7 @@ using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Server.Desk;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
 namespace Alerts.Server.Web;
@@ -28,12 +29,30 @@ internal static class ReadEndpoints
         return routes;
     }
 
-    public static async Task<IResult> GetAlertAsync(string id, IAlertLog log, ClaimsPrincipal user, RedisWaitingAlerts waiting, CancellationToken cancellationToken) =>
-        await log.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found.Alert)
-        // An alert that has not been published exists only for the keys allowed on its edition.
-        : await waiting.FindAsync(id, cancellationToken) is { Record: { Releasing: false } record } && KeyClaims.GrantOf(user)?.MayActOn(record.Alert.Edition) == true
-            ? TypedResults.Ok(record.Alert)
-            : Problems.AlertNotFound(id);
+    /// <summary>
+    /// The alert; once retracted, its public view, unless the caller sends a key allowed on its edition
+    /// (editors keep the full record, reason included). An alert that waits before publication exists
+    /// only for the keys allowed on its edition: everyone else gets 404.
+    /// </summary>
+    public static async Task<IResult> GetAlertAsync(
+        string id, ClaimsPrincipal user, IAuthorizationService authorization, IAlertLog log, RedisWaitingAlerts waiting, CancellationToken cancellationToken)
+    {
+        if (await log.FindAsync(id, cancellationToken) is not { } found)
+        {
+            return await waiting.FindAsync(id, cancellationToken) is { Record: { Releasing: false } record }
+                && (await authorization.AuthorizeAsync(user, record.Alert.Edition, DeskPolicies.Edition)).Succeeded
+                ? TypedResults.Ok(record.Alert)
+                : Problems.AlertNotFound(id);
+        }
+
+        if (found.Alert.Status != AlertStatus.Retracted
+            || (await authorization.AuthorizeAsync(user, found.Alert.Edition, DeskPolicies.Edition)).Succeeded)
+        {
+            return TypedResults.Ok(found.Alert);
+        }
+
+        return TypedResults.Ok(found.Alert.PublicView());
+    }
 
     public static async Task<IResult> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
     {

@@ -115,6 +115,78 @@ public abstract class AlertsContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARetractionRemovesTheContentFromEveryPublicReadAndEditorsKeepIt()
+    {
+        await using var early = await TickerClient.ConnectAsync(Node);
+        await early.SubscribeAsync("en", null);
+        var kept = await Node.Editor.PublishAsync("en", "Kept line stays whole");
+        var wrong = await Node.Editor.PublishAsync("en", "SECRET first wording", new { url = "https://news.example/SECRET" });
+        using (var correct = await Node.Editor.PatchJsonAsync($"/api/v1/alerts/{wrong.Alert.Id}", new { headline = "SECRET second wording" }))
+        {
+            await Api.ReadEventAsync(correct, HttpStatusCode.OK);
+        }
+
+        using var retract = await Node.Editor.PostJsonAsync($"/api/v1/alerts/{wrong.Alert.Id}/retract",
+            new { reason = "SECRET source burned", publicNote = "This alert was withdrawn." });
+        var answered = await Api.ReadEventAsync(retract, HttpStatusCode.OK);
+
+        // The editor who retracted gets the full record back.
+        Assert.Equal(("SECRET second wording", "SECRET source burned", "This alert was withdrawn."),
+            (answered.Alert.Headline, answered.Alert.RetractionReason, answered.Alert.PublicNote));
+
+        // Public reads: the alert, its whole history in the log (earlier events too), the ticker.
+        using var alert = await Node.Public.GetAsync($"/api/v1/alerts/{wrong.Alert.Id}");
+        var alertJson = await alert.Content.ReadAsStringAsync();
+        var events = await (await Node.Public.GetAsync("/api/v1/editions/en/events?after=0")).Content.ReadAsStringAsync();
+        var ticker = await (await Node.Public.GetAsync("/api/v1/editions/en/ticker")).Content.ReadAsStringAsync();
+        foreach (var body in new[] { alertJson, events, ticker })
+        {
+            Assert.DoesNotContain("SECRET", body);
+        }
+
+        var publicAlert = System.Text.Json.JsonDocument.Parse(alertJson).RootElement;
+        Assert.Equal(
+            ["id", "edition", "urgency", "sections", "regions", "push", "status", "publishedAt", "updatedAt", "expiresAt", "version", "publicNote"],
+            publicAlert.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("retracted", 2, "This alert was withdrawn."),
+            (publicAlert.GetProperty("status").GetString(), publicAlert.GetProperty("version").GetInt32(), publicAlert.GetProperty("publicNote").GetString()));
+        var log = System.Text.Json.JsonDocument.Parse(events).RootElement.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["published", "published", "corrected", "retracted"], log.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal([1L, 2, 3, 4], log.Select(e => e.GetProperty("seq").GetInt64()));
+        Assert.Equal("Kept line stays whole", log[0].GetProperty("alert").GetProperty("headline").GetString());
+        Assert.Contains("Kept line stays whole", ticker);
+
+        // Editors keep the full record.
+        var forEditors = await Node.Editor.GetJsonAsync($"/api/v1/alerts/{wrong.Alert.Id}");
+        Assert.Equal(("SECRET second wording", "SECRET source burned"),
+            (forEditors.GetProperty("headline").GetString(), forEditors.GetProperty("retractionReason").GetString()));
+
+        // The hub: live, the retracted event carries no content; replayed from the start, neither do the earlier events.
+        await early.WaitForSeqAsync("en", 4);
+        await using var late = await TickerClient.ConnectAsync(Node);
+        await late.SubscribeAsync("en", 0);
+        await late.WaitForSeqAsync("en", 4);
+        foreach (var received in early.Received.Where(e => e.Type == AlertEventType.Retracted).Concat(late.Received.Where(e => e.Alert.Id == wrong.Alert.Id)))
+        {
+            Assert.Equal(("", null, "", AlertStatus.Retracted), (received.Alert.Headline, received.Alert.Url, received.Alert.Author, received.Alert.Status));
+        }
+
+        Assert.Equal(kept.Alert.Headline, late.Received.Single(e => e.Alert.Id == kept.Alert.Id).Alert.Headline);
+    }
+
+    [Fact]
+    public async Task AnInvisiblePublicNoteIsAProblemAndRetractsNothing()
+    {
+        var line = await Node.Editor.PublishAsync("en", "Still standing");
+
+        using var retract = await Node.Editor.PostJsonAsync($"/api/v1/alerts/{line.Alert.Id}/retract", new { reason = "Wrong", publicNote = "\u200b" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, retract.StatusCode);
+        Assert.Contains("publicNote", await retract.Content.ReadAsStringAsync());
+        Assert.Equal("published", (await Node.Public.GetJsonAsync($"/api/v1/alerts/{line.Alert.Id}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task EventsPageOldestFirstWithinTheLimit()
     {
         for (var i = 1; i <= 5; i++)

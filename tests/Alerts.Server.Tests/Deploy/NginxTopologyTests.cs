@@ -25,6 +25,13 @@ public sealed class NginxTopologyTests(RedisFixture redis) : IClassFixture<Redis
         await using var first = nodes[0];
         await using var second = nodes[1];
         await using var nginx = await NginxProcess.StartAsync(first.BaseAddress, second.BaseAddress);
+        using (var anyone = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+        {
+            // Metrics are for scrapers on the nodes, never routed to the public.
+            using var throughNginx = await anyone.GetAsync(new Uri(nginx.BaseAddress, "/metrics"));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, throughNginx.StatusCode);
+        }
+
 
         // The browser's way in: negotiate, then the WebSocket, both through nginx.
         var connection = new HubConnectionBuilder()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Alerts.Server.Tests.Infrastructure;
 using StackExchange.Redis;
 
@@ -127,6 +128,11 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
         Assert.True(elapsed < TimeSpan.FromSeconds(5), $"The 503 took {elapsed}.");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        // The status only: Redis' exception text names its host, port, client name and library version.
+        var readiness = await notReady.Content.ReadAsStringAsync();
+        Assert.Equal("unavailable", JsonDocument.Parse(readiness).RootElement.GetProperty("redis").GetString());
+        Assert.DoesNotContain(_redis.ConnectionString.Split(':')[^1], readiness);
+        Assert.DoesNotContain("StackExchange", readiness);
 
         await _redis.StartAgainAsync();
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -59,6 +59,9 @@ public sealed class AlertsNode : IAsyncDisposable
             [$"Alerts:ApiKeys:{TestKeys.AdminName}:Sha256"] = TestKeys.Sha256Of(TestKeys.Admin),
             [$"Alerts:ApiKeys:{TestKeys.AdminName}:Role"] = "admin",
             ["Alerts:Fanout:ConsistencyCheckInterval"] = "00:00:00.500",
+            // Off: most tests publish short made-up lines ("Before the restart", "After the restart")
+            // that the near-duplicate guard takes for one line; the Judgement tests turn it on.
+            ["Alerts:Duplicates:Window"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -127,6 +127,8 @@ public sealed class TopicPushTests(RedisFixture redis) : IClassFixture<RedisFixt
             Assert.True(unpushed.IsSuccessStatusCode);
         }
 
+        // A retraction removes the content from the log: what was not pushed by then never is.
+        await PushNodes.UntilAsync(() => _fake.Accepted.Count >= 2, "publish and correction pushes");
         using (var retracted = await node.Editor.PostAsync($"/api/v1/alerts/{id}/retract", Api.Json(new { reason = "Wrong" })))
         {
             Assert.True(retracted.IsSuccessStatusCode);

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using Alerts.Core.Editions;
 using Alerts.Server.Fanout;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -58,71 +57,10 @@ internal sealed class DirectHub(
         && !context.Request.Query.ContainsKey("id");
 
     /// <summary>
-    /// The front door, as Kestrel connection middleware: a connection that opens with a WebSocket
-    /// upgrade to the hub is answered here and never becomes an HTTP request, which saves the
-    /// request's whole object graph (~6 KB) for as long as the connection lasts and a layer of
-    /// writes per message. Every other connection, untouched, goes on to Kestrel's HTTP server.
+    /// Serves an upgrade Kestrel parsed, as HTTP middleware. Kestrel is the only HTTP parser: an
+    /// earlier front door that answered upgrades from a connection's raw bytes saved ~6 KB per idle
+    /// connection but accepted heads Kestrel refuses and skipped every HTTP-level policy.
     /// </summary>
-    public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
-    {
-        bool accepted;
-        try
-        {
-            accepted = await TryAcceptAsync(connection);
-        }
-        catch (Exception e) when (e is OperationCanceledException or ConnectionResetException or IOException)
-        {
-            // Gone, or silent for longer than a handshake may take (Kestrel's own limits only apply to HTTP).
-            connection.Abort();
-            return;
-        }
-
-        if (accepted)
-        {
-            // The long-lived await holds only the stream: the request head and its parse are gone with TryAcceptAsync.
-            await using var transport = new DuplexPipeStream(connection.Transport);
-            using var socket = WebSocket.CreateFromStream(transport, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-            await new DirectConnection(connection.ConnectionId, socket, this, connection.ConnectionClosed, connection.Abort).RunAsync();
-        }
-        else
-        {
-            await next(connection);
-        }
-    }
-
-    /// <summary>
-    /// Reads the connection's request head, without consuming anything that is not a hub upgrade, and
-    /// answers an upgrade. A client gets the hub's handshake timeout to send it: waiting longer would
-    /// let connections that never speak pile up outside Kestrel's timeouts.
-    /// </summary>
-    private async Task<bool> TryAcceptAsync(ConnectionContext connection)
-    {
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-        patience.CancelAfter(TimeSpan.FromMilliseconds(HandshakeTimeoutMilliseconds));
-        var input = connection.Transport.Input;
-        while (true)
-        {
-            var read = await input.ReadAsync(patience.Token);
-            var verdict = WebSocketUpgrade.Read(read.Buffer, out var headLength, out var key);
-            if (verdict == WebSocketUpgrade.Verdict.Incomplete && !read.IsCompleted)
-            {
-                input.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-                continue;
-            }
-
-            if (verdict != WebSocketUpgrade.Verdict.Hub)
-            {
-                input.AdvanceTo(read.Buffer.Start);
-                return false;
-            }
-
-            input.AdvanceTo(read.Buffer.GetPosition(headLength));
-            await connection.Transport.Output.WriteAsync(WebSocketUpgrade.Accepted(key), patience.Token);
-            return true;
-        }
-    }
-
-    /// <summary>The side door, as HTTP middleware: upgrades Kestrel did not leave to <see cref="OnConnectionAsync"/> (TLS, a reused keep-alive connection).</summary>
     public async Task RunAsync(HttpContext context)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -131,7 +69,20 @@ internal sealed class DirectHub(
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch (InvalidOperationException) when (!context.Response.HasStarted)
+        {
+            // Kestrel's MaxConcurrentUpgradedConnections is reached (it offers no way to ask first): the node is full.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            return;
+        }
+
+        using var _ = socket;
         await new DirectConnection(context.Connection.Id, socket, this, context.RequestAborted, context.Abort).RunAsync();
     }
 }

@@ -65,7 +65,7 @@ export class AlertLog {
 
   /** An event the console's own request returned: shown at once, without moving the seq the hub resumes from. */
   applyOwn(event) {
-    this.apply(event);
+    this.apply(event, true);
     this.notify();
   }
 
@@ -75,9 +75,10 @@ export class AlertLog {
     this.notify();
   }
 
-  apply(event) {
+  /** An own answer wins over the hub's copy of the same event: for a retraction it is the full record, the hub's is the public view. */
+  apply(event, own = false) {
     const current = this.entries.get(event.alert.id);
-    if (!current || event.seq > current.seq) {
+    if (!current || event.seq > current.seq || (own && event.seq === current.seq)) {
       this.entries.set(event.alert.id, { alert: event.alert, seq: event.seq });
     }
   }

@@ -36,7 +36,7 @@ export class RecentAlerts {
         item = this.create(alert);
         this.items.set(alert.id, item);
       }
-      if (item.version !== `${alert.version}:${alert.status}`) {
+      if (item.version !== versionOf(alert)) {
         this.update(item, alert);
       }
       const expected = previous ? previous.nextSibling : this.list.firstChild;
@@ -112,9 +112,11 @@ export class RecentAlerts {
 
   update(item, alert) {
     item.alert = alert;
-    item.version = `${alert.version}:${alert.status}`;
+    item.version = versionOf(alert);
     item.element.dataset.status = alert.status;
-    item.element.setAttribute("aria-label", alert.headline);
+    // A retraction removes the content from public reads: the console shows the full record only when its own request returned it.
+    const headline = alert.headline ?? "Content removed by the retraction";
+    item.element.setAttribute("aria-label", headline);
     const status = alert.status === "corrected" ? `Corrected · v${alert.version}` : alert.status === "retracted" ? "Retracted" : "Published";
     replace(item.head,
       h("span", { className: `badge urgency ${alert.urgency}` }, capitalize(alert.urgency)),
@@ -123,7 +125,7 @@ export class RecentAlerts {
       h("time", { datetime: alert.updatedAt }, formatTime(alert.publishedAt)),
       h("span", { className: "author" }, alert.author),
     );
-    item.headline.textContent = alert.headline;
+    item.headline.textContent = headline;
     const tags = [...(alert.sections || []), ...(alert.regions || [])].join(" · ");
     replace(item.meta,
       tags ? h("span", null, tags) : null,
@@ -225,4 +227,9 @@ function replace(element, ...children) {
 
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What the list redraws on: a new version or status, or the full record of a retraction replacing its public view. */
+function versionOf(alert) {
+  return `${alert.version}:${alert.status}:${alert.headline === undefined ? "removed" : "full"}`;
 }

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Judgement;
+
+[OptionsValidator]
+internal sealed partial class AudienceOptionsValidator : IValidateOptions<AudienceOptions>;

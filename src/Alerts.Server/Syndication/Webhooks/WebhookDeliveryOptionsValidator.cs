@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Syndication.Webhooks;
+
+[OptionsValidator]
+internal sealed partial class WebhookDeliveryOptionsValidator : IValidateOptions<WebhookDeliveryOptions>;
