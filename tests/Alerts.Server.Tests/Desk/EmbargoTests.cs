@@ -10,7 +10,7 @@ using static Alerts.Server.Tests.Desk.DeskKeyring;
 
 namespace Alerts.Server.Tests.Desk;
 
-/// <summary>An embargoed alert reaches nobody before its publishAt, then everybody within a second of it.</summary>
+/// <summary>An embargoed alert reaches nobody (hub, long polling, pub/sub, reads, feeds) before its publishAt, then everybody within a second of it.</summary>
 public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     [Fact]
@@ -40,6 +40,8 @@ public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixtur
             Assert.Empty(events.GetProperty("events").EnumerateArray());
             var lines = await node.Public.GetJsonAsync("/api/v1/editions/en/ticker");
             Assert.DoesNotContain(id, lines.ToString());
+            Assert.DoesNotContain(id, await node.Public.GetStringAsync("/api/v1/editions/en/feed.json"));
+            Assert.DoesNotContain(id, await node.Public.GetStringAsync("/api/v1/editions/en/feed.atom"));
             Assert.Empty(ticker.Received);
             Assert.Empty(longPolling.Received);
             Assert.Empty(published);
@@ -54,5 +56,6 @@ public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixtur
         Assert.Equal(id, ticker.Received.Single().Alert.Id);
         Assert.Single(published);
         Assert.Equal(HttpStatusCode.OK, (await node.Public.SendAsync(HttpMethod.Get, $"/api/v1/alerts/{id}")).Status);
+        Assert.Contains(id, await node.Public.GetStringAsync("/api/v1/editions/en/feed.json"));
     }
 }
