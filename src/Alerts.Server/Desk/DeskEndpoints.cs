@@ -5,6 +5,7 @@ using Alerts.Core.Desk;
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Alerts.Server.Ingest;
+using Alerts.Server.Judgement;
 
 namespace Alerts.Server.Desk;
 
@@ -72,7 +73,8 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> ApproveAsync(
-        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, DuplicateGuard duplicates,
+        CancellationToken cancellationToken)
     {
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
@@ -88,6 +90,13 @@ internal static class DeskEndpoints
         var grant = DeskGuard.GrantOf(user);
         var now = desk.Now();
         var step = desk.Life.Approve(alert, grant, now);
+        // What was published while it waited may repeat it now; the guard excludes the alert's own id.
+        if (step.Outcome is DeskOutcome.Publish or DeskOutcome.Wait
+            && await duplicates.RefuseAsync(alert, entry.Record.AllowDuplicate, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         return await AnswerAsync(entry, step, grant, now, null, desk, guard, user, cancellationToken);
     }
 

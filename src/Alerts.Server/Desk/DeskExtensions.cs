@@ -1,5 +1,6 @@
 using Alerts.Core.Desk;
 using Alerts.Server.Hosting;
+using Alerts.Server.Judgement;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ internal static class DeskExtensions
         services.AddSingleton<RedisWaitingAlerts>();
         services.AddSingleton<RedisAuditTrail>();
         services.AddSingleton<NewsDesk>();
+        services.AddSingleton<IWindowLines, WaitingWindowLines>();
         services.AddSingleton<DeskGuard>();
         services.AddHostedService<DeskScheduler>();
 

@@ -13,6 +13,9 @@ internal sealed record WaitingRecord
     /// <summary>When it was submitted; the approval timeout runs from here.</summary>
     public required DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>The submitter overrode the near-duplicate guard; approval does not ask again.</summary>
+    public bool AllowDuplicate { get; init; }
+
     /// <summary>Claimed for publication: the next step appends it to the log.</summary>
     public bool Releasing { get; init; }
 

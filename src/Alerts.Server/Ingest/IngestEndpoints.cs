@@ -98,7 +98,7 @@ internal static class IngestEndpoints
                 }
 
                 var waitingKey = idempotencyKey is null ? ((string, string)?)null : (IdempotencyGate.IdOf(alert.Author, idempotencyKey), NewsDesk.BodyHash(body.Bytes));
-                return DeskEndpoints.ToResult(await desk.HoldAsync(step, now, waitingKey, cancellationToken));
+                return DeskEndpoints.ToResult(await desk.HoldAsync(step, now, allowDuplicate, waitingKey, cancellationToken));
             }
 
             var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert, Actor = alert.Author };

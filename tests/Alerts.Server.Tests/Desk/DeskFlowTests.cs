@@ -19,7 +19,8 @@ public abstract class DeskFlowTests : IAsyncLifetime
     public async Task InitializeAsync() => _node = await StartNodeAsync(Settings(new Dictionary<string, string?>
     {
         ["Alerts:Approval:Mode"] = "two-person",
-        ["Alerts:Approval:Timeout"] = "00:00:02",
+        // Long enough for a loaded machine to finish a test's steps, short enough to watch an expiry.
+        ["Alerts:Approval:Timeout"] = "00:00:05",
         ["Alerts:Scheduler:PollInterval"] = "00:00:00.100",
     }));
 
@@ -80,7 +81,7 @@ public abstract class DeskFlowTests : IAsyncLifetime
         using var chief = Node.ClientAs(EnChief);
         var id = await editor.SubmitWaitingAsync("en", "Waits for nobody", new { push = true });
 
-        await WaitUntilAsync(async () => (await editor.HistoryAsync(id)).Contains(("expired", "scheduler")), TimeSpan.FromSeconds(6));
+        await WaitUntilAsync(async () => (await editor.HistoryAsync(id)).Contains(("expired", "scheduler")), TimeSpan.FromSeconds(15));
 
         Assert.Equal(HttpStatusCode.Conflict, (await chief.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{id}/approve")).Status);
         Assert.Empty((await editor.GetJsonAsync("/api/v1/alerts?status=pending")).GetProperty("alerts").EnumerateArray());
@@ -169,7 +170,8 @@ public abstract class DeskFlowTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.Accepted, false), (first.Status, first.Replayed));
         Assert.Equal((HttpStatusCode.Accepted, first.Id, true), (retry.Status, retry.Id, retry.Replayed));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.Status);
-        Assert.Single((await editor.GetJsonAsync("/api/v1/alerts?status=pending")).GetProperty("alerts").EnumerateArray());
+        var audit = await Node.ClientAs(Boss).GetJsonAsync("/api/v1/audit?after=0");
+        Assert.Single(audit.GetProperty("entries").EnumerateArray(), e => e.GetProperty("action").GetString() == "submitted");
     }
 
     [Fact]

@@ -33,17 +33,19 @@ public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixtu
     public async Task AnAlertDueWhileEveryNodeWasDownGoesOutOnceAtStartUnlessItsTickerTimePassed()
     {
         var prefix = RedisFixture.NewPrefix();
-        var settings = Settings(new Dictionary<string, string?>(FastPolling) { ["Alerts:TickerTtl"] = "00:00:03" });
+        var settings = Settings(new Dictionary<string, string?>(FastPolling) { ["Alerts:TickerTtl"] = "00:00:08" });
+        // Due at +2 s and gone from the ticker at +10 s; due at +9 s and gone at +17 s; every node is down from about +1 s to +10.5 s.
+        var start = DateTimeOffset.UtcNow;
         string onTime, tooLate;
         await using (var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings))
         {
             using var boss = node.ClientAs(Boss);
-            tooLate = await boss.SubmitWaitingAsync("en", "Due early, expires while every node is down", new { publishAt = DeskApi.In(1) }, "scheduled");
-            onTime = await boss.SubmitWaitingAsync("en", "Due while every node is down", new { publishAt = DeskApi.In(3) }, "scheduled");
+            tooLate = await boss.SubmitWaitingAsync("en", "Due early, expires while every node is down", new { publishAt = DeskApi.In(2) }, "scheduled");
+            onTime = await boss.SubmitWaitingAsync("en", "Due while every node is down", new { publishAt = DeskApi.In(9) }, "scheduled");
             await node.StopAsync();
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        await Task.Delay(start.AddSeconds(10.5) - DateTimeOffset.UtcNow);
         var startedAt = DateTimeOffset.UtcNow;
         await using var restarted = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
         await using var other = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
