@@ -34,14 +34,16 @@ public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixtu
     {
         var prefix = RedisFixture.NewPrefix();
         var settings = Settings(new Dictionary<string, string?>(FastPolling) { ["Alerts:TickerTtl"] = "00:00:08" });
-        // Due at +2 s and gone from the ticker at +10 s; due at +9 s and gone at +17 s; every node is down from about +1 s to +10.5 s.
-        var start = DateTimeOffset.UtcNow;
+        // From the first submission: due at +2 s and gone from the ticker at +10 s; due at +9 s and gone at +17 s;
+        // every node is down from about +1 s to +10.5 s.
+        DateTimeOffset start;
         string onTime, tooLate;
         await using (var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings))
         {
             using var boss = node.ClientAs(Boss);
-            tooLate = await boss.SubmitWaitingAsync("en", "Due early, expires while every node is down", new { publishAt = DeskApi.In(2) }, "scheduled");
-            onTime = await boss.SubmitWaitingAsync("en", "Due while every node is down", new { publishAt = DeskApi.In(9) }, "scheduled");
+            start = DateTimeOffset.UtcNow;
+            tooLate = await boss.SubmitWaitingAsync("en", "Due early, expires while every node is down", new { publishAt = Iso(start.AddSeconds(2)) }, "scheduled");
+            onTime = await boss.SubmitWaitingAsync("en", "Due while every node is down", new { publishAt = Iso(start.AddSeconds(9)) }, "scheduled");
             await node.StopAsync();
         }
 
@@ -59,6 +61,8 @@ public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixtu
         Assert.Contains(("expired", "scheduler"), await editor.HistoryAsync(tooLate));
         Assert.Empty((await editor.GetJsonAsync("/api/v1/alerts")).GetProperty("alerts").EnumerateArray());
     }
+
+    private static string Iso(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<IReadOnlyList<string>> PublishedIdsAsync(HttpClient client, string edition)
     {
