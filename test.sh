@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# redis-cli builds the Redis Cluster and drives the failovers; the sentinels are `redis-server --sentinel`.
+command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
@@ -31,10 +33,15 @@ trap 'rm -f "$log"' EXIT
 set +e
 dotnet test Alerts.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The ticker's JavaScript logic (its modules, without a browser); the build above installed its packages.
+echo "==> node --test (src/Alerts.Server/Web/ClientApp/test)"
+(cd src/Alerts.Server/Web/ClientApp && node --test test/) 2>&1 | tee -a "$log"
+node_status=${PIPESTATUS[0]}
+[ "$node_status" -eq 0 ] || status=$node_status
 set -e
 
 # One closing line in the plain form CI reads, summed over the test projects.
 awk '/^(Passed|Failed)!/ {
   for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-} END { gsub(",", "", f); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+} /^# pass [0-9]+$/ { p += $3 } /^# fail [0-9]+$/ { f += $3 } /^# skipped [0-9]+$/ { s += $3 } END { gsub(",", "", f); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"

@@ -9,6 +9,13 @@ public sealed record AlertEvent
     /// <summary>Declared first: the log assigns it by rewriting the leading <c>"seq"</c> member.</summary>
     public long Seq { get; init; }
 
+    /// <summary>
+    /// The life of the edition's log the event belongs to; the log assigns it with the seq. A seq is
+    /// only a position within one epoch: after a rewind (a lossy failover, a restore) seqs repeat
+    /// under a new epoch.
+    /// </summary>
+    public string? Epoch { get; init; }
+
     public required AlertEventType Type { get; init; }
 
     public required string Edition { get; init; }

@@ -5,5 +5,6 @@ namespace Alerts.Server.EventLog;
 internal static class EventLogExtensions
 {
     public static IServiceCollection AddAlertsEventLog(this IServiceCollection services) =>
-        services.AddSingleton<RedisKeys>().AddSingleton<IAlertLog, RedisAlertLog>();
+        services.AddSingleton<RedisTopology>().AddSingleton<ReplicaWait>().AddSingleton<RedisKeys>()
+            .AddSingleton<IAlertLog, RedisAlertLog>().AddSingleton<ILogEpochs, RedisLogEpochs>();
 }

@@ -11,7 +11,8 @@ using StackExchange.Redis;
 namespace Alerts.Server.EventLog;
 
 /// <summary>The event log in Redis (or the embedded Garnet): one sorted set per edition, see <see cref="RedisKeys"/>.</summary>
-internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys, Taxonomy taxonomy, IOptions<RedisOptions> options, AlertsMetrics metrics)
+internal sealed class RedisAlertLog(
+    IConnectionMultiplexer redis, RedisKeys keys, RedisTopology topology, ReplicaWait replicaWait, Taxonomy taxonomy, IOptions<RedisOptions> options, AlertsMetrics metrics)
     : IAlertLog
 {
     private readonly RedisOptions _options = options.Value;
@@ -21,7 +22,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         var edition = alertEvent.Edition;
         var alert = alertEvent.Alert;
         // The log is what the public reads (/events, the hub): a retraction stores only the alert's public view, the state keeps the full record.
-        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Alert = alert.PublicView() }, AlertsJson.Options);
+        var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Epoch = null, Alert = alert.PublicView() }, AlertsJson.Options);
         if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
         {
             throw new InvalidOperationException("An event must serialise with seq as its first member.");
@@ -31,7 +32,7 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         RedisKey[] scriptKeys =
         [
             keys.Seq(edition), keys.Log(edition), keys.Alerts(edition), keys.Revisions(edition), keys.Ticker(edition),
-            keys.IdempotentEvent(edition, idempotencyId ?? "-"),
+            keys.IdempotentEvent(edition, idempotencyId ?? "-"), keys.Epoch(edition),
         ];
         List<RedisValue> arguments =
         [
@@ -46,6 +47,8 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
             // Outlives the claim that guards it by a minute, so a claim never points at an expired result.
             (long)(_options.IdempotencyTtl + TimeSpan.FromMinutes(1)).TotalSeconds,
             alertEvent.At.ToUnixTimeMilliseconds(),
+            _options.WaitReplicas > 0 ? "" : topology.IsCluster ? "SPUBLISH" : "PUBLISH",
+            RedisLogEpochs.NewEpoch(),
         ];
         if (alert.Status == AlertStatus.Retracted)
         {
@@ -75,8 +78,15 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
             });
         }
 
-        await WaitForReplicasAsync(cancellationToken);
         var json = (string)reply[1]!;
+        if (_options.WaitReplicas > 0)
+        {
+            await WaitForReplicasAsync(edition, cancellationToken);
+            // Also on a replay: the first attempt may have failed its WAIT and published nothing. A relay
+            // drops what it already has, and catches up from the log if this never arrives.
+            await redis.GetDatabase().PublishAsync(keys.Events(edition), json, CommandFlags.FireAndForget);
+        }
+
         return new AppendResult(outcome, new StoredEvent(SeqOf(json), json));
     }
 
@@ -178,8 +188,10 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
 
     public async Task<IReadOnlyDictionary<string, long>> ReadLatestSeqsAsync(CancellationToken cancellationToken)
     {
+        // One GET per edition, pipelined: an MGET would cross hash slots on a Redis Cluster.
+        var database = redis.GetDatabase();
         var editions = taxonomy.Editions.Keys.ToArray();
-        var values = await redis.GetDatabase().StringGetAsync(editions.Select(e => keys.Seq(e)).ToArray()).WaitAsync(cancellationToken);
+        var values = await Task.WhenAll(editions.Select(e => database.StringGetAsync(keys.Seq(e)))).WaitAsync(cancellationToken);
         return editions.Zip(values).ToDictionary(p => p.First, p => (long)p.Second, StringComparer.Ordinal);
     }
 
@@ -191,16 +203,28 @@ internal sealed class RedisAlertLog(IConnectionMultiplexer redis, RedisKeys keys
         return long.Parse(eventJson.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
-    private async Task WaitForReplicasAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>WAIT</c> counts the writes of the connection it runs on, so it goes to the server that ran the
+    /// script: the edition's primary (on a Cluster, the one that owns the edition's slot).
+    /// </summary>
+    private async Task WaitForReplicasAsync(string edition, CancellationToken cancellationToken)
     {
-        if (_options.WaitReplicas == 0)
+        var database = redis.GetDatabase();
+        // No endpoint while no primary is known: the plain call then fails as any command does during the switch.
+        long reached;
+        try
         {
-            return;
+            reached = database.IdentifyEndpoint(keys.Seq(edition)) is { } primary
+                ? await replicaWait.ConfirmAsync(primary).WaitAsync(cancellationToken)
+                : (long)await database.ExecuteAsync("WAIT", _options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds).WaitAsync(cancellationToken);
+        }
+        catch (RedisServerException)
+        {
+            // The server was demoted to a replica between the write and the WAIT ("WAIT cannot be used
+            // with replica instances"): the write is on a server that will discard it.
+            reached = 0;
         }
 
-        var reached = (long)await redis.GetDatabase()
-            .ExecuteAsync("WAIT", _options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds)
-            .WaitAsync(cancellationToken);
         if (reached < _options.WaitReplicas)
         {
             throw new ReplicasNotReachedException(_options.WaitReplicas, reached);

@@ -8,12 +8,15 @@ namespace Alerts.Server.EventLog;
 /// Every Redis key and channel name, in one place. An edition's keys share the hash tag
 /// <c>{prefix:edition}</c>, so the append script's keys live in one Redis Cluster slot.
 /// </summary>
-internal sealed class RedisKeys(IOptions<RedisOptions> options)
+internal sealed class RedisKeys(IOptions<RedisOptions> options, RedisTopology topology)
 {
     private readonly string _prefix = options.Value.KeyPrefix;
 
     /// <summary>The counter that hands out the edition's seqs.</summary>
     public RedisKey Seq(string edition) => $"{Tag(edition)}:seq";
+
+    /// <summary>The current epoch of the edition's log (see <see cref="RedisLogEpochs"/>).</summary>
+    public RedisKey Epoch(string edition) => $"{Tag(edition)}:epoch";
 
     /// <summary>Sorted set: score = seq, member = the event's JSON.</summary>
     public RedisKey Log(string edition) => $"{Tag(edition)}:log";
@@ -36,8 +39,12 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options)
     /// <summary>Claim of an Idempotency-Key across editions: which body it was first used with.</summary>
     public RedisKey IdempotencyClaim(string idempotencyId) => $"{_prefix}:idem:{idempotencyId}";
 
-    /// <summary>Where the append script publishes an edition's events.</summary>
-    public RedisChannel Events(string edition) => RedisChannel.Literal($"{_prefix}:events:{edition}");
+    /// <summary>
+    /// Where an edition's events are published. The name carries the edition's hash tag, so on a Cluster
+    /// the sharded channel lives in the slot of the keys the append script writes.
+    /// </summary>
+    public RedisChannel Events(string edition) =>
+        topology.IsCluster ? RedisChannel.Sharded($"{Tag(edition)}:events") : RedisChannel.Literal($"{Tag(edition)}:events");
 
     private string Tag(string edition) => $"{{{_prefix}:{edition}}}";
 }

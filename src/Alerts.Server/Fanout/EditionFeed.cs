@@ -4,47 +4,59 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Server.Hosting;
 using Alerts.Server.Hubs;
-using Alerts.Server.Hubs.Direct;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Fanout;
 
 /// <summary>
-/// Relays one edition's events to its subscribers (a SignalR group, and the connections
-/// <see cref="DirectHub"/> serves) in seq order, with no gap. Everything that sends to the
-/// subscribers or adds one holds <see cref="_gate"/>, and <see cref="_relayedSeq"/>
-/// only moves under it: so a subscriber is sent its history exactly up to where the group's live
-/// events begin, and a seq that arrives ahead of its predecessors is preceded by them from the log.
+/// Relays one edition's events to its subscribers in seq order, with no gap. The relay and a
+/// subscriber joining the live set hold <see cref="_gate"/>, and <see cref="_relayedSeq"/> only moves
+/// under it, so a subscriber's history ends exactly where its live events begin. Nothing under the
+/// gate waits for a client: live events are queued on each connection (<see cref="IFeedSubscriber"/>),
+/// and history goes out at the client's pace before the gate is taken; the last few events before
+/// the join come from <see cref="_recent"/>, queued without waiting.
+/// A position is a seq within an epoch (<see cref="ILogEpochs"/>): when the log goes backwards (its
+/// latest seq below what this node relayed, or a relayed seq arriving as a different event), the
+/// feed moves the edition to a new epoch and resets every subscriber to the ticker, so no client
+/// drops the reused seqs as duplicates.
 /// </summary>
 internal sealed class EditionFeed(
     string edition,
     IAlertLog log,
-    IHubContext<AlertsHub, ITickerClient> hub,
+    ILogEpochs epochs,
     int pageSize,
     TimeProvider time,
     AlertsMetrics metrics,
-    FanoutRecorder recorder,
+    IFanoutRecorder recorder,
     ILogger<EditionFeed> logger)
 {
     private const int TickerResetLines = 50;
 
-    private readonly IHubContext<AlertsHub, ITickerClient> _hub = hub;
+    /// <summary>How many relayed events the feed keeps to close a joining subscriber's history under the gate.</summary>
+    internal const int RecentEvents = 256;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly string _group = $"edition:{edition}";
-    private readonly ConcurrentDictionary<DirectConnection, byte> _direct = new();
+    private readonly ConcurrentDictionary<IFeedSubscriber, byte> _live = new();
+    private readonly Queue<FeedMessage> _recent = new(RecentEvents);
+    // Epochs this feed moved away from: their events may still arrive (appended before the move) and are relayed as usual.
+    private readonly HashSet<string> _formerEpochs = new(StringComparer.Ordinal);
     private long _relayedSeq;
-    private int _subscribers;
+    private string _epoch = "";
 
     public string Edition => edition;
 
-    /// <summary>The newest seq relayed to the group.</summary>
+    /// <summary>The newest seq relayed to the subscribers.</summary>
     public long RelayedSeq => Volatile.Read(ref _relayedSeq);
 
-    /// <summary>Starts relaying after <paramref name="latestSeq"/>: what came before, no client of this node is waiting for.</summary>
-    public void Start(long latestSeq)
+    /// <summary>The epoch this node relays in; empty while the log has none.</summary>
+    public string Epoch => Volatile.Read(ref _epoch);
+
+    /// <summary>Starts relaying after <paramref name="latestSeq"/> of <paramref name="epoch"/>: what came before, no client of this node is waiting for.</summary>
+    public void Start(long latestSeq, string epoch)
     {
         Volatile.Write(ref _relayedSeq, latestSeq);
+        Volatile.Write(ref _epoch, epoch);
         FanoutLog.FeedStarted(logger, edition, latestSeq + 1);
         _started.TrySetResult();
     }
@@ -56,8 +68,31 @@ internal sealed class EditionFeed(
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var alertEvent = Parse(storedEvent);
+            if (alertEvent.Epoch is { } eventEpoch && eventEpoch != _epoch && !_formerEpochs.Contains(eventEpoch))
+            {
+                if (_epoch.Length == 0)
+                {
+                    // The log's first epoch, created by the append path after this node started.
+                    Volatile.Write(ref _epoch, eventEpoch);
+                }
+                else
+                {
+                    // Another node saw the log go backwards and moved it on: this node's subscribers may hold reused seqs too.
+                    FanoutLog.EpochMovedElsewhere(logger, edition, _epoch, eventEpoch);
+                    ChangeEpochLocked(await epochs.ReadAsync(edition, cancellationToken));
+                    await ResetEveryoneLockedAsync(cancellationToken);
+                    return;
+                }
+            }
+
             if (storedEvent.Seq <= _relayedSeq)
             {
+                if (_recent.FirstOrDefault(m => m.Seq == storedEvent.Seq) is { } relayed && relayed.Identity != FeedMessage.IdentityOf(alertEvent))
+                {
+                    await RewindLockedAsync("a relayed seq arrived as a different event", cancellationToken);
+                }
+
                 return;
             }
 
@@ -67,7 +102,7 @@ internal sealed class EditionFeed(
                 await BackfillLockedAsync(storedEvent.Seq - 1, cancellationToken);
             }
 
-            await SendLockedAsync(storedEvent);
+            RelayLocked(storedEvent, alertEvent);
         }
         finally
         {
@@ -75,8 +110,12 @@ internal sealed class EditionFeed(
         }
     }
 
-    /// <summary>Relays whatever the log has beyond what this node relayed (after a lost subscription or message).</summary>
-    public async Task CatchUpAsync(long latestSeq, CancellationToken cancellationToken)
+    /// <summary>
+    /// Relays whatever the log has beyond what this node relayed (after a lost subscription or
+    /// message), or moves to a new epoch when the log's <paramref name="latestSeq"/> is below
+    /// <paramref name="relayedBeforeRead"/>, what this node had relayed before it read the log.
+    /// </summary>
+    public async Task CatchUpAsync(long latestSeq, long relayedBeforeRead, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
@@ -87,6 +126,10 @@ internal sealed class EditionFeed(
                 FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, latestSeq, "behind the log");
                 await BackfillLockedAsync(latestSeq, cancellationToken);
             }
+            else if (latestSeq < relayedBeforeRead)
+            {
+                await RewindLockedAsync($"the log's latest seq is {latestSeq}", cancellationToken);
+            }
         }
         finally
         {
@@ -94,79 +137,110 @@ internal sealed class EditionFeed(
         }
     }
 
-    /// <summary>Sends a SignalR connection the events after <paramref name="afterSeq"/>, then joins it to the live group.</summary>
-    public Task AttachAsync(string connectionId, ITickerClient caller, long? afterSeq, CancellationToken cancellationToken) =>
-        AttachAsync(caller, afterSeq, () => _hub.Groups.AddToGroupAsync(connectionId, _group, cancellationToken), cancellationToken);
-
-    /// <summary>Sends a direct connection the events after <paramref name="afterSeq"/>, then adds it to the live subscribers.</summary>
-    public Task AttachAsync(DirectConnection connection, long? afterSeq, CancellationToken cancellationToken) =>
-        AttachAsync(connection, afterSeq, () =>
-        {
-            _direct.TryAdd(connection, 0);
-            return Task.CompletedTask;
-        }, cancellationToken);
-
-    public Task DetachAsync(string connectionId, CancellationToken cancellationToken) =>
-        _hub.Groups.RemoveFromGroupAsync(connectionId, _group, cancellationToken);
-
-    public void Detach(DirectConnection connection) => _direct.TryRemove(connection, out _);
-
-    private async Task AttachAsync(ITickerClient caller, long? afterSeq, Func<Task> joinLocked, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues for <paramref name="subscriber"/> the events after <paramref name="afterSeq"/> (none when
+    /// null), then adds it to the live subscribers. A subscriber already live is repositioned: it
+    /// leaves the live set first, so it never follows the edition twice. A position in another
+    /// <paramref name="epoch"/> than the log's is answered with the ticker (<c>reset</c>).
+    /// </summary>
+    public async Task AttachAsync(IFeedSubscriber subscriber, long? afterSeq, string? epoch, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
-        var sentSeq = afterSeq ?? 0;
+        _live.TryRemove(subscriber, out _);
+        var position = afterSeq ?? long.MaxValue;
         if (afterSeq is not null)
         {
-            // The bulk of the history goes out without the gate, so one slow subscriber never holds up the group.
-            sentSeq = await SendHistoryAsync(caller, sentSeq, RelayedSeq, cancellationToken);
+            position = epoch is not null && epoch != Epoch
+                ? await ResetAsync(subscriber, cancellationToken)
+                : await StartHistoryAsync(subscriber, afterSeq.Value, cancellationToken);
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
+        while (true)
         {
-            if (afterSeq is not null && sentSeq < _relayedSeq)
+            await _gate.WaitAsync(cancellationToken);
+            try
             {
-                await SendHistoryAsync(caller, sentSeq, _relayedSeq, cancellationToken);
+                if (TryJoinLocked(subscriber, position))
+                {
+                    return;
+                }
+            }
+            finally
+            {
+                _gate.Release();
             }
 
-            await joinLocked();
-        }
-        finally
-        {
-            _gate.Release();
+            // The relay moved on past the recent events while the history went out: more history, at the client's pace.
+            position = await SendHistoryAsync(subscriber, position, RelayedSeq, cancellationToken);
         }
     }
 
-    /// <summary>Counts connections subscribing (+1) or leaving (-1); the hubs know, the group does not say.</summary>
-    public void SubscribersChanged(int change)
-    {
-        Interlocked.Add(ref _subscribers, change);
-        metrics.Subscribed(edition, change);
-    }
+    public void Detach(IFeedSubscriber subscriber) => _live.TryRemove(subscriber, out _);
 
-    /// <summary>Sends the caller the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>]; returns the seq it is now at.</summary>
-    private async Task<long> SendHistoryAsync(ITickerClient caller, long afterSeq, long upToSeq, CancellationToken cancellationToken)
+    /// <summary>Counts connections subscribing (+1) or leaving (-1), for the metrics.</summary>
+    public void SubscribersChanged(int change) => metrics.Subscribed(edition, change);
+
+    /// <summary>
+    /// Where the subscriber's history starts: its own seq, or (when it asks for more than its budget,
+    /// or is ahead of the log) the seq the ticker it is sent instead continues after.
+    /// </summary>
+    private async Task<long> StartHistoryAsync(IFeedSubscriber subscriber, long afterSeq, CancellationToken cancellationToken)
     {
-        if (afterSeq > upToSeq)
+        var relayedSeq = RelayedSeq;
+        if (afterSeq > relayedSeq)
         {
             // Ahead of this node: either the node lags a moment, or the client saw seqs the log no
             // longer has (restored from an older backup), and would drop every new event as a duplicate.
             var latestSeq = (await log.ReadAsync(edition, afterSeq, 1, cancellationToken)).LatestSeq;
-            return afterSeq > latestSeq ? await ResetAsync(caller, latestSeq, cancellationToken) : afterSeq;
+            return afterSeq > latestSeq ? await ResetAsync(subscriber, cancellationToken) : afterSeq;
         }
 
+        if (!subscriber.ReplayBudget.TryTake((int)Math.Min(int.MaxValue, relayedSeq - afterSeq)))
+        {
+            return await ResetAsync(subscriber, cancellationToken);
+        }
+
+        return await SendHistoryAsync(subscriber, afterSeq, relayedSeq, cancellationToken);
+    }
+
+    /// <summary>Queues the recent events after <paramref name="position"/> and joins the live set, if the recent events reach back that far.</summary>
+    private bool TryJoinLocked(IFeedSubscriber subscriber, long position)
+    {
+        if (position < _relayedSeq)
+        {
+            if (_recent.Count == 0 || _recent.Peek().Seq > position + 1)
+            {
+                return false;
+            }
+
+            var closing = _recent.Where(m => m.Seq > position).ToList();
+            subscriber.ReplayBudget.Take(closing.Count);
+            foreach (var message in closing)
+            {
+                subscriber.Send(message);
+            }
+        }
+
+        _live.TryAdd(subscriber, 0);
+        return true;
+    }
+
+    /// <summary>Sends the subscriber the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>] at its pace; returns the seq it is now at.</summary>
+    private async Task<long> SendHistoryAsync(IFeedSubscriber subscriber, long afterSeq, long upToSeq, CancellationToken cancellationToken)
+    {
         while (afterSeq < upToSeq)
         {
             var page = await log.ReadAsync(edition, afterSeq, pageSize, cancellationToken);
             if (page.IsGapAfter(afterSeq))
             {
-                return await ResetAsync(caller, page.LatestSeq, cancellationToken);
+                return await ResetAsync(subscriber, cancellationToken);
             }
 
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                await caller.Alert(Parse(storedEvent));
+                subscriber.Send(FeedMessage.Alert(Parse(storedEvent)));
                 afterSeq = storedEvent.Seq;
+                await subscriber.WhenReadyForHistoryAsync(cancellationToken);
             }
 
             if (page.Events.Count < pageSize)
@@ -178,13 +252,49 @@ internal sealed class EditionFeed(
         return afterSeq;
     }
 
-    /// <summary>Sends the whole ticker instead of events (to one caller or the group); they continue after <paramref name="latestSeq"/>.</summary>
-    private async Task<long> ResetAsync(ITickerClient clients, long latestSeq, CancellationToken cancellationToken)
+    /// <summary>Sends one subscriber the whole ticker instead of events; its events continue after the seq returned.</summary>
+    private async Task<long> ResetAsync(IFeedSubscriber subscriber, CancellationToken cancellationToken)
     {
-        var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
-        await clients.Reset(new TickerReset(edition, latestSeq, ticker));
-        return latestSeq;
+        var reset = FeedMessage.Reset(await ReadTickerAsync(cancellationToken));
+        if (!subscriber.ReplayBudget.TryTake(reset.Events))
+        {
+            FanoutLog.ReplayBudgetSpent(logger, edition);
+            subscriber.Abort();
+            throw new HubException("This connection asked for more history than it may; reconnect and resume.");
+        }
+
+        subscriber.Send(reset);
+        return reset.Seq;
     }
+
+    private async Task<TickerReset> ReadTickerAsync(CancellationToken cancellationToken)
+    {
+        // The seq before the ticker: a line published in between is on the ticker and then arrives as an event, which a ticker applies twice harmlessly.
+        var latestSeq = (await log.ReadAsync(edition, long.MaxValue - 1, 1, cancellationToken)).LatestSeq;
+        var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
+        return new TickerReset(edition, latestSeq, ticker, Epoch);
+    }
+
+    /// <summary>The log went backwards: moves the edition to a new epoch (or adopts the one another node moved it to) and resets every subscriber.</summary>
+    private async Task RewindLockedAsync(string reason, CancellationToken cancellationToken)
+    {
+        FanoutLog.LogWentBack(logger, edition, _relayedSeq, _epoch, reason);
+        ChangeEpochLocked(await epochs.MoveOnAsync(edition, _epoch, cancellationToken));
+        await ResetEveryoneLockedAsync(cancellationToken);
+    }
+
+    private void ChangeEpochLocked(string epoch)
+    {
+        if (epoch != _epoch)
+        {
+            _formerEpochs.Add(_epoch);
+            Volatile.Write(ref _epoch, epoch);
+        }
+    }
+
+    /// <summary>Every subscriber gets the ticker as the log has it now; live events continue after its latest seq.</summary>
+    private async Task ResetEveryoneLockedAsync(CancellationToken cancellationToken) =>
+        ResetEveryoneLocked(await ReadTickerAsync(cancellationToken));
 
     private async Task BackfillLockedAsync(long upToSeq, CancellationToken cancellationToken)
     {
@@ -195,13 +305,14 @@ internal sealed class EditionFeed(
             {
                 // Only a node stalled for longer than retention gets here; its subscribers need the whole ticker.
                 FanoutLog.FellBehindRetention(logger, edition, _relayedSeq + 1, page.OldestSeq - 1);
-                Volatile.Write(ref _relayedSeq, await ResetAsync(new Everyone(this), page.OldestSeq - 1, cancellationToken));
+                var ticker = await log.ReadTickerAsync(edition, time.GetUtcNow(), TickerResetLines, cancellationToken);
+                ResetEveryoneLocked(new TickerReset(edition, page.OldestSeq - 1, ticker, Epoch));
             }
 
             var relayed = false;
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                await SendLockedAsync(storedEvent);
+                RelayLocked(storedEvent, Parse(storedEvent));
                 relayed = true;
             }
 
@@ -212,48 +323,40 @@ internal sealed class EditionFeed(
         }
     }
 
-    private async Task SendLockedAsync(StoredEvent storedEvent)
+    private void ResetEveryoneLocked(TickerReset reset)
     {
-        var alertEvent = Parse(storedEvent);
-        await new Everyone(this).Alert(alertEvent);
+        var message = FeedMessage.Reset(reset);
+        foreach (var (subscriber, _) in _live)
+        {
+            subscriber.Send(message);
+        }
+
+        // A subscriber joining later needs the ticker too: its history cannot be closed from before the reset.
+        _recent.Clear();
+        Volatile.Write(ref _relayedSeq, reset.LatestSeq);
+    }
+
+    private void RelayLocked(StoredEvent storedEvent, AlertEvent alertEvent)
+    {
+        var message = FeedMessage.Alert(alertEvent);
+        var sentTo = 0;
+        foreach (var (subscriber, _) in _live)
+        {
+            subscriber.Send(message);
+            sentTo++;
+        }
+
+        if (_recent.Count == RecentEvents)
+        {
+            _recent.Dequeue();
+        }
+
+        _recent.Enqueue(message);
         Volatile.Write(ref _relayedSeq, storedEvent.Seq);
         metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
-        recorder.Record(edition, alertEvent.Alert.Id, Volatile.Read(ref _subscribers));
+        recorder.Record(edition, alertEvent.Alert.Id, sentTo);
     }
 
     private static AlertEvent Parse(StoredEvent storedEvent) =>
         JsonSerializer.Deserialize<AlertEvent>(storedEvent.Json, AlertsJson.Options)!;
-
-    /// <summary>
-    /// Every subscriber of the edition: each direct connection gets the same record, encoded once, and
-    /// is never waited for; the SignalR group's send completes when its connections have taken it.
-    /// </summary>
-    private readonly struct Everyone(EditionFeed feed) : ITickerClient
-    {
-        public Task Alert(AlertEvent alertEvent)
-        {
-            SendDirect(ITickerClient.AlertMethod, alertEvent);
-            return feed._hub.Clients.Group(feed._group).Alert(alertEvent);
-        }
-
-        public Task Reset(TickerReset reset)
-        {
-            SendDirect(ITickerClient.ResetMethod, reset);
-            return feed._hub.Clients.Group(feed._group).Reset(reset);
-        }
-
-        private void SendDirect<T>(string method, T argument)
-        {
-            if (feed._direct.IsEmpty)
-            {
-                return;
-            }
-
-            var record = HubFrames.Invocation(method, argument);
-            foreach (var (connection, _) in feed._direct)
-            {
-                connection.Send(record);
-            }
-        }
-    }
 }

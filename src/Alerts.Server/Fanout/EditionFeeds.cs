@@ -1,8 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Server.Hosting;
-using Alerts.Server.Hubs;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Fanout;
@@ -11,16 +9,16 @@ namespace Alerts.Server.Fanout;
 internal sealed class EditionFeeds(
     Taxonomy taxonomy,
     IAlertLog log,
-    IHubContext<AlertsHub, ITickerClient> hub,
+    ILogEpochs epochs,
     IOptions<FanoutOptions> options,
     TimeProvider time,
     AlertsMetrics metrics,
-    FanoutRecorder recorder,
+    IFanoutRecorder recorder,
     ILoggerFactory loggerFactory)
 {
     private readonly Dictionary<string, EditionFeed> _feeds = taxonomy.Editions.Keys.ToDictionary(
         edition => edition,
-        edition => new EditionFeed(edition, log, hub, options.Value.BackfillPageSize, time, metrics, recorder, loggerFactory.CreateLogger<EditionFeed>()),
+        edition => new EditionFeed(edition, log, epochs, options.Value.BackfillPageSize, time, metrics, recorder, loggerFactory.CreateLogger<EditionFeed>()),
         StringComparer.Ordinal);
 
     public EditionFeed this[string edition] => _feeds[edition];

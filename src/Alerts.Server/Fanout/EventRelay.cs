@@ -11,9 +11,10 @@ namespace Alerts.Server.Fanout;
 /// events in publish order while editions need not wait for each other. Pub/sub loses messages
 /// while the subscription is down, so the relay also compares the log's latest seqs with what it
 /// relayed: at once when the subscription comes back, and every <see cref="FanoutOptions.ConsistencyCheckInterval"/>.
+/// A latest seq below what a feed relayed means the log went backwards (a lossy failover, a restore): the feed moves to a new epoch.
 /// </summary>
 internal sealed class EventRelay(
-    IConnectionMultiplexer redis, RedisKeys keys, IAlertLog log, EditionFeeds feeds, IOptions<FanoutOptions> options, ILogger<EventRelay> logger)
+    IConnectionMultiplexer redis, RedisKeys keys, IAlertLog log, ILogEpochs epochs, EditionFeeds feeds, IOptions<FanoutOptions> options, ILogger<EventRelay> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _checkNow = new(0, 1);
@@ -27,7 +28,7 @@ internal sealed class EventRelay(
             var latest = await RetryAsync(log.ReadLatestSeqsAsync, stoppingToken);
             foreach (var feed in feeds.All)
             {
-                feed.Start(latest[feed.Edition]);
+                feed.Start(latest[feed.Edition], await RetryAsync(token => epochs.ReadAsync(feed.Edition, token), stoppingToken));
             }
 
             await CheckLoopAsync(stoppingToken);
@@ -78,10 +79,12 @@ internal sealed class EventRelay(
             await _checkNow.WaitAsync(options.Value.ConsistencyCheckInterval, stoppingToken);
             try
             {
+                // What was relayed before the read is in the log the read sees, unless the log went back.
+                var relayed = feeds.All.ToDictionary(f => f.Edition, f => f.RelayedSeq, StringComparer.Ordinal);
                 var latest = await log.ReadLatestSeqsAsync(stoppingToken);
-                foreach (var feed in feeds.All.Where(f => latest[f.Edition] > f.RelayedSeq))
+                foreach (var feed in feeds.All.Where(f => latest[f.Edition] != relayed[f.Edition]))
                 {
-                    await feed.CatchUpAsync(latest[feed.Edition], stoppingToken);
+                    await feed.CatchUpAsync(latest[feed.Edition], relayed[feed.Edition], stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

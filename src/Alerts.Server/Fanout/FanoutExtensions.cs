@@ -11,6 +11,7 @@ internal static class FanoutExtensions
         services.AddSingleton<IValidateOptions<FanoutOptions>, FanoutOptionsValidator>();
         services.AddSingleton<EditionFeeds>();
         services.AddSingleton<FanoutRecorder>();
+        services.AddSingleton<IFanoutRecorder>(sp => sp.GetRequiredService<FanoutRecorder>());
         services.AddSingleton<NodeIdentity>();
         services.AddHostedService<EventRelay>();
         return services;

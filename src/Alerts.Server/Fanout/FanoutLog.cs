@@ -22,4 +22,13 @@ internal static partial class FanoutLog
 
     [LoggerMessage(2006, LogLevel.Warning, "Comparing the log with what this node relayed failed; retrying")]
     public static partial void ConsistencyCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2007, LogLevel.Warning, "Edition {Edition}: a connection asked for more history than its replay budget allows, even as the ticker; disconnected")]
+    public static partial void ReplayBudgetSpent(ILogger logger, string edition);
+
+    [LoggerMessage(2008, LogLevel.Warning, "Edition {Edition}: the log went back below seq {RelayedSeq} of epoch {Epoch} ({Reason}); moving to a new epoch and resetting subscribers")]
+    public static partial void LogWentBack(ILogger logger, string edition, long relayedSeq, string epoch, string reason);
+
+    [LoggerMessage(2009, LogLevel.Warning, "Edition {Edition}: the log moved from epoch {Epoch} to {NewEpoch} elsewhere; resetting subscribers")]
+    public static partial void EpochMovedElsewhere(ILogger logger, string edition, string epoch, string newEpoch);
 }

@@ -8,7 +8,7 @@ namespace Alerts.Server.Fanout;
 /// Notes, per alert, how many hub connections each node sent it to, for the delivery report.
 /// Fire-and-forget: the report is informative, and the relay must not wait on it.
 /// </summary>
-internal sealed class FanoutRecorder(IConnectionMultiplexer redis, RedisKeys keys, NodeIdentity node)
+internal sealed class FanoutRecorder(IConnectionMultiplexer redis, RedisKeys keys, NodeIdentity node) : IFanoutRecorder
 {
     /// <summary>How long the figures are kept: long enough for any look back at a day's alerts.</summary>
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);

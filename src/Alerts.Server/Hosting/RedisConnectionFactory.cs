@@ -27,6 +27,7 @@ internal static class RedisConnectionFactory
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Alerts.Server.Redis");
         HostingLog.UsingRedis(logger, string.Join(",", options.EndPoints));
         var multiplexer = ConnectionMultiplexer.Connect(options);
+        RoleChangeWatch.Watch(multiplexer);
         multiplexer.ConnectionFailed += (_, e) =>
             HostingLog.RedisConnectionFailed(logger, e.ConnectionType, e.EndPoint?.ToString(), e.FailureType, e.Exception);
         var metrics = services.GetRequiredService<AlertsMetrics>();

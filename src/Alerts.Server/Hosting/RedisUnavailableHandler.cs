@@ -13,7 +13,7 @@ internal sealed class RedisUnavailableHandler(IProblemDetailsService problems, I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (RedisConnectionException or RedisTimeoutException or ReplicasNotReachedException))
+        if (!IsUnavailable(exception))
         {
             return false;
         }
@@ -35,4 +35,18 @@ internal sealed class RedisUnavailableHandler(IProblemDetailsService problems, I
             },
         });
     }
+
+    /// <summary>
+    /// Besides a lost connection: the errors a Redis gives while it fails over. A demoted primary answers
+    /// READONLY until the client follows the switch, a Cluster answers CLUSTERDOWN or TRYAGAIN while a
+    /// slot moves, a replica still loading its data answers LOADING.
+    /// </summary>
+    private static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RedisConnectionException or RedisTimeoutException or ReplicasNotReachedException => true,
+        RedisServerException server => FailoverErrors.Any(prefix => server.Message.StartsWith(prefix, StringComparison.Ordinal)),
+        _ => false,
+    };
+
+    private static readonly string[] FailoverErrors = ["READONLY", "LOADING", "MASTERDOWN", "CLUSTERDOWN", "TRYAGAIN", "NOREPLICAS"];
 }

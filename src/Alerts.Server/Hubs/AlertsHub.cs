@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace Alerts.Server.Hubs;
 
 /// <summary>
-/// The live hub at <c>/hubs/alerts</c>. Clients may only subscribe and unsubscribe; nothing they send
-/// reaches anyone else. Events come from the node's <see cref="EventRelay"/>, never from another client.
+/// The live hub at <c>/hubs/alerts</c>. Clients may only subscribe (or resume) and unsubscribe; nothing they send
+/// reaches anyone else. Events come from the node's <see cref="EventRelay"/>, never from another client,
+/// through the connection's own bounded queue (<see cref="NegotiatedConnection"/>).
 /// </summary>
-internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy) : Hub<ITickerClient>
+internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, DrainingHubLifetimeManager connections) : Hub<ITickerClient>
 {
     public const string Path = "/hubs/alerts";
 
@@ -17,29 +18,49 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy) : Hub<ITi
     /// <summary>
     /// From now on this connection receives every event of <paramref name="edition"/> with seq above
     /// <paramref name="afterSeq"/>: the missed ones first, then live, in order; null means live only.
+    /// A second call for the same edition moves the connection's position instead of adding a stream.
     /// </summary>
-    public async Task Subscribe(string edition, long? afterSeq)
+    public Task Subscribe(string edition, long? afterSeq) => AttachAsync(edition, afterSeq, null);
+
+    /// <summary>
+    /// <see cref="Subscribe"/> with a whole position: <paramref name="afterSeq"/> within
+    /// <paramref name="epoch"/>, as the last event the client applied carried it. A position in
+    /// another epoch than the log's is answered with <c>reset</c> (the ticker, its latest seq and
+    /// epoch), then live events.
+    /// </summary>
+    public Task Resume(string edition, long afterSeq, string epoch) => AttachAsync(edition, afterSeq, epoch);
+
+    private async Task AttachAsync(string edition, long? afterSeq, string? epoch)
     {
-        await Feed(edition).AttachAsync(Context.ConnectionId, Clients.Caller, afterSeq, Context.ConnectionAborted);
+        var feed = Feed(edition);
+        var connection = connections[Context.ConnectionId];
+        await feed.AttachAsync(connection, afterSeq, epoch, Context.ConnectionAborted);
+        // The history is queued, not yet written: it reaches the client before this call's completion, as on the direct hub.
+        await connection.WhenSentAsync(Context.ConnectionAborted);
         if (Editions.Add(edition))
         {
-            feeds[edition].SubscribersChanged(+1);
+            feed.SubscribersChanged(+1);
         }
     }
 
-    public async Task Unsubscribe(string edition)
+    public Task Unsubscribe(string edition)
     {
-        await Feed(edition).DetachAsync(Context.ConnectionId, Context.ConnectionAborted);
+        var feed = Feed(edition);
+        feed.Detach(connections[Context.ConnectionId]);
         if (Editions.Remove(edition))
         {
-            feeds[edition].SubscribersChanged(-1);
+            feed.SubscribersChanged(-1);
         }
+
+        return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        var connection = connections[Context.ConnectionId];
         foreach (var edition in Editions)
         {
+            feeds[edition].Detach(connection);
             feeds[edition].SubscribersChanged(-1);
         }
 

@@ -5,28 +5,40 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 namespace Alerts.Server.Hubs;
 
 /// <summary>
-/// SignalR's in-memory lifetime manager, plus a way to close every connection gracefully. SignalR's
+/// SignalR's in-memory lifetime manager, plus each connection's bounded queue
+/// (<see cref="NegotiatedConnection"/>: the feeds send through it, never through SignalR's groups),
+/// and a way to close every connection gracefully. SignalR's
 /// own shutdown aborts connections without a close message; a ticker then sees an error instead of
 /// "the server is going away, reconnect", which is what it needs to move to another node at once.
 /// </summary>
-internal sealed class DrainingHubLifetimeManager(ILogger<DefaultHubLifetimeManager<AlertsHub>> logger)
+internal sealed class DrainingHubLifetimeManager(HubConnectionLimits limits, ILogger<DefaultHubLifetimeManager<AlertsHub>> logger)
     : DefaultHubLifetimeManager<AlertsHub>(logger)
 {
     private static readonly CloseMessage GoingAway = new(error: null, allowReconnect: true);
 
-    private readonly ConcurrentDictionary<string, HubConnectionContext> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NegotiatedConnection> _connections = new(StringComparer.Ordinal);
 
     public int ConnectionCount => _connections.Count;
 
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {
-        _connections[connection.ConnectionId] = connection;
+        _connections[connection.ConnectionId] = new NegotiatedConnection(connection, limits);
         return base.OnConnectedAsync(connection);
     }
 
+    /// <summary>The queue in front of a connection this manager serves.</summary>
+    public NegotiatedConnection this[string connectionId] => _connections[connectionId];
+
+    /// <summary>Whether the connection is open and not yet aborted (SignalR may take a while to notice an abort).</summary>
+    public bool IsOpen(string connectionId) => _connections.TryGetValue(connectionId, out var connection) && !connection.IsClosed;
+
     public override Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        _connections.TryRemove(connection.ConnectionId, out _);
+        if (_connections.TryRemove(connection.ConnectionId, out var negotiated))
+        {
+            negotiated.MarkClosed();
+        }
+
         return base.OnDisconnectedAsync(connection);
     }
 
@@ -41,7 +53,7 @@ internal sealed class DrainingHubLifetimeManager(ILogger<DefaultHubLifetimeManag
         {
             try
             {
-                await connection.WriteAsync(GoingAway, cancellationToken);
+                await connection.Context.WriteAsync(GoingAway, cancellationToken);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
             {
@@ -57,7 +69,7 @@ internal sealed class DrainingHubLifetimeManager(ILogger<DefaultHubLifetimeManag
 
         foreach (var straggler in _connections.Values)
         {
-            straggler.Abort();
+            straggler.Context.Abort();
         }
     }
 }

@@ -16,6 +16,7 @@ internal static class HubExtensions
                 hub.MaximumReceiveMessageSize = 4 * 1024;
             })
             .AddJsonProtocol(json => AlertsJson.Configure(json.PayloadSerializerOptions));
+        services.AddSingleton<HubConnectionLimits>();
         services.AddSingleton<DrainingHubLifetimeManager>();
         services.AddSingleton<HubLifetimeManager<AlertsHub>>(sp => sp.GetRequiredService<DrainingHubLifetimeManager>());
         services.AddOptions<DirectHubOptions>().BindConfiguration(DirectHubOptions.SectionName).ValidateOnStart();

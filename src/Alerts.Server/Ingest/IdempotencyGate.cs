@@ -15,11 +15,28 @@ namespace Alerts.Server.Ingest;
 /// </summary>
 internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisOptions> options)
 {
-    /// <summary>How long a claim stays "in flight" if its request never finishes (a crashed node).</summary>
-    private static readonly TimeSpan InFlightLease = TimeSpan.FromSeconds(30);
 
     private const string Pending = "pending:";
     private const string Done = "done:";
+
+    // KEYS: 1 claim. ARGV: 1 the pending value this request set. Frees only a claim still pending for this body.
+    private const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
+    /// <summary>
+    /// How long a claim stays "in flight" if its request never finishes (a crashed node): as long as the
+    /// request's own Redis calls may take, so a key is never held much past the request that held it.
+    /// </summary>
+    private TimeSpan InFlightLease => options.Value.OperationTimeout * 3 + options.Value.WaitTimeout;
+
+    /// <summary>
+    /// How long a duplicate waits for the request holding the key to finish before it is told "in
+    /// flight": as long as the claim can live. After a failover the first attempt's release may have
+    /// reached a server that is no longer the primary, and only the claim's expiry frees the key.
+    /// </summary>
+    private TimeSpan InFlightPatience => InFlightLease;
 
     /// <summary>The id under which the log keeps the first result: scoped to the author, so keys of two editors never meet.</summary>
     public static string IdOf(string author, string key) =>
@@ -32,20 +49,31 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         var database = redis.GetDatabase();
         var claimKey = keys.IdempotencyClaim(id);
-        if (await database.StringSetAsync(claimKey, Pending + hash, InFlightLease, When.NotExists).WaitAsync(cancellationToken))
+        var patience = DateTime.UtcNow + InFlightPatience;
+        while (true)
         {
-            return IdempotencyClaim.Claimed;
-        }
+            if (await database.StringSetAsync(claimKey, Pending + hash, InFlightLease, When.NotExists).WaitAsync(cancellationToken))
+            {
+                return IdempotencyClaim.Claimed;
+            }
 
-        var current = (string?)await database.StringGetAsync(claimKey).WaitAsync(cancellationToken);
-        return current switch
-        {
-            // The lease ran out between the two calls: claim again.
-            null => await ClaimAsync(id, body, cancellationToken),
-            _ when !current.EndsWith(hash, StringComparison.Ordinal) => IdempotencyClaim.Mismatch,
-            _ when current.StartsWith(Pending, StringComparison.Ordinal) => IdempotencyClaim.InFlight,
-            _ => IdempotencyClaim.Completed,
-        };
+            var current = (string?)await database.StringGetAsync(claimKey).WaitAsync(cancellationToken);
+            var claim = current switch
+            {
+                // Released or expired between the two calls: claim again.
+                null => (IdempotencyClaim?)null,
+                _ when !current.EndsWith(hash, StringComparison.Ordinal) => IdempotencyClaim.Mismatch,
+                _ when current.StartsWith(Pending, StringComparison.Ordinal) => IdempotencyClaim.InFlight,
+                _ => IdempotencyClaim.Completed,
+            };
+            if (claim is { } known && (known != IdempotencyClaim.InFlight || DateTime.UtcNow >= patience))
+            {
+                return known;
+            }
+
+            // Most "in flight" keys are a retry racing the first attempt's end: wait a moment for it.
+            await Task.Delay(claim is null ? TimeSpan.Zero : TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
     }
 
     public async Task CompleteAsync(string id, byte[] body, CancellationToken cancellationToken)
@@ -55,7 +83,26 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
             .WaitAsync(cancellationToken);
     }
 
-    /// <summary>Frees the key after a failed attempt, so the client's retry is not told it is in flight.</summary>
-    public async Task ReleaseAsync(string id) =>
-        await redis.GetDatabase().KeyDeleteAsync(keys.IdempotencyClaim(id), CommandFlags.FireAndForget);
+    /// <summary>
+    /// Frees the key after an attempt that stored no result, so the client's retry is not told it is in
+    /// flight. During a failover the first tries may reach no primary, or one being demoted; it keeps
+    /// trying until it lands or the claim's lease would have freed the key anyway.
+    /// </summary>
+    public async Task ReleaseAsync(string id, byte[] body)
+    {
+        var pending = Pending + Convert.ToHexStringLower(SHA256.HashData(body));
+        var giveUp = DateTime.UtcNow + InFlightLease;
+        while (true)
+        {
+            try
+            {
+                await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, [keys.IdempotencyClaim(id)], [pending]);
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException && DateTime.UtcNow < giveUp)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+    }
 }

@@ -109,25 +109,25 @@ internal static class IngestEndpoints
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
-            var claim = await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken);
-            switch (claim)
-            {
-                case IdempotencyClaim.Mismatch:
-                    return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
-                        "Use a new key for a new alert; resend the same body to get the first response.");
-                case IdempotencyClaim.InFlight:
-                    request.HttpContext.Response.Headers.RetryAfter = "1";
-                    return Problems.Status(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
-                        "Retry in a moment to get its response.");
-            }
-
             try
             {
+                var claim = await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken);
+                switch (claim)
+                {
+                    case IdempotencyClaim.Mismatch:
+                        return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
+                            "Use a new key for a new alert; resend the same body to get the first response.");
+                    case IdempotencyClaim.InFlight:
+                        request.HttpContext.Response.Headers.RetryAfter = "1";
+                        return Problems.Status(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
+                            "Retry in a moment to get its response.");
+                }
+
                 // A retry of a finished request replays its answer; only a first use is judged, or the
                 // retry would be refused as a duplicate of its own first attempt.
                 if (claim == IdempotencyClaim.Claimed && await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refusal)
                 {
-                    await idempotency.ReleaseAsync(idempotencyId);
+                    await idempotency.ReleaseAsync(idempotencyId, body.Bytes);
                     return refusal;
                 }
 
@@ -135,9 +135,12 @@ internal static class IngestEndpoints
                 await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
                 return await RecordedAsync(desk, Created(result), alert, DeskAction.Published, cancellationToken);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception)
             {
-                await idempotency.ReleaseAsync(idempotencyId);
+                // Whatever ended the request (Redis failing over, a timeout, the client leaving, even a claim
+                // that timed out but was set), the key must not stay "in flight": the retry is the way out.
+                // Not awaited: the release may have to outlast the failover, and the client is told to retry now.
+                _ = idempotency.ReleaseAsync(idempotencyId, body.Bytes);
                 throw;
             }
         }

@@ -27,7 +27,7 @@ internal static class SyndicationExtensions
         return services;
     }
 
-    /// <summary>Feeds for readers that are not a browser ticker or a phone, and the webhooks' delivery log.</summary>
+    /// <summary>Feeds and the event stream for readers that are not a browser ticker or a phone, and the webhooks' delivery log.</summary>
     public static IEndpointRouteBuilder MapAlertsSyndication(this IEndpointRouteBuilder routes) =>
-        routes.MapFeedEndpoints().MapWebhookEndpoints();
+        routes.MapFeedEndpoints().MapStreamEndpoints().MapWebhookEndpoints();
 }

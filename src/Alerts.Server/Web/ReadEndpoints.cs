@@ -64,7 +64,16 @@ internal static class ReadEndpoints
     }
 
     public static async Task<IResult> GetEventsAsync(
-        string edition, string? after, string? limit, HttpContext context, Taxonomy taxonomy, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+        string edition,
+        string? after,
+        string? limit,
+        string? epoch,
+        HttpContext context,
+        Taxonomy taxonomy,
+        IAlertLog log,
+        ILogEpochs epochs,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!taxonomy.Editions.ContainsKey(edition))
         {
@@ -79,8 +88,11 @@ internal static class ReadEndpoints
             return Problems.Validation(errors);
         }
 
+        // The epoch is read before the page: an epoch that moves meanwhile shows at the client's next read.
+        var currentEpoch = await epochs.ReadAsync(edition, cancellationToken);
         var page = await log.ReadAsync(edition, afterSeq, count, cancellationToken);
-        var reset = page.IsGapAfter(afterSeq);
+        // A position in another life of the log names seqs that may since have been reused.
+        var reset = page.IsGapAfter(afterSeq) || (!string.IsNullOrEmpty(epoch) && epoch != currentEpoch);
         var ticker = reset ? await log.ReadTickerAsync(edition, time.GetUtcNow(), MaxTickerLines, cancellationToken) : null;
 
         using var buffer = new MemoryStream();
@@ -97,6 +109,7 @@ internal static class ReadEndpoints
             writer.WriteEndArray();
             writer.WriteNumber("latestSeq", page.LatestSeq);
             writer.WriteNumber("oldestSeq", page.OldestSeq);
+            writer.WriteString("epoch", currentEpoch);
             if (ticker is not null)
             {
                 writer.WriteBoolean("reset", true);

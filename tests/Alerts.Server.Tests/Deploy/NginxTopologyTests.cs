@@ -64,6 +64,57 @@ public sealed class NginxTopologyTests(RedisFixture redis) : IClassFixture<Redis
         Assert.True(HasConnectionsFromNginx(other), "The ticker did not move to the surviving node.");
     }
 
+    [Fact]
+    public async Task DirectWebSocketsFromOneAddressAreSpreadOverTheNodes()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["Alerts__Redis__KeyPrefix"] = RedisFixture.NewPrefix(),
+            [$"Alerts__ApiKeys__{TestKeys.EditorName}__Sha256"] = TestKeys.Sha256Of(TestKeys.Editor),
+        };
+        var nodes = await Task.WhenAll(ServerProcess.StartAsync(environment), ServerProcess.StartAsync(environment));
+        await using var first = nodes[0];
+        await using var second = nodes[1];
+        await using var nginx = await NginxProcess.StartAsync(first.BaseAddress, second.BaseAddress);
+
+        // Every reader comes from 127.0.0.1, as readers behind one CDN or NAT address do.
+        var tickers = new List<TickerClient>();
+        try
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(nginx.BaseAddress, "/hubs/alerts"), options =>
+                    {
+                        options.SkipNegotiation = true;
+                        options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                    })
+                    .Build();
+                var ticker = new TickerClient(connection);
+                tickers.Add(ticker);
+                await connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                await ticker.SubscribeAsync("en", 0);
+            }
+
+            var (onFirst, onSecond) = (ConnectionsFromNginx(first), ConnectionsFromNginx(second));
+            Assert.True(onFirst >= 3 && onSecond >= 3, $"8 readers from one address: {onFirst} on one node, {onSecond} on the other.");
+            using var editor = Editor(first.BaseAddress);
+            await editor.PublishAsync("en", "Reaches readers on both nodes");
+            foreach (var ticker in tickers)
+            {
+                await ticker.WaitForSeqAsync("en", 1);
+            }
+        }
+        finally
+        {
+            foreach (var ticker in tickers)
+            {
+                await ticker.DisposeAsync();
+            }
+        }
+    }
+
     private static HttpClient Editor(Uri node)
     {
         var client = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) };
@@ -72,6 +123,11 @@ public sealed class NginxTopologyTests(RedisFixture redis) : IClassFixture<Redis
         client.DefaultRequestHeaders.ConnectionClose = true;
         return client;
     }
+
+    /// <summary>Established TCP connections to the node's port: only nginx connects there through the hub.</summary>
+    private static int ConnectionsFromNginx(ServerProcess node) =>
+        IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpConnections()
+            .Count(c => c.State == TcpState.Established && c.RemoteEndPoint.Port == node.BaseAddress.Port);
 
     /// <summary>Whether some established TCP connection goes to the node's port: only nginx connects there through the hub.</summary>
     private static bool HasConnectionsFromNginx(ServerProcess node) =>

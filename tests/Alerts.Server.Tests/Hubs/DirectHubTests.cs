@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -25,10 +24,10 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
         await using var reader = await TickerClient.ConnectAsync(node);
         await reader.SubscribeAsync("en", null);
         // A tiny receive buffer, never read after subscribing: the server's writes back up quickly.
-        using var stalled = await ConnectRawAsync(node, receiveBufferSize: 2048);
-        await HandshakeAsync(stalled);
-        await SendAsync(stalled, """{"type":1,"invocationId":"1","target":"Subscribe","arguments":["en",null]}""");
-        Assert.Contains("\"invocationId\":\"1\"", await ReceiveAsync(stalled));
+        using var stalled = await RawHubSocket.ConnectAsync(node, receiveBufferSize: 2048);
+        await RawHubSocket.HandshakeAsync(stalled);
+        await RawHubSocket.SendAsync(stalled, """{"type":1,"invocationId":"1","target":"Subscribe","arguments":["en",null]}""");
+        Assert.Contains("\"invocationId\":\"1\"", await RawHubSocket.ReceiveAsync(stalled));
         var connections = node.Services.GetRequiredService<DirectConnections>();
         Assert.Equal(2, connections.Count);
 
@@ -50,11 +49,11 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
     public async Task AHandshakeForAnotherProtocolIsRefusedWithAReason()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
-        using var socket = await ConnectRawAsync(node);
+        using var socket = await RawHubSocket.ConnectAsync(node);
 
-        await SendAsync(socket, """{"protocol":"messagepack","version":1}""");
+        await RawHubSocket.SendAsync(socket, """{"protocol":"messagepack","version":1}""");
 
-        using var answer = JsonDocument.Parse((await ReceiveAsync(socket)).TrimEnd('\u001e'));
+        using var answer = JsonDocument.Parse((await RawHubSocket.ReceiveAsync(socket)).TrimEnd('\u001e'));
         Assert.Contains("negotiate", answer.RootElement.GetProperty("error").GetString());
         Assert.Equal(WebSocketMessageType.Close, (await socket.ReceiveAsync(new byte[64], CancellationToken.None).WaitAsync(Timeout)).MessageType);
     }
@@ -65,12 +64,12 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
     public async Task AMalformedMessageClosesTheConnectionWithAnError(string message, string reason)
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
-        using var socket = await ConnectRawAsync(node);
-        await HandshakeAsync(socket);
+        using var socket = await RawHubSocket.ConnectAsync(node);
+        await RawHubSocket.HandshakeAsync(socket);
 
         await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
 
-        using var close = JsonDocument.Parse((await ReceiveAsync(socket)).TrimEnd('\u001e'));
+        using var close = JsonDocument.Parse((await RawHubSocket.ReceiveAsync(socket)).TrimEnd('\u001e'));
         Assert.Equal(7, close.RootElement.GetProperty("type").GetInt32());
         Assert.Contains(reason, close.RootElement.GetProperty("error").GetString());
     }
@@ -79,13 +78,13 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
     public async Task ArgumentsOfTheWrongTypeAreABindingErrorAndTheConnectionStaysUsable()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
-        using var socket = await ConnectRawAsync(node);
-        await HandshakeAsync(socket);
+        using var socket = await RawHubSocket.ConnectAsync(node);
+        await RawHubSocket.HandshakeAsync(socket);
 
-        await SendAsync(socket, """{"type":1,"invocationId":"1","target":"Subscribe","arguments":["en","seven"]}""");
-        Assert.Contains("Error binding arguments", await ReceiveAsync(socket));
-        await SendAsync(socket, """{"type":1,"invocationId":"2","target":"subscribe","arguments":["en",0]}""");
-        var completion = await ReceiveAsync(socket);
+        await RawHubSocket.SendAsync(socket, """{"type":1,"invocationId":"1","target":"Subscribe","arguments":["en","seven"]}""");
+        Assert.Contains("Error binding arguments", await RawHubSocket.ReceiveAsync(socket));
+        await RawHubSocket.SendAsync(socket, """{"type":1,"invocationId":"2","target":"subscribe","arguments":["en",0]}""");
+        var completion = await RawHubSocket.ReceiveAsync(socket);
 
         Assert.Contains("\"invocationId\":\"2\"", completion);
         Assert.DoesNotContain("error", completion);
@@ -99,17 +98,17 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
             hub.KeepAliveInterval = TimeSpan.FromSeconds(1);
             hub.ClientTimeoutInterval = TimeSpan.FromSeconds(3);
         }));
-        using var socket = await ConnectRawAsync(node);
-        await HandshakeAsync(socket);
+        using var socket = await RawHubSocket.ConnectAsync(node);
+        await RawHubSocket.HandshakeAsync(socket);
 
-        Assert.Equal("{\"type\":6}\u001e", await ReceiveAsync(socket));
+        Assert.Equal("{\"type\":6}\u001e", await RawHubSocket.ReceiveAsync(socket));
         var deadline = DateTime.UtcNow + Timeout;
         var ended = false;
         while (!ended && DateTime.UtcNow < deadline)
         {
             try
             {
-                ended = (await ReceiveAsync(socket)).StartsWith("{\"type\":7", StringComparison.Ordinal) || socket.State != WebSocketState.Open;
+                ended = (await RawHubSocket.ReceiveAsync(socket)).StartsWith("{\"type\":7", StringComparison.Ordinal) || socket.State != WebSocketState.Open;
             }
             catch (WebSocketException)
             {
@@ -118,51 +117,5 @@ public sealed class DirectHubTests(RedisFixture redis) : IClassFixture<RedisFixt
         }
 
         Assert.True(ended, "A client that sent nothing after its handshake was still connected after the client timeout.");
-    }
-
-    private static async Task<ClientWebSocket> ConnectRawAsync(AlertsNode node, int? receiveBufferSize = null)
-    {
-        var socket = new ClientWebSocket();
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                if (receiveBufferSize is { } size)
-                {
-                    tcp.ReceiveBufferSize = size;
-                }
-
-                await tcp.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(tcp, ownsSocket: true);
-            },
-        };
-        var uri = new UriBuilder(node.BaseAddress) { Scheme = "ws", Path = "/hubs/alerts" }.Uri;
-        await socket.ConnectAsync(uri, new HttpMessageInvoker(handler), CancellationToken.None).WaitAsync(Timeout);
-        return socket;
-    }
-
-    private static async Task HandshakeAsync(ClientWebSocket socket)
-    {
-        await SendAsync(socket, """{"protocol":"json","version":1}""");
-        Assert.Equal("{}\u001e", await ReceiveAsync(socket));
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, string record) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(record + "\u001e"), WebSocketMessageType.Text, true, CancellationToken.None).WaitAsync(Timeout);
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket)
-    {
-        var buffer = new byte[64 * 1024];
-        var length = 0;
-        ValueWebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).AsTask().WaitAsync(Timeout);
-            length += result.Count;
-        }
-        while (!result.EndOfMessage);
-
-        return Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

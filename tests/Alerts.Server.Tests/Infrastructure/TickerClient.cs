@@ -44,6 +44,24 @@ public sealed class TickerClient : IAsyncDisposable
     public Task SubscribeAsync(string edition, long? afterSeq) =>
         Connection.InvokeAsync("Subscribe", edition, afterSeq).WaitAsync(TimeSpan.FromSeconds(10));
 
+    public Task ResumeAsync(string edition, long afterSeq, string epoch) =>
+        Connection.InvokeAsync("Resume", edition, afterSeq, epoch).WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Waits until the alert <paramref name="alertId"/> has arrived, as an event or on a reset's ticker.</summary>
+    public async Task WaitForAlertAsync(string alertId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_received.Any(e => e.Alert.Id == alertId)
+            && !_resets.Any(r => r.GetProperty("ticker").EnumerateArray().Any(a => a.GetProperty("id").GetString() == alertId)))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+            {
+                throw new TimeoutException($"Alert {alertId} did not arrive within {timeout}: {_received.Count} events, {_resets.Count} resets.");
+            }
+        }
+    }
+
     /// <summary>Waits until an event of <paramref name="edition"/> with at least <paramref name="seq"/> has arrived.</summary>
     public async Task WaitForSeqAsync(string edition, long seq, TimeSpan? timeout = null)
     {
@@ -53,8 +71,8 @@ public sealed class TickerClient : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
             {
-                var seen = string.Join(",", _received.Where(e => e.Edition == edition).Select(e => e.Seq));
-                throw new TimeoutException($"Seq {seq} of '{edition}' did not arrive; received [{seen}].");
+                var seen = _received.Where(e => e.Edition == edition).Select(e => e.Seq).ToList();
+                throw new TimeoutException($"Seq {seq} of '{edition}' did not arrive; received {seen.Count}, the last [{string.Join(",", seen.TakeLast(10))}].");
             }
         }
     }

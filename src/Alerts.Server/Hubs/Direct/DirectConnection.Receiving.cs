@@ -11,6 +11,7 @@ internal sealed partial class DirectConnection
 {
     private const string Subscribe = nameof(AlertsHub.Subscribe);
     private const string Unsubscribe = nameof(AlertsHub.Unsubscribe);
+    private const string Resume = nameof(AlertsHub.Resume);
 
     /// <summary>Serves the connection until the client closes it or it is aborted.</summary>
     public async Task RunAsync()
@@ -152,7 +153,11 @@ internal sealed partial class DirectConnection
         {
             if (string.Equals(target, Subscribe, StringComparison.OrdinalIgnoreCase))
             {
-                error = ArityError(target, arguments, 2) ?? await SubscribeAsync(arguments[0], arguments[1], cancellationToken);
+                error = ArityError(target, arguments, 2) ?? await SubscribeAsync(Subscribe, arguments[0], arguments[1], null, cancellationToken);
+            }
+            else if (string.Equals(target, Resume, StringComparison.OrdinalIgnoreCase))
+            {
+                error = ArityError(target, arguments, 3) ?? await SubscribeAsync(Resume, arguments[0], arguments[1], arguments[2], cancellationToken);
             }
             else if (string.Equals(target, Unsubscribe, StringComparison.OrdinalIgnoreCase))
             {
@@ -174,15 +179,19 @@ internal sealed partial class DirectConnection
         }
     }
 
-    private async Task<string?> SubscribeAsync(JsonElement editionArgument, JsonElement afterSeqArgument, CancellationToken cancellationToken)
+    /// <summary>Subscribe, or Resume when <paramref name="epochArgument"/> is given (its seq and epoch must then be there).</summary>
+    private async Task<string?> SubscribeAsync(
+        string target, JsonElement editionArgument, JsonElement afterSeqArgument, JsonElement? epochArgument, CancellationToken cancellationToken)
     {
-        if (!TryGetString(editionArgument, out var edition) || !TryGetSeq(afterSeqArgument, out var afterSeq))
+        string? epoch = null;
+        if (!TryGetString(editionArgument, out var edition) || !TryGetSeq(afterSeqArgument, out var afterSeq)
+            || (epochArgument is { } given && (!TryGetString(given, out epoch) || epoch is null || afterSeq is null)))
         {
-            return BindingError(Subscribe);
+            return BindingError(target);
         }
 
         var feed = AlertsHub.FeedOf(hub.Feeds, hub.Taxonomy, edition);
-        await feed.AttachAsync(this, afterSeq, cancellationToken);
+        await feed.AttachAsync(this, afterSeq, epoch, cancellationToken);
         if (!_editions.Contains(feed.Edition))
         {
             _editions = [.. _editions, feed.Edition];

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using Alerts.Core.Alerts;
+using Alerts.Server.Fanout;
 
 namespace Alerts.Server.Hubs.Direct;
 
@@ -15,7 +15,7 @@ namespace Alerts.Server.Hubs.Direct;
 /// <param name="hub">Settings and feeds shared by every connection.</param>
 /// <param name="closed">Fires when the underlying connection ends.</param>
 /// <param name="abort">Ends the underlying connection at once.</param>
-internal sealed partial class DirectConnection(string id, WebSocket socket, DirectHub hub, CancellationToken closed, Action abort) : ITickerClient
+internal sealed partial class DirectConnection(string id, WebSocket socket, DirectHub hub, CancellationToken closed, Action abort) : IFeedSubscriber
 {
     private readonly Lock _sendLock = new();
     private readonly long _openedAt = Environment.TickCount64;
@@ -30,6 +30,10 @@ internal sealed partial class DirectConnection(string id, WebSocket socket, Dire
     private bool _handshaken;
     // A connection follows one or a few editions: an array costs a fraction of a set's buckets.
     private string[] _editions = [];
+    // Made on the first Subscribe with history: most connections subscribe once, live only.
+    private ReplayBudget? _replayBudget;
+
+    public ReplayBudget ReplayBudget => _replayBudget ??= hub.NewReplayBudget();
 
     /// <summary>Queues a record for the client; a client too far behind is disconnected instead.</summary>
     public void Send(byte[] record)
@@ -65,9 +69,9 @@ internal sealed partial class DirectConnection(string id, WebSocket socket, Dire
         _ = WriteAsync(record);
     }
 
-    Task ITickerClient.Alert(AlertEvent alertEvent) => SendPacedAsync(HubFrames.Invocation(ITickerClient.AlertMethod, alertEvent));
+    public void Send(FeedMessage message) => Send(message.Record);
 
-    Task ITickerClient.Reset(TickerReset reset) => SendPacedAsync(HubFrames.Invocation(ITickerClient.ResetMethod, reset));
+    public Task WhenReadyForHistoryAsync(CancellationToken cancellationToken) => WhenSentAsync(hub.HistoryPaceBytes).WaitAsync(cancellationToken);
 
     /// <summary>
     /// Once a second from <see cref="DirectHeartbeat"/>: pings an idle client, and ends a connection
@@ -117,12 +121,6 @@ internal sealed partial class DirectConnection(string id, WebSocket socket, Dire
         }
 
         drained?.TrySetResult();
-    }
-
-    private Task SendPacedAsync(byte[] record)
-    {
-        Send(record);
-        return WhenSentAsync(hub.HistoryPaceBytes);
     }
 
     /// <summary>Completes once no more than <paramref name="queuedBytes"/> wait to be sent (the whole queue, by default).</summary>

@@ -20,19 +20,21 @@ internal sealed class DirectHub(
     Taxonomy taxonomy,
     DirectConnections connections,
     IOptions<HubOptions> hubOptions,
-    IOptions<DirectHubOptions> directOptions,
+    HubConnectionLimits limits,
     ILogger<DirectHub> logger)
 {
-    /// <summary>Records a client has not read beyond this are its problem: it is disconnected, reconnects and catches up from the log.</summary>
-    public int MaxQueuedBytes { get; } = directOptions.Value.MaxQueuedBytes;
+    /// <inheritdoc cref="HubConnectionLimits.MaxQueuedBytes"/>
+    public int MaxQueuedBytes { get; } = limits.MaxQueuedBytes;
 
-    /// <summary>History waits while the connection's queue holds this much, so a long catch-up never trips <see cref="MaxQueuedBytes"/>.</summary>
-    public int HistoryPaceBytes { get; } = Math.Min(64 * 1024, directOptions.Value.MaxQueuedBytes / 2);
+    /// <inheritdoc cref="HubConnectionLimits.HistoryPaceBytes"/>
+    public int HistoryPaceBytes { get; } = limits.HistoryPaceBytes;
 
     /// <summary>As SignalR's transport send timeout: a write that has not completed by then belongs to a dead client.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
     public EditionFeeds Feeds => feeds;
+
+    public ReplayBudget NewReplayBudget() => limits.NewReplayBudget();
 
     public Taxonomy Taxonomy => taxonomy;
 

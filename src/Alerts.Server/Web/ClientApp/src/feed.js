@@ -6,8 +6,9 @@ import { load, save } from "./storage.js";
 const keptLines = 50;
 
 /**
- * One edition's ticker state: its lines by alert id and the last seq applied. Events are applied
- * in seq order, deduplicated by seq; a line is replaced only by a newer version of itself.
+ * One edition's ticker state: its lines by alert id and its position, the last seq applied and the
+ * epoch (the log's life) it belongs to. Events are applied in seq order, deduplicated by seq within
+ * an epoch; a line is replaced only by a newer version of itself.
  */
 export class Feed {
   constructor(hub, edition) {
@@ -21,6 +22,7 @@ export class Feed {
     const stored = load(this.key);
     this.meta = stored ? stored.meta : null;
     this.lastSeq = stored ? stored.lastSeq : null;
+    this.epoch = stored ? stored.epoch || null : null;
     this.setAlerts(stored ? stored.alerts : [], this.lastSeq || 0);
   }
 
@@ -62,11 +64,11 @@ export class Feed {
           // A first visit, or a server whose log starts below what we saw (restored from an older
           // backup): events cannot bridge that, the ticker as it stands can.
           const ticker = await getJson(this.hub.server, tickerPath(this.edition));
-          this.replace(ticker.alerts, ticker.latestSeq);
+          this.replace(ticker.alerts, ticker.latestSeq, null);
         } else {
           this.changed();
         }
-        await this.hub.subscribe(this.edition, this.lastSeq);
+        await this.hub.subscribe(this.edition, this.lastSeq, this.epoch);
         if (generation === this.generation) {
           this.setState("live");
         }
@@ -79,6 +81,12 @@ export class Feed {
 
   receive(event) {
     if (this.lastSeq !== null && event.seq <= this.lastSeq) {
+      if (event.epoch && this.epoch && event.epoch !== this.epoch) {
+        // The log went back and reused seqs we applied: start over from the ticker as it stands.
+        this.lastSeq = null;
+        this.epoch = null;
+        this.sync();
+      }
       return;
     }
     const alert = event.alert;
@@ -92,17 +100,19 @@ export class Feed {
       }
     }
     this.lastSeq = event.seq;
+    this.epoch = event.epoch || this.epoch;
     this.changed();
   }
 
-  /** The server's whole ticker, instead of events it no longer keeps. */
+  /** The server's whole ticker, instead of events it no longer keeps or that belong to an earlier epoch. */
   reset(reset) {
-    this.replace(reset.ticker, reset.latestSeq);
+    this.replace(reset.ticker, reset.latestSeq, reset.epoch || null);
   }
 
-  replace(alerts, latestSeq) {
+  replace(alerts, latestSeq, epoch) {
     this.setAlerts(alerts.filter((alert) => alert.status !== "retracted"), latestSeq);
     this.lastSeq = latestSeq;
+    this.epoch = epoch;
     this.changed();
   }
 
@@ -130,7 +140,7 @@ export class Feed {
     const ranks = this.ranks;
     this.alerts = new Map(kept.map((alert) => [alert.id, alert]));
     this.ranks = new Map(kept.map((alert) => [alert.id, ranks.get(alert.id)]));
-    save(this.key, { meta: this.meta, lastSeq: this.lastSeq, alerts: kept });
+    save(this.key, { meta: this.meta, lastSeq: this.lastSeq, epoch: this.epoch, alerts: kept });
     this.scheduleExpiry(kept);
     this.views.forEach((view) => view.render(this));
   }

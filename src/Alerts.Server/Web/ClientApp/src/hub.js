@@ -55,8 +55,14 @@ export class Hub {
     return feed;
   }
 
-  subscribe(edition, afterSeq) {
-    return this.connection.invoke("Subscribe", edition, afterSeq);
+  /**
+   * Follows an edition from a position: a seq and the epoch (the log's life) it belongs to, when
+   * known. A position in an epoch the log has left is answered with a reset, never silently skipped.
+   */
+  subscribe(edition, afterSeq, epoch) {
+    return epoch && afterSeq !== null
+      ? this.connection.invoke("Resume", edition, afterSeq, epoch)
+      : this.connection.invoke("Subscribe", edition, afterSeq);
   }
 
   /** The editions, read once per (re)connection however many feeds ask. */

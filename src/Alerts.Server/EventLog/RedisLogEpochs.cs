@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using Alerts.Core.Alerts;
+using StackExchange.Redis;
+
+namespace Alerts.Server.EventLog;
+
+/// <summary>Each edition's epoch, one string key beside its log (<see cref="RedisKeys.Epoch"/>), moved on by <c>MoveEpoch.lua</c>.</summary>
+internal sealed class RedisLogEpochs(IConnectionMultiplexer redis, RedisKeys keys) : ILogEpochs
+{
+    private static readonly string MoveScript = ReadScript("MoveEpoch.lua");
+
+    /// <summary>A fresh epoch: 8 random characters, short on the wire, never repeated in practice.</summary>
+    public static string NewEpoch() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(6)).Replace('+', '-').Replace('/', '_');
+
+    public async Task<string> ReadAsync(string edition, CancellationToken cancellationToken) =>
+        (string?)await redis.GetDatabase().StringGetAsync(keys.Epoch(edition)).WaitAsync(cancellationToken) ?? "";
+
+    public async Task<string> MoveOnAsync(string edition, string fromEpoch, CancellationToken cancellationToken)
+    {
+        var current = await redis.GetDatabase()
+            .ScriptEvaluateAsync(MoveScript, [keys.Epoch(edition)], [fromEpoch, NewEpoch()])
+            .WaitAsync(cancellationToken);
+        return (string)current!;
+    }
+
+    private static string ReadScript(string name)
+    {
+        using var stream = typeof(RedisLogEpochs).Assembly.GetManifestResourceStream($"{typeof(RedisLogEpochs).Namespace}.{name}")
+            ?? throw new InvalidOperationException($"The script {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,47 @@
+using Alerts.Server.Tests.Infrastructure;
+
+namespace Alerts.Server.Tests.Scale;
+
+/// <summary>What a ticker must end with: the log's events as (seq, alert id), oldest first.</summary>
+public static class LogLines
+{
+    public static async Task<IReadOnlyList<(long Seq, string AlertId)>> ReadAsync(HttpClient client, string edition)
+    {
+        var lines = new List<(long, string)>();
+        for (var after = 0L; ;)
+        {
+            var page = await client.GetJsonAsync($"/api/v1/editions/{edition}/events?after={after}&limit=1000");
+            var events = page.GetProperty("events").EnumerateArray()
+                .Select(e => (e.GetProperty("seq").GetInt64(), e.GetProperty("alert").GetProperty("id").GetString()!)).ToList();
+            if (events.Count == 0)
+            {
+                return lines;
+            }
+
+            lines.AddRange(events);
+            after = events[^1].Item1;
+        }
+    }
+
+    /// <summary>What the ticker was shown, in arrival order, each event once.</summary>
+    public static IReadOnlyList<(long Seq, string AlertId)> Shown(TickerClient ticker, string edition) =>
+        ticker.Received.Where(e => e.Edition == edition).Select(e => (e.Seq, e.Alert.Id)).Distinct().ToList();
+
+    /// <summary>Waits until every ticker shows exactly the log, in order, and fails with the difference otherwise.</summary>
+    public static async Task AssertTickersShowTheLogAsync(IReadOnlyList<(long Seq, string AlertId)> log, IEnumerable<TickerClient> tickers, string edition)
+    {
+        foreach (var ticker in tickers)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!Shown(ticker, edition).SequenceEqual(log) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            var shown = Shown(ticker, edition);
+            Assert.True(shown.SequenceEqual(log),
+                $"A ticker shows {shown.Count} lines, the log has {log.Count}; first difference at " +
+                $"{shown.Zip(log).TakeWhile(p => p.First == p.Second).Count()}: shown seqs [{string.Join(",", shown.Select(l => l.Seq))}]");
+        }
+    }
+}

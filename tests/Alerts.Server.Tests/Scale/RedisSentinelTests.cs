@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using Alerts.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Alerts.Server.Tests.Scale;
+
+/// <summary>
+/// A primary failing over under Sentinel while editors post 20 alerts a second and tickers read, with
+/// <c>WaitReplicas=1</c>: nothing acknowledged is lost, nothing is doubled, and retries with the same
+/// key succeed. Tickers are not compared with the log here: a node still reading the deposed (or
+/// restarted) primary relays events the log then loses, and only the epoch reset (issue 10 part 1)
+/// takes them back; see docs/benchmarks.md.
+/// </summary>
+[Collection(RedisSentinelCollection.Name)]
+public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutputHelper output)
+{
+    private readonly string _prefix = RedisFixture.NewPrefix();
+
+    /// <summary>
+    /// The promoted replica has no replica of its own until the old primary rejoins as one, and the
+    /// sentinels turn a deposed primary into a replica only at their next look at it (every ten
+    /// seconds): until then WAIT confirms nothing and posts are refused. Meanwhile StackExchange.Redis,
+    /// which already knew the promoted replica, does not move on <c>+switch-master</c> and keeps writing
+    /// to the deposed primary (refused too); the first READONLY moves it (<c>RoleChangeWatch</c>).
+    /// </summary>
+    [Fact]
+    public Task NothingAcknowledgedIsLostWhenTheSentinelsFailThePrimaryOver() =>
+        PostThroughAsync("SENTINEL FAILOVER", sentinel.FailoverAsync);
+
+    /// <summary>The killed primary is started again at once, as its supervisor would, and rejoins as the replica.</summary>
+    [Fact]
+    public Task NothingAcknowledgedIsLostWhenThePrimaryIsKilled() =>
+        PostThroughAsync("SIGKILL of the primary", async () =>
+        {
+            var promoted = await sentinel.KillPrimaryAsync();
+            await sentinel.RestartKilledAsync();
+            return promoted;
+        });
+
+    /// <summary>Sentinel's ten-second look at a deposed primary, its full resync and a loaded machine's slack.</summary>
+    private static readonly TimeSpan FirstAcceptedWithin = TimeSpan.FromSeconds(30);
+
+    private async Task PostThroughAsync(string failure, Func<Task<Stopwatch>> fail)
+    {
+        await sentinel.EnsureHealthyAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Alerts:Redis:WaitReplicas"] = "1",
+            ["Alerts:Redis:WaitTimeout"] = "00:00:00.500",
+            ["Alerts:Redis:OperationTimeout"] = "00:00:02",
+        };
+        await using var writer = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
+        await using var reader = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
+        var tickers = new List<TickerClient>();
+        foreach (var (node, route) in new[] { (writer, HubRoute.Direct), (reader, HubRoute.Direct), (reader, HubRoute.Negotiated) })
+        {
+            var ticker = await TickerClient.ConnectAsync(node, automaticReconnect: true, route);
+            await ticker.SubscribeAsync("en", 0);
+            tickers.Add(ticker);
+        }
+
+        try
+        {
+            var poster = new SteadyPoster(writer.Editor, "en", perSecond: 20);
+            using var stop = new CancellationTokenSource();
+            var posting = poster.RunAsync(stop.Token);
+            await RedisCli.WaitUntilAsync(() => Task.FromResult(poster.Accepted.Count >= 20), TimeSpan.FromSeconds(30), "the posts are under way");
+            var promoted = await fail();
+            var promotedAt = Stopwatch.GetTimestamp() - promoted.Elapsed.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+            var afterSwitch = poster.Accepted.Count;
+            await RedisCli.WaitUntilAsync(() => Task.FromResult(poster.Accepted.Count >= afterSwitch + 40), TimeSpan.FromSeconds(60), "posts are accepted after the switch");
+            await stop.CancelAsync();
+            await posting;
+
+            var firstAccepted = poster.FirstAcceptedAfter(promotedAt);
+            output.WriteLine($"{failure}: {poster.Started} posts, refusals over {poster.RefusalSpan().TotalSeconds:0.0} s, "
+                + $"first 201 {firstAccepted?.TotalSeconds:0.00} s after the sentinels announced the new primary");
+            Assert.All(poster.Answers, a => Assert.True(
+                a.Status == HttpStatusCode.Created || (a.Status == HttpStatusCode.ServiceUnavailable && a.RetryAfter), $"A post was answered {(int)a.Status}."));
+            Assert.Equal(poster.Started, poster.Accepted.Count);
+            Assert.True(firstAccepted < FirstAcceptedWithin, $"The first 201 came {firstAccepted} after the promotion.");
+
+            // Read by a node that asks the sentinels afresh: the reader may still be reading the deposed primary.
+            await using var verifier = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix);
+            var log = await LogLines.ReadAsync(verifier.Public, "en");
+            var logged = log.Select(l => l.AlertId).ToList();
+            Assert.Equal(logged.Count, logged.Distinct().Count());
+            var missing = poster.Accepted.Values.Except(logged).ToList();
+            Assert.True(missing.Count == 0, $"{missing.Count} of {poster.Accepted.Count} alerts answered 201 are not in the log.");
+            Assert.Equal(log.Count, poster.Accepted.Count);
+        }
+        finally
+        {
+            foreach (var ticker in tickers)
+            {
+                await ticker.DisposeAsync();
+            }
+        }
+    }
+}
