@@ -10,7 +10,7 @@ using static Alerts.Server.Tests.Desk.DeskKeyring;
 
 namespace Alerts.Server.Tests.Desk;
 
-/// <summary>An embargoed alert reaches nobody (hub, long polling, pub/sub, reads, feeds) before its publishAt, then everybody within a second of it.</summary>
+/// <summary>An embargoed alert reaches nobody (hub, long polling, Server-Sent Events, pub/sub, reads, feeds) before its publishAt, then everybody within a second of it.</summary>
 public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     [Fact]
@@ -25,6 +25,10 @@ public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixtur
             .Build());
         await longPolling.Connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
         await longPolling.SubscribeAsync("en", null);
+        var streamed = new ConcurrentQueue<string>();
+        using var streamCancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stream = await node.Public.GetStreamAsync("/api/v1/editions/en/stream", streamCancel.Token);
+        var streamReader = ReadLinesAsync(stream, streamed, streamCancel.Token);
         await using var raw = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var published = new ConcurrentQueue<string>();
         await raw.GetSubscriber().SubscribeAsync(node.Services.GetRequiredService<RedisKeys>().Events("en"), (_, message) => published.Enqueue(message!));
@@ -45,6 +49,7 @@ public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixtur
             Assert.Empty(ticker.Received);
             Assert.Empty(longPolling.Received);
             Assert.Empty(published);
+            Assert.DoesNotContain(streamed, line => line.Contains(id, StringComparison.Ordinal));
             await Task.Delay(200);
         }
 
@@ -57,5 +62,30 @@ public sealed class EmbargoTests(RedisFixture redis) : IClassFixture<RedisFixtur
         Assert.Single(published);
         Assert.Equal(HttpStatusCode.OK, (await node.Public.SendAsync(HttpMethod.Get, $"/api/v1/alerts/{id}")).Status);
         Assert.Contains(id, await node.Public.GetStringAsync("/api/v1/editions/en/feed.json"));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!streamed.Any(line => line.Contains(id, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(streamed, line => line.Contains(id, StringComparison.Ordinal));
+        await streamCancel.CancelAsync();
+        await streamReader;
+    }
+
+    private static async Task ReadLinesAsync(Stream stream, ConcurrentQueue<string> lines, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream);
+        try
+        {
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                lines.Enqueue(line);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The test is done listening.
+        }
     }
 }
