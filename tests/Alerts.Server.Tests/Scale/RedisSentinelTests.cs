@@ -8,9 +8,8 @@ namespace Alerts.Server.Tests.Scale;
 /// <summary>
 /// A primary failing over under Sentinel while editors post 20 alerts a second and tickers read, with
 /// <c>WaitReplicas=1</c>: nothing acknowledged is lost, nothing is doubled, and retries with the same
-/// key succeed. Tickers are not compared with the log here: a node still reading the deposed (or
-/// restarted) primary relays events the log then loses, and only the epoch reset (issue 10 part 1)
-/// takes them back; see docs/benchmarks.md.
+/// key succeed, and every ticker ends with exactly the log's lines: a node still reading the deposed
+/// (or restarted) primary may relay events the log then loses, and the epoch reset takes them back.
 /// </summary>
 [Collection(RedisSentinelCollection.Name)]
 public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutputHelper output)
@@ -53,11 +52,12 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
         await using var writer = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
         await using var reader = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
         var tickers = new List<TickerClient>();
+        var followers = new List<TickerFollower>();
         foreach (var (node, route) in new[] { (writer, HubRoute.Direct), (reader, HubRoute.Direct), (reader, HubRoute.Negotiated) })
         {
             var ticker = await TickerClient.ConnectAsync(node, automaticReconnect: true, route);
-            await ticker.SubscribeAsync("en", 0);
             tickers.Add(ticker);
+            followers.Add(await TickerFollower.StartAsync(ticker, node.Public, "en"));
         }
 
         try
@@ -89,6 +89,7 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
             var missing = poster.Accepted.Values.Except(logged).ToList();
             Assert.True(missing.Count == 0, $"{missing.Count} of {poster.Accepted.Count} alerts answered 201 are not in the log.");
             Assert.Equal(log.Count, poster.Accepted.Count);
+            await LogLines.AssertFollowersShowTheLogAsync(verifier.Public, followers, "en");
         }
         finally
         {
