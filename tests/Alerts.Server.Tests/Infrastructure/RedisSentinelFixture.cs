@@ -56,12 +56,13 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Starts a killed server again on its port and data directory, as a replica of the primary the
-    /// sentinels name, as its supervisor must (docs/benchmarks.md): started as it was, it comes back from
-    /// its AOF as a second primary, and the sentinels demote it only after it has claimed the role for
+    /// Starts a killed server again on its port and data directory, by default as a replica of the
+    /// primary the sentinels name, as its supervisor must (docs/benchmarks.md). Started as it was
+    /// (<paramref name="asReplica"/> false), it comes back from its AOF as a second primary, holding
+    /// writes no replica confirmed, and the sentinels demote it only after it has claimed the role for
     /// eight seconds and at their next ten-second look, while the promoted primary has no replica.
     /// </summary>
-    public async Task RestartKilledAsync()
+    public async Task RestartKilledAsync(bool asReplica = true)
     {
         var stopped = _servers.Where(s => !s.IsRunning).ToList();
         if (stopped.Count == 0)
@@ -69,10 +70,10 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
             return;
         }
 
-        var primaryPort = (await PrimaryPortAsync()).ToString(CultureInfo.InvariantCulture);
+        string[] arguments = asReplica ? ["--replicaof", "127.0.0.1", (await PrimaryPortAsync()).ToString(CultureInfo.InvariantCulture)] : [];
         foreach (var server in stopped)
         {
-            await server.StartAgainAsync("--replicaof", "127.0.0.1", primaryPort);
+            await server.StartAgainAsync(arguments);
         }
     }
 

@@ -14,6 +14,9 @@ namespace Alerts.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class TickerFollower
 {
+    /// <summary>As many lines as the server's ticker reads give: more than a bar keeps, so the comparison reaches further back.</summary>
+    public const int ReadLimit = 200;
+
     private readonly Lock _gate = new();
     private readonly HubConnection _connection;
     private readonly HttpClient _public;
@@ -22,6 +25,7 @@ public sealed class TickerFollower
     private long? _lastSeq;
     private string? _epoch;
     private int _startOvers;
+    private Exception? _startOverFailure;
 
     private TickerFollower(TickerClient client, HttpClient publicClient, string edition)
     {
@@ -35,6 +39,9 @@ public sealed class TickerFollower
 
     /// <summary>How often it started over from the ticker because an event reused a seq of another epoch.</summary>
     public int StartOvers => Volatile.Read(ref _startOvers);
+
+    /// <summary>Why the last start-over failed (it runs beside the event handler, so nothing else would see it), or null.</summary>
+    public Exception? StartOverFailure => Volatile.Read(ref _startOverFailure);
 
     /// <summary>Follows <paramref name="edition"/> on <paramref name="client"/>'s connection from the ticker as <paramref name="publicClient"/>'s node has it now.</summary>
     public static async Task<TickerFollower> StartAsync(TickerClient client, HttpClient publicClient, string edition)
@@ -69,7 +76,8 @@ public sealed class TickerFollower
                     _lastSeq = null;
                     _epoch = null;
                     Interlocked.Increment(ref _startOvers);
-                    _ = StartOverAsync();
+                    _ = StartOverAsync().ContinueWith(
+                        t => Volatile.Write(ref _startOverFailure, t.Exception), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 }
 
                 return;
@@ -139,7 +147,4 @@ public sealed class TickerFollower
             ? _connection.InvokeAsync("Subscribe", _edition, lastSeq).WaitAsync(TimeSpan.FromSeconds(10))
             : _connection.InvokeAsync("Resume", _edition, lastSeq, epoch).WaitAsync(TimeSpan.FromSeconds(10));
     }
-
-    /// <summary>As many lines as the server's ticker reads give: more than a bar keeps, so the comparison reaches further back.</summary>
-    public const int ReadLimit = 200;
 }

@@ -64,7 +64,7 @@ public static class LogLines
                 await Task.Delay(100);
             }
 
-            Assert.True(difference is null, $"Ticker {i} (started over {followers[i].StartOvers} times): {difference}");
+            Assert.True(difference is null, $"Ticker {i} (started over {followers[i].StartOvers} times, {followers[i].StartOverFailure?.Message ?? "no failure"}): {difference}");
         }
     }
 
