@@ -1,5 +1,7 @@
 using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
+using Alerts.Server.Hosting.ForwardedHeaders;
+using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
@@ -17,6 +19,8 @@ internal static class AlertsApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddAlertsHosting();
         builder.Services
+            .AddAlertsForwardedHeaders()
+            .AddAlertsRateLimiting()
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
@@ -29,11 +33,13 @@ internal static class AlertsApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseAlertsForwardedHeaders();
         app.UseDirectHub();
         app.UseAlertsHosting();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAlertsRateLimiting();
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
@@ -41,6 +47,7 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapPreviewEndpoints();
         app.MapAlertsSyndication();
         return app;
     }

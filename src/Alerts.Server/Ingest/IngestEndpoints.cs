@@ -14,12 +14,32 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
+        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
 
     private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
+
+    /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
+    public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors, out bool allowDuplicate)
+    {
+        var fields = new JsonFields(root, errors);
+        fields.RejectOthers(PublishFields);
+        allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
+        return new AlertDraft
+        {
+            Edition = fields.String("edition"),
+            Headline = fields.String("headline"),
+            Url = fields.String("url"),
+            Image = fields.String("image"),
+            Urgency = fields.String("urgency"),
+            Sections = fields.Strings("sections"),
+            Regions = fields.Strings("regions"),
+            Push = fields.Boolean("push"),
+            StoryId = fields.String("storyId"),
+        };
+    }
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -57,20 +77,7 @@ internal static class IngestEndpoints
         using (body)
         {
             var errors = new ValidationErrors();
-            var fields = new JsonFields(body.Root, errors);
-            fields.RejectOthers(PublishFields);
-            var draft = new AlertDraft
-            {
-                Edition = fields.String("edition"),
-                Headline = fields.String("headline"),
-                Url = fields.String("url"),
-                Urgency = fields.String("urgency"),
-                Sections = fields.Strings("sections"),
-                Regions = fields.Strings("regions"),
-                Push = fields.Boolean("push"),
-                StoryId = fields.String("storyId"),
-            };
-            var allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
+            var draft = ReadDraft(body.Root, errors, out var allowDuplicate);
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)

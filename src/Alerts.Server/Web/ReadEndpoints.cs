@@ -5,6 +5,7 @@ using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
+using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Ingest;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
@@ -23,7 +24,7 @@ internal static class ReadEndpoints
         var api = routes.MapGroup("/api/v1").RequireCors(CorsPolicies.Public);
         api.MapGet("/alerts/{id}", GetAlertAsync).WithName("GetAlert");
         api.MapGet("/editions", GetEditionsAsync).WithName("GetEditions");
-        api.MapGet("/editions/{edition}/events", GetEventsAsync).WithName("GetEvents");
+        api.MapGet("/editions/{edition}/events", GetEventsAsync).RequireRateLimiting(RateLimitingExtensions.EventsPolicy).WithName("GetEvents");
         api.MapGet("/editions/{edition}/ticker", GetTickerAsync).WithName("GetTicker");
         return routes;
     }

@@ -1,0 +1,58 @@
+using Alerts.Core.Editions;
+using Alerts.Core.Validation;
+using Alerts.Server.Ingest;
+
+namespace Alerts.Server.Push.Targets;
+
+/// <summary>The public device API: register or update a phone, and unregister it.</summary>
+internal static class DeviceEndpoints
+{
+    public const string RateLimitPolicy = "devices";
+
+    public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var devices = routes.MapGroup("/api/v1/devices").RequireRateLimiting(RateLimitPolicy);
+        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice");
+        devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice");
+        return routes;
+    }
+
+    public static async Task<IResult> RegisterAsync(
+        HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            if (DeviceRequest.Read(body.Root, taxonomy, time.GetUtcNow(), errors) is not { } device)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var previous = await registry.RegisterAsync(device, cancellationToken);
+            await mirror.EnqueueAsync(device.Token, device.Topics(), previous?.Topics() ?? [], cancellationToken);
+            return TypedResults.Ok(device);
+        }
+    }
+
+    public static async Task<IResult> UnregisterAsync(
+        string token, DeviceRegistry registry, TopicMirror mirror, CancellationToken cancellationToken)
+    {
+        if (!DeviceRequest.IsToken(token))
+        {
+            return Problems.Validation("token", "is not an FCM registration token.");
+        }
+
+        if (await registry.RemoveAsync(token, cancellationToken) is { } removed)
+        {
+            await mirror.EnqueueAsync(token, [], removed.Topics(), cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+}
