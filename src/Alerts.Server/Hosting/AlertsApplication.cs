@@ -6,6 +6,7 @@ using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
+using Alerts.Server.Reference;
 using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
@@ -29,8 +30,11 @@ internal static class AlertsApplication
             .AddAlertsHub()
             .AddAlertsWeb()
             .AddAlertsPush()
-            .AddAlertsSyndication();
+            .AddAlertsSyndication()
+            .AddAlertsReference();
         configure?.Invoke(builder);
+        // After the caller's configuration, which may be what switches tracing on.
+        builder.AddAlertsTracing();
 
         var app = builder.Build();
         app.UseAlertsForwardedHeaders();
@@ -49,6 +53,7 @@ internal static class AlertsApplication
         app.MapPushEndpoints();
         app.MapPreviewEndpoints();
         app.MapAlertsSyndication();
+        app.MapAlertsReference();
         return app;
     }
 }

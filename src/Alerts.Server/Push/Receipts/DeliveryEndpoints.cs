@@ -5,6 +5,7 @@ using Alerts.Server.Ingest;
 using Alerts.Server.Push.Queue;
 using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Push.Receipts;
 
@@ -13,11 +14,12 @@ internal static class DeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery");
+        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static async Task<IResult> GetAsync(
+    public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
         string id, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts, DeviceRegistry registry,
         IOptions<PushOptions> options, CancellationToken cancellationToken)
     {
