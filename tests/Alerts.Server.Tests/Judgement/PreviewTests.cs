@@ -63,6 +63,43 @@ public sealed class PreviewTests(RedisFixture redis) : IClassFixture<RedisFixtur
     }
 
     [Fact]
+    public async Task APreviewNamesTheNearDuplicatesItWouldBeRefusedFor()
+    {
+        var guardOn = new Dictionary<string, string?>(WithTestPhones) { ["Alerts:Duplicates:Window"] = "00:30:00" };
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, guardOn);
+        var first = await node.Editor.PublishAsync("en", "Gaza Ministry of Health: 12 Palestinians killed in Israeli strike on Rafah");
+        await node.Editor.PublishAsync("en", "Parliament passes budget after all-night session");
+
+        var repeat = await PreviewAsync(node, "", new { edition = "en", headline = "Israeli air strike on Rafah kills 12 Palestinians, Gaza health ministry says" });
+        var fresh = await PreviewAsync(node, "", new { edition = "en", headline = "Polls close in Ohio" });
+
+        var match = Assert.Single(repeat.GetProperty("nearDuplicates").EnumerateArray());
+        Assert.Equal(first.Alert.Id, match.GetProperty("id").GetString());
+        Assert.Equal(first.Alert.Headline, match.GetProperty("headline").GetString());
+        Assert.InRange(match.GetProperty("similarity").GetDouble(), Alerts.Core.Duplicates.HeadlineSimilarity.DefaultThreshold, 1);
+        Assert.Empty(fresh.GetProperty("nearDuplicates").EnumerateArray());
+        Assert.Equal(2, (await node.Editor.LogSeqsAsync("en")).Count);
+    }
+
+    [Fact]
+    public async Task APreviewCountsTheDevicesItsSectionsAndUrgencyWouldReach()
+    {
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, WithTestPhones);
+        await node.RegisterAsync("everything-en");
+        await node.RegisterAsync("politics-en", extra: new { sections = new[] { "politics" } });
+        await node.RegisterAsync("health-en", extra: new { sections = new[] { "health" } });
+        await node.RegisterAsync("flash-only-en", extra: new { minUrgency = "flash" });
+        await node.RegisterAsync("everything-ar", edition: "ar");
+
+        var politics = await PreviewAsync(node, "", new { edition = "en", headline = "Cabinet reshuffle announced", sections = new[] { "politics" }, urgency = "update", push = true });
+
+        var audience = politics.GetProperty("audience");
+        Assert.Equal("devices", audience.GetProperty("devices").GetProperty("mode").GetString());
+        Assert.Equal(2, audience.GetProperty("devices").GetProperty("count").GetInt64());
+        Assert.Equal(0, audience.GetProperty("liveReaders").GetInt64());
+    }
+
+    [Fact]
     public async Task APreviewNeedsAnEditorKeyAndAValidBody()
     {
         await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, WithTestPhones);
