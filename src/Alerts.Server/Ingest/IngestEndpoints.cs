@@ -19,7 +19,7 @@ internal static class IngestEndpoints
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
 
-    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote", "story" };
 
     /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
     public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors, out bool allowDuplicate)
@@ -166,7 +166,7 @@ internal static class IngestEndpoints
     }
 
     public static async Task<IResult> RetractAsync(
-        string id, HttpRequest request, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpRequest request, IAlertLog log, TimeProvider time, RedisStories stories, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -181,13 +181,16 @@ internal static class IngestEndpoints
             fields.RejectOthers(RetractionFields);
             var reason = fields.String("reason");
             var publicNote = fields.String("publicNote");
+            var wholeStory = fields.Boolean("story") ?? false;
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
-            return await ChangeAsync(id, AlertEventType.Retracted, log, time,
-                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), cancellationToken);
+            Alert? Retract(Alert current, DateTimeOffset now, ValidationErrors changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote);
+            return wholeStory
+                ? await StoryRetraction.RetractAsync(id, stories, log, retractOne => ApplyChangeAsync(retractOne, AlertEventType.Retracted, log, time, Retract, cancellationToken), cancellationToken)
+                : await ChangeAsync(id, AlertEventType.Retracted, log, time, Retract, cancellationToken);
         }
     }
 
@@ -203,24 +206,37 @@ internal static class IngestEndpoints
         Func<Alert, DateTimeOffset, ValidationErrors, Alert?> change,
         CancellationToken cancellationToken)
     {
+        var (changed, problem) = await ApplyChangeAsync(id, type, log, time, change, cancellationToken);
+        return changed is { } stored ? new EventJsonResult(stored, StatusCodes.Status200OK) : problem!;
+    }
+
+    /// <summary><see cref="ChangeAsync"/> without the answer: the full event appended, or the problem that stopped it.</summary>
+    private static async Task<(StoredEvent? Changed, IResult? Problem)> ApplyChangeAsync(
+        string id,
+        AlertEventType type,
+        IAlertLog log,
+        TimeProvider time,
+        Func<Alert, DateTimeOffset, ValidationErrors, Alert?> change,
+        CancellationToken cancellationToken)
+    {
         const int attempts = 5;
         for (var attempt = 1; ; attempt++)
         {
             if (await log.FindAsync(id, cancellationToken) is not { } current)
             {
-                return Problems.AlertNotFound(id);
+                return (null, Problems.AlertNotFound(id));
             }
 
             if (current.Alert.Status == AlertStatus.Retracted)
             {
-                return Problems.Status(StatusCodes.Status409Conflict, "The alert is retracted.", "A retracted alert can be neither corrected nor retracted again.");
+                return (null, Problems.Status(StatusCodes.Status409Conflict, "The alert is retracted.", "A retracted alert can be neither corrected nor retracted again."));
             }
 
             var errors = new ValidationErrors();
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             if (change(current.Alert, now, errors) is not { } changed)
             {
-                return Problems.Validation(errors);
+                return (null, Problems.Validation(errors));
             }
 
             var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed };
@@ -229,12 +245,12 @@ internal static class IngestEndpoints
             {
                 // The editor's answer carries the full record; the log keeps a retraction's public view only.
                 var full = JsonSerializer.Serialize(alertEvent with { Seq = result.Event.Seq }, AlertsJson.Options);
-                return new EventJsonResult(new StoredEvent(result.Event.Seq, full), StatusCodes.Status200OK);
+                return (new StoredEvent(result.Event.Seq, full), null);
             }
 
             if (attempt == attempts)
             {
-                return Problems.Status(StatusCodes.Status409Conflict, "The alert is being changed by someone else.", "Retry the request.");
+                return (null, Problems.Status(StatusCodes.Status409Conflict, "The alert is being changed by someone else.", "Retry the request."));
             }
         }
     }
