@@ -1,3 +1,4 @@
+using Alerts.Server.Desk;
 using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hosting.ForwardedHeaders;
@@ -6,6 +7,7 @@ using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
+using Alerts.Server.Reference;
 using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
@@ -29,8 +31,12 @@ internal static class AlertsApplication
             .AddAlertsHub()
             .AddAlertsWeb()
             .AddAlertsPush()
-            .AddAlertsSyndication();
+            .AddAlertsSyndication()
+            .AddAlertsReference()
+            .AddAlertsDesk();
         configure?.Invoke(builder);
+        // After the caller's configuration, which may be what switches tracing on.
+        builder.AddAlertsTracing();
 
         var app = builder.Build();
         app.UseAlertsForwardedHeaders();
@@ -49,6 +55,8 @@ internal static class AlertsApplication
         app.MapPushEndpoints();
         app.MapPreviewEndpoints();
         app.MapAlertsSyndication();
+        app.MapAlertsReference();
+        app.MapDeskEndpoints();
         return app;
     }
 }

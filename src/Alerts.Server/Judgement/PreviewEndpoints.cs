@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Core.Desk;
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
+using Alerts.Server.Desk;
 using Alerts.Server.Ingest;
 using Alerts.Server.Push;
 using Alerts.Server.Push.Sending;
@@ -22,7 +24,7 @@ internal static class PreviewEndpoints
 
     public static async Task<IResult> PreviewAsync(
         HttpRequest request, ClaimsPrincipal user, AlertRules rules, AlertIdGenerator ids, Taxonomy taxonomy, PushPreviewer push, TimeProvider time,
-        DuplicateGuard duplicates, LiveReaders readers, IDeviceAudience devices, PushStatus pushStatus,
+        DuplicateGuard duplicates, LiveReaders readers, IDeviceAudience devices, PushStatus pushStatus, NewsDesk desk,
         string? send, CancellationToken cancellationToken)
     {
         if (send is not (null or "test"))
@@ -58,6 +60,7 @@ internal static class PreviewEndpoints
                 Ticker = new TickerLine(edition.Key, edition.BreakingLabel, edition.Direction, alert.Headline, alert.Url, alert.Urgency.ToString().ToLowerInvariant()),
                 Push = pushed.Result,
                 NearDuplicates = nearDuplicates.Result,
+                ApprovalRequired = desk.Life.Submit(alert, DeskGuard.GrantOf(user).Role, publishAt: null, now).Outcome == DeskOutcome.Wait,
                 Audience = new PreviewAudience(live.Result.Readers, live.Result.Nodes, new DeviceAudienceResponse(devices.Mode, pushStatus.IsEnabled, reached.Result)),
             });
         }

@@ -20,4 +20,7 @@ internal sealed record PreviewResponse
     public required IReadOnlyList<NearDuplicate> NearDuplicates { get; init; }
 
     public required PreviewAudience Audience { get; init; }
+
+    /// <summary>Whether this key's POST of the body would wait for a second person (the desk's approval rule), not go out.</summary>
+    public required bool ApprovalRequired { get; init; }
 }

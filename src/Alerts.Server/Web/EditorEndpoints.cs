@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Alerts.Core.Editions;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Web;
 
@@ -15,6 +17,10 @@ internal static class EditorEndpoints
         return routes;
     }
 
-    public static IResult GetMe(ClaimsPrincipal user) =>
-        TypedResults.Ok(new EditorResponse(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
+    public static Ok<EditorResponse> GetMe(ClaimsPrincipal user, Taxonomy taxonomy)
+    {
+        var grant = KeyClaims.GrantOf(user)!;
+        return TypedResults.Ok(new EditorResponse(
+            grant.Name, user.FindFirstValue(ClaimTypes.Role)!, taxonomy.Editions.Keys.Where(grant.MayActOn).ToList()));
+    }
 }

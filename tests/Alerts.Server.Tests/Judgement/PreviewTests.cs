@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push;
 using Alerts.Server.Tests.Push.Fake;
@@ -97,6 +98,23 @@ public sealed class PreviewTests(RedisFixture redis) : IClassFixture<RedisFixtur
         Assert.Equal("devices", audience.GetProperty("devices").GetProperty("mode").GetString());
         Assert.Equal(2, audience.GetProperty("devices").GetProperty("count").GetInt64());
         Assert.Equal(0, audience.GetProperty("liveReaders").GetInt64());
+    }
+
+    [Fact]
+    public async Task APreviewSaysWhetherThisKeysPostWouldWaitForApproval()
+    {
+        var editorsWait = DeskKeyring.Settings(new Dictionary<string, string?>(WithTestPhones) { ["Alerts:Approval:Mode"] = "editors" });
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, editorsWait);
+        using var editor = node.ClientAs(DeskKeyring.EnEditor);
+        using var chief = node.ClientAs(DeskKeyring.EnChief);
+        var body = new { edition = "en", headline = "Polls close in Ohio", push = true };
+
+        using var byEditor = await editor.PostAsync("/api/v1/alerts/preview", Api.Json(body));
+        using var byChief = await chief.PostAsync("/api/v1/alerts/preview", Api.Json(body));
+
+        Assert.True(JsonDocument.Parse(await byEditor.Content.ReadAsStringAsync()).RootElement.GetProperty("approvalRequired").GetBoolean());
+        Assert.False(JsonDocument.Parse(await byChief.Content.ReadAsStringAsync()).RootElement.GetProperty("approvalRequired").GetBoolean());
+        Assert.Empty(await node.Editor.LogSeqsAsync("en"));
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Server.Desk;
 using Alerts.Server.Fanout;
 using Alerts.Server.Ingest;
 using Alerts.Server.Push.Queue;
 using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Push.Receipts;
 
@@ -13,17 +16,23 @@ internal static class DeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery");
+        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static async Task<IResult> GetAsync(
-        string id, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts, DeviceRegistry registry,
-        IOptions<PushOptions> options, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, DeskGuard guard, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts,
+        DeviceRegistry registry, IOptions<PushOptions> options, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
             return Problems.AlertNotFound(id);
+        }
+
+        if (await guard.CheckEditionAsync(user, found.Alert.Edition, id, "delivery", cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var hub = await fanout.ReadAsync(found.Alert.Edition, id, cancellationToken);

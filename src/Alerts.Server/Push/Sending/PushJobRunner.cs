@@ -26,6 +26,10 @@ internal sealed class PushJobRunner(
     {
         var settings = options.Value;
         PushLog.JobLeased(logger, job.Id, job.Leases, job.Cursor);
+        // A job starts from the log, not from the request that appended its event: its trace is its own, tagged to find that one.
+        using var activity = AlertsTracing.Source.StartActivity("alerts.push.job");
+        activity?.SetTag(AlertsTracing.Edition, job.Event.Edition).SetTag(AlertsTracing.Seq, job.Event.Seq)
+            .SetTag(AlertsTracing.AlertId, job.Event.Alert.Id).SetTag("alerts.push.leases", job.Leases);
         // A stopping node finishes the page in flight, records it and hands the job back at once, so a
         // rolling restart neither waits out the lease nor cuts off sends FCM may already have taken.
         using var working = new CancellationTokenSource();
@@ -70,9 +74,15 @@ internal sealed class PushJobRunner(
                 // The following page is read while this one is sent, so Redis round trips do not stall the sends.
                 next = page.IsLast ? next : NextPageAsync(job, page.NextCursor, working.Token);
                 var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.HeldUntil.Count, Capped = page.Capped };
-                await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
-                    ? AlreadySent(counts)
-                    : SendAsync(job, eventMessages, target, counts, watch, working)));
+                using (var batch = AlertsTracing.Source.StartActivity("alerts.push.batch"))
+                {
+                    batch?.SetTag("alerts.push.targets", counts.Targets);
+                    await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
+                        ? AlreadySent(counts)
+                        : SendAsync(job, eventMessages, target, counts, watch, working)));
+                    batch?.SetTag("alerts.push.failed", counts.Failed);
+                }
+
                 metrics.PushSent("accepted", counts.Accepted);
                 metrics.PushSent("failed", counts.Failed);
                 metrics.PushSent("pruned", counts.Pruned);

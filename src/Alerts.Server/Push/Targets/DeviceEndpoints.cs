@@ -1,6 +1,7 @@
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Push.Targets;
 
@@ -12,12 +13,19 @@ internal static class DeviceEndpoints
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
     {
         var devices = routes.MapGroup("/api/v1/devices").RequireRateLimiting(RateLimitPolicy);
-        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice");
-        devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice");
+        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice")
+            .Accepts<DeviceRegistrationRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return routes;
     }
 
-    public static async Task<IResult> RegisterAsync(
+    public static async Task<Results<Ok<DeviceRegistration>, ProblemHttpResult>> RegisterAsync(
         HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
@@ -40,7 +48,7 @@ internal static class DeviceEndpoints
         }
     }
 
-    public static async Task<IResult> UnregisterAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnregisterAsync(
         string token, DeviceRegistry registry, TopicMirror mirror, CancellationToken cancellationToken)
     {
         if (!DeviceRequest.IsToken(token))
