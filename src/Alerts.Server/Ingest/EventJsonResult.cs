@@ -9,6 +9,8 @@ internal sealed class EventJsonResult(StoredEvent storedEvent, int statusCode, s
 
     public long Seq => storedEvent.Seq;
 
+    public StoredEvent Event => storedEvent;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;

@@ -6,6 +6,7 @@ using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Desk;
 using Alerts.Server.Judgement;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,7 +23,7 @@ internal static class IngestEndpoints
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push", "publishAt" };
 
-    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote", "story" };
 
     /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
     public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors, out bool allowDuplicate)
@@ -218,7 +219,7 @@ internal static class IngestEndpoints
 
     public static async Task<IResult> RetractAsync(
         string id, HttpRequest request, ClaimsPrincipal user, IAlertLog log, TimeProvider time, NewsDesk desk, RedisWaitingAlerts waiting, DeskGuard guard,
-        CancellationToken cancellationToken)
+        RedisStories stories, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -233,13 +234,26 @@ internal static class IngestEndpoints
             fields.RejectOthers(RetractionFields);
             var reason = fields.String("reason");
             var publicNote = fields.String("publicNote");
+            var wholeStory = fields.Boolean("story") ?? false;
+            if (wholeStory && AlertEntityTag.IfMatchOf(request) is not null)
+            {
+                errors.Add("story", "cannot go with If-Match, which names one version of one alert.");
+            }
+
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
-            return await ChangeAsync(id, AlertEventType.Retracted, request, log, time,
+            Task<IResult> RetractOneAsync(string versionId) => ChangeAsync(versionId, AlertEventType.Retracted, request, log, time,
                 (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), user, desk, guard, waiting, cancellationToken);
+            if (!wholeStory)
+            {
+                return await RetractOneAsync(id);
+            }
+
+            async Task<bool> MayActOnAsync(string edition) => (await authorization.AuthorizeAsync(user, edition, DeskPolicies.Edition)).Succeeded;
+            return await StoryRetraction.RetractAsync(id, stories, log, MayActOnAsync, RetractOneAsync, request.HttpContext.Response, cancellationToken);
         }
     }
 
