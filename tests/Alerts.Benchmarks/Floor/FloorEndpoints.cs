@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -28,21 +29,41 @@ internal static class FloorEndpoints
     {
         var alert = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: cancellationToken);
         var seq = Interlocked.Increment(ref _seq);
-        var frame = new ArrayBufferWriter<byte>(512);
+        var edition = alert.GetProperty("edition").GetString();
+        var now = DateTime.UtcNow;
+        var frame = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(frame))
         {
-            // The shape of Alerts' alert record, so both write frames of about the same size.
+            // Every field of Alerts' alert record, so both write frames of the same size (~515 bytes
+            // with the load generator's headline): the floor differs in the work, not the bytes.
             json.WriteStartObject();
             json.WriteNumber("type", 1);
             json.WriteString("target", "alert");
             json.WriteStartArray("arguments");
             json.WriteStartObject();
             json.WriteNumber("seq", seq);
+            json.WriteString("epoch", "floor000");
             json.WriteString("type", "published");
-            json.WriteString("edition", alert.GetProperty("edition").GetString());
-            json.WriteString("at", DateTime.UtcNow);
-            json.WritePropertyName("alert");
-            alert.WriteTo(json);
+            json.WriteString("edition", edition);
+            json.WriteString("at", now);
+            json.WriteStartObject("alert");
+            json.WriteString("id", seq.ToString("D26", CultureInfo.InvariantCulture));
+            json.WriteString("edition", edition);
+            json.WriteString("headline", alert.GetProperty("headline").GetString());
+            json.WriteString("url", alert.TryGetProperty("url", out var url) ? url.GetString() : null);
+            json.WriteString("urgency", "breaking");
+            json.WriteStartArray("sections");
+            json.WriteEndArray();
+            json.WriteStartArray("regions");
+            json.WriteEndArray();
+            json.WriteBoolean("push", false);
+            json.WriteString("status", "published");
+            json.WriteString("author", "floor");
+            json.WriteString("publishedAt", now);
+            json.WriteString("updatedAt", now);
+            json.WriteString("expiresAt", now.AddHours(6));
+            json.WriteNumber("version", 1);
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
