@@ -13,6 +13,9 @@ public sealed record Alert
 
     public string? Url { get; init; }
 
+    /// <summary>An absolute https URL of a picture shown in push notifications.</summary>
+    public string? Image { get; init; }
+
     public Urgency Urgency { get; init; } = Urgency.Breaking;
 
     public IReadOnlyList<string> Sections { get; init; } = [];

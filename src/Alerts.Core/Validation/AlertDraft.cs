@@ -9,6 +9,8 @@ public sealed record AlertDraft
 
     public string? Url { get; init; }
 
+    public string? Image { get; init; }
+
     public string? Urgency { get; init; }
 
     public IReadOnlyList<string>? Sections { get; init; }

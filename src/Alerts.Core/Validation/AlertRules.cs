@@ -28,6 +28,7 @@ public sealed class AlertRules(Taxonomy taxonomy, TimeSpan tickerTtl)
 
         var headline = PlainText.Normalize(draft.Headline, "headline", MaxHeadlineLength, errors);
         var url = draft.Url is null ? null : AlertUrl.Normalize(draft.Url, "url", errors);
+        var image = draft.Image is null ? null : AlertUrl.NormalizeImage(draft.Image, "image", errors);
         var urgency = draft.Urgency is null ? Urgency.Breaking : ParseUrgency(draft.Urgency, "urgency", errors);
         var sections = Slugs(draft.Sections, taxonomy.Sections, "sections", "section", errors);
         var regions = Slugs(draft.Regions, taxonomy.Regions, "regions", "region", errors);
@@ -44,6 +45,7 @@ public sealed class AlertRules(Taxonomy taxonomy, TimeSpan tickerTtl)
             Edition = edition,
             Headline = headline,
             Url = url,
+            Image = image,
             Urgency = urgency,
             Sections = sections,
             Regions = regions,

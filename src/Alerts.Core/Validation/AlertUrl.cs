@@ -47,4 +47,17 @@ public static class AlertUrl
 
         return canonical;
     }
+
+    /// <summary>An image for push notifications: as <see cref="Normalize"/>, and https only, since FCM and Apple fetch it from the phone.</summary>
+    public static string? NormalizeImage(string raw, string field, ValidationErrors errors)
+    {
+        var canonical = Normalize(raw, field, errors);
+        if (canonical is not null && !canonical.StartsWith("https://", StringComparison.Ordinal))
+        {
+            errors.Add(field, "must be an https URL (phones fetch push images over https only).");
+            return null;
+        }
+
+        return canonical;
+    }
 }

@@ -14,9 +14,11 @@ internal static class AppendScript
     // ARGV: 1 event JSON after the placeholder, 2 alert id, 3 alert JSON, 4 expected revision,
     //       5 ticker score (-1: remove), 6 retention, 7 channel, 8 idempotent (1/0),
     //       9 idempotency TTL seconds, 10 now in Unix ms, 11 publish command (PUBLISH, SPUBLISH, or empty: the node publishes),
-    //       12 the epoch to start if the log has none,
-    //       13… pairs of (seq, event JSON): earlier events of a retracted alert, rewritten without its content
+    //       12 the epoch to start if the log has none, 13 trace context (W3C traceparent or empty),
+    //       14… pairs of (seq, event JSON): earlier events of a retracted alert, rewritten without its content
+    // The published message is the trace context followed by the event; the log keeps the event alone.
     public const string Source = """
+        local traceparent = ARGV[13]
         if ARGV[8] == '1' then
           local first = redis.call('GET', KEYS[6])
           if first then return {'replayed', first} end
@@ -41,14 +43,14 @@ internal static class AppendScript
         end
         redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', ARGV[10])
         if ARGV[8] == '1' then redis.call('SET', KEYS[6], event, 'EX', ARGV[9]) end
-        for i = 13, #ARGV, 2 do
+        for i = 14, #ARGV, 2 do
           local earlierSeq = ARGV[i]
           if redis.call('ZCOUNT', KEYS[2], earlierSeq, earlierSeq) == 1 then
             redis.call('ZREMRANGEBYSCORE', KEYS[2], earlierSeq, earlierSeq)
             redis.call('ZADD', KEYS[2], earlierSeq, ARGV[i + 1])
           end
         end
-        if ARGV[11] ~= '' then redis.call(ARGV[11], ARGV[7], event) end
+        if ARGV[11] ~= '' then redis.call(ARGV[11], ARGV[7], traceparent .. event) end
         return {'appended', event}
         """;
 }

@@ -21,6 +21,8 @@ internal sealed class RedisAlertLog(
     {
         var edition = alertEvent.Edition;
         var alert = alertEvent.Alert;
+        using var activity = AlertsTracing.Source.StartActivity("alerts.append");
+        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.AlertId, alert.Id).SetTag(AlertsTracing.EventType, alertEvent.Type.ToString());
         // The log is what the public reads (/events, the hub): a retraction stores only the alert's public view, the state keeps the full record.
         var eventJson = JsonSerializer.Serialize(alertEvent with { Seq = 0, Epoch = null, Alert = alert.PublicView() }, AlertsJson.Options);
         if (!eventJson.StartsWith(AppendScript.SeqPlaceholder, StringComparison.Ordinal))
@@ -49,6 +51,7 @@ internal sealed class RedisAlertLog(
             alertEvent.At.ToUnixTimeMilliseconds(),
             _options.WaitReplicas > 0 ? "" : topology.IsCluster ? "SPUBLISH" : "PUBLISH",
             RedisLogEpochs.NewEpoch(),
+            RelayTrace.Of(activity),
         ];
         if (alert.Status == AlertStatus.Retracted)
         {
@@ -79,12 +82,13 @@ internal sealed class RedisAlertLog(
         }
 
         var json = (string)reply[1]!;
+        activity?.SetTag(AlertsTracing.Seq, SeqOf(json));
         if (_options.WaitReplicas > 0)
         {
             await WaitForReplicasAsync(edition, cancellationToken);
             // Also on a replay: the first attempt may have failed its WAIT and published nothing. A relay
             // drops what it already has, and catches up from the log if this never arrives.
-            await redis.GetDatabase().PublishAsync(keys.Events(edition), json, CommandFlags.FireAndForget);
+            await redis.GetDatabase().PublishAsync(keys.Events(edition), RelayTrace.Of(activity) + json, CommandFlags.FireAndForget);
         }
 
         return new AppendResult(outcome, new StoredEvent(SeqOf(json), json));
@@ -135,11 +139,21 @@ internal sealed class RedisAlertLog(
     public async Task<AlertRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
+        // The state and its revision must be read at one moment: an append landing between two plain
+        // reads would pair the old state with the new revision, and a change made to that old state
+        // would then pass the append's revision check and overwrite the newer one. One transaction
+        // per edition, whose keys share a hash slot.
         var lookups = taxonomy.Editions.Keys
-            .Select(edition => (Alert: database.HashGetAsync(keys.Alerts(edition), id), Revision: database.HashGetAsync(keys.Revisions(edition), id)))
+            .Select(edition =>
+            {
+                var transaction = database.CreateTransaction();
+                var lookup = (Alert: transaction.HashGetAsync(keys.Alerts(edition), id), Revision: transaction.HashGetAsync(keys.Revisions(edition), id));
+                return (lookup.Alert, lookup.Revision, Executed: transaction.ExecuteAsync());
+            })
             .ToList();
+        await Task.WhenAll(lookups.Select(l => l.Executed)).WaitAsync(cancellationToken);
         await Task.WhenAll(lookups.SelectMany(l => new[] { l.Alert, l.Revision })).WaitAsync(cancellationToken);
-        foreach (var (alert, revision) in lookups)
+        foreach (var (alert, revision, _) in lookups)
         {
             if (alert.Result.HasValue)
             {

@@ -338,6 +338,8 @@ internal sealed class EditionFeed(
 
     private void RelayLocked(StoredEvent storedEvent, AlertEvent alertEvent)
     {
+        using var activity = AlertsTracing.Source.StartActivity("alerts.hub.send");
+        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.Seq, storedEvent.Seq).SetTag(AlertsTracing.AlertId, alertEvent.Alert.Id);
         var message = FeedMessage.Alert(alertEvent);
         var sentTo = 0;
         foreach (var (subscriber, _) in _live)
@@ -355,6 +357,7 @@ internal sealed class EditionFeed(
         Volatile.Write(ref _relayedSeq, storedEvent.Seq);
         metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
         recorder.Record(edition, alertEvent.Alert.Id, sentTo);
+        activity?.SetTag("alerts.subscribers", sentTo);
     }
 
     private static AlertEvent Parse(StoredEvent storedEvent) =>

@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Server.EventLog;
+using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -55,13 +56,15 @@ internal sealed class EventRelay(
 
     private async Task RelayAsync(EditionFeed feed, RedisValue message, CancellationToken stoppingToken)
     {
-        var json = (string)message!;
+        var (parent, json) = RelayTrace.Split((string)message!);
         if (!PublishedEvent.TryRead(json, feed.Edition, out var storedEvent))
         {
             EventLogLog.MalformedMessageDropped(logger, feed.Edition, json.Length);
             return;
         }
 
+        using var activity = AlertsTracing.Source.StartActivity("alerts.relay", System.Diagnostics.ActivityKind.Consumer, parent);
+        activity?.SetTag(AlertsTracing.Edition, feed.Edition).SetTag(AlertsTracing.Seq, storedEvent.Seq);
         try
         {
             await feed.RelayAsync(storedEvent, stoppingToken);

@@ -1,9 +1,12 @@
 using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
+using Alerts.Server.Hosting.ForwardedHeaders;
+using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
+using Alerts.Server.Reference;
 using Alerts.Server.Syndication;
 using Alerts.Server.Web;
 
@@ -17,6 +20,8 @@ internal static class AlertsApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddAlertsHosting();
         builder.Services
+            .AddAlertsForwardedHeaders()
+            .AddAlertsRateLimiting()
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsIngest()
@@ -25,15 +30,20 @@ internal static class AlertsApplication
             .AddAlertsHub()
             .AddAlertsWeb()
             .AddAlertsPush()
-            .AddAlertsSyndication();
+            .AddAlertsSyndication()
+            .AddAlertsReference();
         configure?.Invoke(builder);
+        // After the caller's configuration, which may be what switches tracing on.
+        builder.AddAlertsTracing();
 
         var app = builder.Build();
+        app.UseAlertsForwardedHeaders();
         app.UseDirectHub();
         app.UseAlertsHosting();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAlertsRateLimiting();
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapIngestEndpoints();
@@ -41,7 +51,9 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapPreviewEndpoints();
         app.MapAlertsSyndication();
+        app.MapAlertsReference();
         return app;
     }
 }

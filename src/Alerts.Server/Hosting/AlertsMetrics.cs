@@ -35,6 +35,9 @@ internal sealed class AlertsMetrics
     private static readonly Counter PushSends = Metrics.CreateCounter(
         "alerts_push_sends_total", "Messages handed to FCM, by result.", "result");
 
+    private static readonly Gauge RegisteredDevices = Metrics.CreateGauge(
+        "alerts_push_registered_devices", "Devices in the push registry, by edition; the registry is shared, so every node reports the same figure.", "edition");
+
     public void IngestedEvent(string edition, string type) => Ingested.WithLabels(edition, type).Inc();
 
     public void RelayedEvent(string edition, TimeSpan sinceAccepted)
@@ -55,4 +58,6 @@ internal sealed class AlertsMetrics
     public void RedisReconnected(string connectionType) => RedisReconnects.WithLabels(connectionType).Inc();
 
     public void PushSent(string result, long count = 1) => PushSends.WithLabels(result).Inc(count);
+
+    public void DevicesRegistered(string edition, long count) => RegisteredDevices.WithLabels(edition).Set(count);
 }

@@ -16,4 +16,7 @@ internal sealed class EditionOptions
 
     [Required]
     public string BreakingLabel { get; set; } = "";
+
+    /// <summary>What replaces a retracted alert's notification on phones; empty means the default in the edition's language.</summary>
+    public string? RetractedText { get; set; }
 }

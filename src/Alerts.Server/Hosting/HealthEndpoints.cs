@@ -1,4 +1,5 @@
 using Alerts.Server.Push;
+using Microsoft.AspNetCore.Http.HttpResults;
 using StackExchange.Redis;
 
 namespace Alerts.Server.Hosting;
@@ -9,12 +10,13 @@ internal static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "alive" })).WithName("Healthz");
-        routes.MapGet("/readyz", ReadyAsync).WithName("Readyz");
+        routes.MapGet("/readyz", ReadyAsync).WithName("Readyz").Produces<ReadinessResponse>(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
     /// <summary>Unready answers name no host, port or library: the detail goes to the log, where operators look.</summary>
-    public static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, PushStatus push, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ReadinessResponse>, JsonHttpResult<ReadinessResponse>>> ReadyAsync(
+        IConnectionMultiplexer redis, PushStatus push, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
         {

@@ -4,6 +4,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Judgement;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Server.Ingest;
@@ -14,23 +15,56 @@ internal static class IngestEndpoints
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
+        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push" };
 
     private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
 
+    /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
+    public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors, out bool allowDuplicate)
+    {
+        var fields = new JsonFields(root, errors);
+        fields.RejectOthers(PublishFields);
+        allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
+        return new AlertDraft
+        {
+            Edition = fields.String("edition"),
+            Headline = fields.String("headline"),
+            Url = fields.String("url"),
+            Image = fields.String("image"),
+            Urgency = fields.String("urgency"),
+            Sections = fields.Strings("sections"),
+            Regions = fields.Strings("regions"),
+            Push = fields.Boolean("push"),
+            StoryId = fields.String("storyId"),
+        };
+    }
+
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
         var alerts = routes.MapGroup("/api/v1/alerts").RequireAuthorization(EditorPolicy);
-        alerts.MapPost("/", PublishAsync).WithName("PublishAlert");
-        alerts.MapPatch("/{id}", CorrectAsync).WithName("CorrectAlert");
-        alerts.MapPost("/{id}/retract", RetractAsync).WithName("RetractAlert");
+        alerts.MapPost("/", PublishAsync).WithName("PublishAlert")
+            .Accepts<PublishRequest>("application/json")
+            .Produces<AlertEvent>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        alerts.MapPatch("/{id}", CorrectAsync).WithName("CorrectAlert")
+            .Accepts<CorrectionRequest>("application/json")
+            .Produces<AlertEvent>()
+            .ProducesAlertChangeProblems();
+        alerts.MapPost("/{id}/retract", RetractAsync).WithName("RetractAlert")
+            .Accepts<RetractionRequest>("application/json")
+            .Produces<AlertEvent>()
+            .ProducesAlertChangeProblems();
         return routes;
     }
 
-    public static async Task<IResult> PublishAsync(
+    public static async Task<Results<EventJsonResult, ProblemHttpResult>> PublishAsync(
         HttpRequest request,
         ClaimsPrincipal user,
         AlertRules rules,
@@ -57,20 +91,7 @@ internal static class IngestEndpoints
         using (body)
         {
             var errors = new ValidationErrors();
-            var fields = new JsonFields(body.Root, errors);
-            fields.RejectOthers(PublishFields);
-            var draft = new AlertDraft
-            {
-                Edition = fields.String("edition"),
-                Headline = fields.String("headline"),
-                Url = fields.String("url"),
-                Urgency = fields.String("urgency"),
-                Sections = fields.Strings("sections"),
-                Regions = fields.Strings("regions"),
-                Push = fields.Boolean("push"),
-                StoryId = fields.String("storyId"),
-            };
-            var allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
+            var draft = ReadDraft(body.Root, errors, out var allowDuplicate);
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)
@@ -82,8 +103,12 @@ internal static class IngestEndpoints
             var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
             if (idempotencyKey is null)
             {
-                return await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken)
-                    ?? Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
+                if (await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+
+                return Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
@@ -124,7 +149,7 @@ internal static class IngestEndpoints
         }
     }
 
-    public static async Task<IResult> CorrectAsync(
+    public static async Task<Results<EventJsonResult, ProblemHttpResult>> CorrectAsync(
         string id, HttpRequest request, AlertRules rules, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
@@ -153,12 +178,12 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
-            return await ChangeAsync(id, AlertEventType.Corrected, log, time,
+            return await ChangeAsync(id, AlertEventType.Corrected, request, log, time,
                 (current, now, changeErrors) => rules.Correct(current, correction, now, changeErrors), cancellationToken);
         }
     }
 
-    public static async Task<IResult> RetractAsync(
+    public static async Task<Results<EventJsonResult, ProblemHttpResult>> RetractAsync(
         string id, HttpRequest request, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
@@ -179,7 +204,7 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
-            return await ChangeAsync(id, AlertEventType.Retracted, log, time,
+            return await ChangeAsync(id, AlertEventType.Retracted, request, log, time,
                 (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), cancellationToken);
         }
     }
@@ -187,16 +212,20 @@ internal static class IngestEndpoints
     /// <summary>
     /// Applies a change to the alert's latest state; when another change lands between the read and
     /// the append, reads again and re-applies, so concurrent corrections are serialised, not lost.
+    /// With <c>If-Match</c> it never re-applies: the append is made against the revision that matched,
+    /// so a change landing in between makes this one fail with 412 instead of overwriting it.
     /// </summary>
-    private static async Task<IResult> ChangeAsync(
+    private static async Task<Results<EventJsonResult, ProblemHttpResult>> ChangeAsync(
         string id,
         AlertEventType type,
+        HttpRequest request,
         IAlertLog log,
         TimeProvider time,
         Func<Alert, DateTimeOffset, ValidationErrors, Alert?> change,
         CancellationToken cancellationToken)
     {
         const int attempts = 5;
+        var ifMatch = AlertEntityTag.IfMatchOf(request);
         for (var attempt = 1; ; attempt++)
         {
             if (await log.FindAsync(id, cancellationToken) is not { } current)
@@ -207,6 +236,11 @@ internal static class IngestEndpoints
             if (current.Alert.Status == AlertStatus.Retracted)
             {
                 return Problems.Status(StatusCodes.Status409Conflict, "The alert is retracted.", "A retracted alert can be neither corrected nor retracted again.");
+            }
+
+            if (ifMatch is not null && !AlertEntityTag.Matches(ifMatch, current.Alert))
+            {
+                return PreconditionFailed(request, current.Alert);
             }
 
             var errors = new ValidationErrors();
@@ -220,9 +254,15 @@ internal static class IngestEndpoints
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {
+                request.HttpContext.Response.GetTypedHeaders().ETag = AlertEntityTag.Of(changed, fullRecord: true);
                 // The editor's answer carries the full record; the log keeps a retraction's public view only.
                 var full = JsonSerializer.Serialize(alertEvent with { Seq = result.Event.Seq }, AlertsJson.Options);
                 return new EventJsonResult(new StoredEvent(result.Event.Seq, full), StatusCodes.Status200OK);
+            }
+
+            if (ifMatch is not null)
+            {
+                return PreconditionFailed(request, await log.FindAsync(id, cancellationToken) is { } latest ? latest.Alert : current.Alert);
             }
 
             if (attempt == attempts)
@@ -230,6 +270,23 @@ internal static class IngestEndpoints
                 return Problems.Status(StatusCodes.Status409Conflict, "The alert is being changed by someone else.", "Retry the request.");
             }
         }
+    }
+
+    private static RouteHandlerBuilder ProducesAlertChangeProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    private static ProblemHttpResult PreconditionFailed(HttpRequest request, Alert current)
+    {
+        var tag = AlertEntityTag.Of(current);
+        request.HttpContext.Response.GetTypedHeaders().ETag = tag;
+        return Problems.Status(StatusCodes.Status412PreconditionFailed, "The alert has changed since the version in If-Match.",
+            $"Its current ETag is {tag.Tag}: read it again, then reapply the change if it still stands.");
     }
 
     private static EventJsonResult Created(AppendResult result) =>

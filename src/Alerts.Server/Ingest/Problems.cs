@@ -1,23 +1,31 @@
 using Alerts.Core.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Ingest;
 
-/// <summary>The problem responses of the ingest API, so each failure reads the same everywhere.</summary>
+/// <summary>
+/// The problem responses of the API, so each failure reads the same everywhere. Validation failures
+/// are problems too (with per-field <c>errors</c>), so every handler answers one problem type.
+/// </summary>
 internal static class Problems
 {
-    public static IResult Status(int status, string title, string? detail = null) =>
+    public static ProblemHttpResult Status(int status, string title, string? detail = null) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: status);
 
-    public static IResult Validation(ValidationErrors errors) =>
-        TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request has invalid fields.");
+    public static ProblemHttpResult Validation(ValidationErrors errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields.",
+        });
 
-    public static IResult Validation(string field, string message)
+    public static ProblemHttpResult Validation(string field, string message)
     {
         var errors = new ValidationErrors();
         errors.Add(field, message);
         return Validation(errors);
     }
 
-    public static IResult AlertNotFound(string id) =>
+    public static ProblemHttpResult AlertNotFound(string id) =>
         Status(StatusCodes.Status404NotFound, "No such alert.", $"There is no alert with id '{id}'.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Ingest;
 
@@ -20,7 +21,7 @@ internal sealed class RequestBody : IDisposable
 
     public JsonElement Root => Document.RootElement;
 
-    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(RequestBody? Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {

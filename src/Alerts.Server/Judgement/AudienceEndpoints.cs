@@ -4,6 +4,7 @@ using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Ingest;
 using Alerts.Server.Push;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Judgement;
 
@@ -17,11 +18,13 @@ internal static class AudienceEndpoints
     {
         routes.MapGet("/api/v1/editions/{edition}/audience", GetAudienceAsync)
             .RequireAuthorization(IngestEndpoints.EditorPolicy)
-            .WithName("GetAudience");
+            .WithName("GetAudience")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static async Task<IResult> GetAudienceAsync(
+    public static async Task<Results<Ok<AudienceResponse>, ProblemHttpResult>> GetAudienceAsync(
         string edition,
         string[]? sections,
         string[]? regions,

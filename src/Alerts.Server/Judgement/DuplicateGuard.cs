@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Core.Duplicates;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Judgement;
@@ -44,7 +45,7 @@ internal sealed class DuplicateGuard(
     /// The 409 answer when <paramref name="alert"/> nearly repeats a line in the window, or null
     /// when it may go out. <paramref name="allowDuplicate"/> lets it through, and is logged.
     /// </summary>
-    public async Task<IResult?> RefuseAsync(Alert alert, bool allowDuplicate, CancellationToken cancellationToken)
+    public async Task<ProblemHttpResult?> RefuseAsync(Alert alert, bool allowDuplicate, CancellationToken cancellationToken)
     {
         var matches = await FindAsync(alert.Edition, alert.Headline, alert.Id, cancellationToken);
         if (matches.Count == 0)

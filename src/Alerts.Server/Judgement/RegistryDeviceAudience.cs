@@ -1,6 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Server.Push;
-using Alerts.Server.Push.Devices;
+using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Judgement;

@@ -1,5 +1,6 @@
 using Alerts.Core.Validation;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Judgement;
 
@@ -10,11 +11,13 @@ internal static class StoryEndpoints
     {
         routes.MapGet("/api/v1/stories/{storyId}", GetStoryAsync)
             .RequireAuthorization(IngestEndpoints.EditorPolicy)
-            .WithName("GetStory");
+            .WithName("GetStory")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static async Task<IResult> GetStoryAsync(string storyId, RedisStories stories, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StoryResponse>, ProblemHttpResult>> GetStoryAsync(string storyId, RedisStories stories, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (StoryId.Normalize(storyId, "storyId", errors) is null)
@@ -23,8 +26,11 @@ internal static class StoryEndpoints
         }
 
         var alerts = await stories.ReadAsync(storyId, cancellationToken);
-        return alerts.Count == 0
-            ? Problems.Status(StatusCodes.Status404NotFound, "No such story.", $"No alert was published with storyId '{storyId}'.")
-            : TypedResults.Ok(new StoryResponse(storyId, alerts));
+        if (alerts.Count == 0)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "No such story.", $"No alert was published with storyId '{storyId}'.");
+        }
+
+        return TypedResults.Ok(new StoryResponse(storyId, alerts));
     }
 }

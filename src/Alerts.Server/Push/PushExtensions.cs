@@ -1,5 +1,9 @@
-using Alerts.Server.Push.Devices;
+using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Push.Fcm;
+using Alerts.Server.Push.Queue;
+using Alerts.Server.Push.Receipts;
+using Alerts.Server.Push.Sending;
+using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Push;
@@ -21,6 +25,7 @@ internal static class PushExtensions
         services.AddSingleton<PushMessages>();
         services.AddSingleton<RedisWindowRateLimiter>();
         services.AddSingleton<PushSender>();
+        services.AddSingleton<PushPreviewer>();
         services.AddSingleton<PushJobRunner>();
         services.AddSingleton<TopicTargets>();
         services.AddSingleton<DeviceTargets>();
@@ -28,7 +33,11 @@ internal static class PushExtensions
             ? sp.GetRequiredService<DeviceTargets>()
             : sp.GetRequiredService<TopicTargets>());
         services.AddSingleton<DeviceRegistry>();
-        services.AddSingleton<DeviceRateLimit>();
+        services.AddPerAddressRateLimit(DeviceEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.RegistrationsPerMinute);
+        services.AddSingleton<RegistrationSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegistrationSweeper>());
+        services.AddSingleton<ReceiptStore>();
+        services.AddPerAddressRateLimit(ReceiptEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.ReceiptsPerMinute);
         services.AddSingleton<TopicMirror>();
         services.AddHostedService(sp => sp.GetRequiredService<TopicMirror>());
         services.AddHostedService<PushDispatcher>();
@@ -36,5 +45,5 @@ internal static class PushExtensions
     }
 
     public static IEndpointRouteBuilder MapPushEndpoints(this IEndpointRouteBuilder routes) =>
-        routes.MapDeliveryEndpoints().MapDeviceEndpoints();
+        routes.MapDeliveryEndpoints().MapDeviceEndpoints().MapReceiptEndpoints();
 }

@@ -28,8 +28,11 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Set: targets FCM accepted in the batch being sent, so a node taking over skips them.</summary>
     public RedisKey Sent(string jobId) => $"{Push}:sent:{jobId}";
 
-    /// <summary>Sorted set: devices the job held back for their quiet hours, scored by when those end (Unix ms).</summary>
-    public RedisKey Held(string jobId) => $"{Push}:held:{jobId}";
+    /// <summary>Sorted set: devices held back from the alert's newest push for their quiet hours, scored by when those end (Unix ms).</summary>
+    public RedisKey Held(string alertId) => $"{Push}:held:{alertId}";
+
+    /// <summary>Set: held devices that were held back from the alert's first push and sent nothing of it since.</summary>
+    public RedisKey Unseen(string alertId) => $"{Push}:unseen:{alertId}";
 
     /// <summary>Counter of sends in one rate-limit window, shared by all nodes.</summary>
     public RedisKey RateWindow(long window) => $"{Push}:rate:{window}";
@@ -37,11 +40,17 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Hash: the alert's delivery counters; it exists once the alert was pushed.</summary>
     public RedisKey Delivery(string alertId) => $"{Push}:delivery:{alertId}";
 
+    /// <summary>HyperLogLog of the devices that reported a receipt of the alert's push: <c>received</c>, <c>opened</c> or <c>on-time</c>.</summary>
+    public RedisKey Receipts(string alertId, string kind) => $"{Push}:receipts:{alertId}:{kind}";
+
     /// <summary>Hash: token → the device's registration JSON.</summary>
     public RedisKey DeviceRecords => $"{Devices}:records";
 
     /// <summary>Sorted set, all scores 0: the edition's tokens in lexical order, walked by jobs from a cursor token.</summary>
     public RedisKey DeviceIndex(string edition) => $"{Devices}:edition:{edition}";
+
+    /// <summary>Sorted set: every registered token, scored by when its registration expires unless renewed (Unix ms).</summary>
+    public RedisKey DeviceExpiry => $"{Devices}:expiry";
 
     /// <summary>List of pending topic changes (JSON) for the Instance ID mirror.</summary>
     public RedisKey MirrorQueue => $"{Devices}:mirror";

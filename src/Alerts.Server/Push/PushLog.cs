@@ -47,6 +47,15 @@ internal static partial class PushLog
     [LoggerMessage(3011, LogLevel.Warning, "Push dispatcher step failed; retrying")]
     public static partial void DispatcherFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3016, LogLevel.Warning, "Push dispatcher could not start its cursors at the log's end; nothing is queued until it can. Retrying in {Delay}")]
+    public static partial void CursorsNotStarted(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(3017, LogLevel.Information, "Removed {Count} device registrations that were not renewed within {Ttl}")]
+    public static partial void RegistrationsExpired(ILogger logger, int count, TimeSpan ttl);
+
+    [LoggerMessage(3018, LogLevel.Information, "Push job {JobId}: alert {AlertId} was retracted before its held devices woke; they get nothing")]
+    public static partial void HeldDevicesDropped(ILogger logger, string jobId, string alertId);
+
     [LoggerMessage(3012, LogLevel.Warning, "Mirroring device {Token} into topics failed: {Reason}")]
     public static partial void MirrorFailed(ILogger logger, string token, string reason);
 }

@@ -53,6 +53,17 @@ internal sealed class PushOptions
     [Range(1, 100_000)]
     public int RegistrationsPerMinute { get; set; } = 30;
 
+    /// <summary>How long a registration lasts unless the app registers again (apps re-register on every start).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan RegistrationTtl { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>Receipts (<c>POST /api/v1/receipts</c>) per client address per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int ReceiptsPerMinute { get; set; } = 120;
+
+    /// <summary>The newsroom's own phones: <c>POST /api/v1/alerts/preview?send=test</c> sends the would-be push to these only.</summary>
+    public List<string> TestTokens { get; set; } = [];
+
     /// <summary>Where the apps' Android notification channels are named: a channel per urgency, <c>{prefix}-{urgency}</c>.</summary>
     [Required]
     [RegularExpression("^[a-z0-9_-]{1,40}$")]

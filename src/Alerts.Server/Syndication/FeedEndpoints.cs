@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Alerts.Core.Editions;
 using Alerts.Server.Ingest;
 using Alerts.Server.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Alerts.Server.Syndication;
@@ -13,18 +14,24 @@ internal static class FeedEndpoints
     {
         var editions = routes.MapGroup("/api/v1/editions/{edition}").RequireCors(CorsPolicies.Public);
         // HEAD too: feed validators and `curl -I` ask for the headers alone.
-        editions.MapMethods("/feed.atom", [HttpMethods.Get, HttpMethods.Head], GetAtomFeedAsync).WithName("GetAtomFeed");
-        editions.MapMethods("/feed.json", [HttpMethods.Get, HttpMethods.Head], GetJsonFeedAsync).WithName("GetJsonFeed");
+        editions.MapMethods("/feed.atom", [HttpMethods.Get, HttpMethods.Head], GetAtomFeedAsync).WithName("GetAtomFeed")
+            .Produces(StatusCodes.Status200OK, responseType: null, AtomFeedWriter.ContentType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        editions.MapMethods("/feed.json", [HttpMethods.Get, HttpMethods.Head], GetJsonFeedAsync).WithName("GetJsonFeed")
+            .Produces(StatusCodes.Status200OK, responseType: null, JsonFeedWriter.ContentType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static Task<IResult> GetAtomFeedAsync(string edition, HttpContext context, Taxonomy taxonomy, FeedLines lines, CancellationToken cancellationToken) =>
+    public static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetAtomFeedAsync(string edition, HttpContext context, Taxonomy taxonomy, FeedLines lines, CancellationToken cancellationToken) =>
         GetFeedAsync(edition, context, taxonomy, lines, AtomFeedWriter.Write, AtomFeedWriter.ContentType, cancellationToken);
 
-    public static Task<IResult> GetJsonFeedAsync(string edition, HttpContext context, Taxonomy taxonomy, FeedLines lines, CancellationToken cancellationToken) =>
+    public static Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetJsonFeedAsync(string edition, HttpContext context, Taxonomy taxonomy, FeedLines lines, CancellationToken cancellationToken) =>
         GetFeedAsync(edition, context, taxonomy, lines, JsonFeedWriter.Write, JsonFeedWriter.ContentType, cancellationToken);
 
-    private static async Task<IResult> GetFeedAsync(
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetFeedAsync(
         string edition, HttpContext context, Taxonomy taxonomy, FeedLines lines, Func<FeedSnapshot, FeedLinks, byte[]> write, string contentType, CancellationToken cancellationToken)
     {
         if (!taxonomy.Editions.TryGetValue(edition, out var known))

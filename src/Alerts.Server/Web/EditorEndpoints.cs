@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Web;
 
@@ -15,6 +16,6 @@ internal static class EditorEndpoints
         return routes;
     }
 
-    public static IResult GetMe(ClaimsPrincipal user) =>
+    public static Ok<EditorResponse> GetMe(ClaimsPrincipal user) =>
         TypedResults.Ok(new EditorResponse(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
 }

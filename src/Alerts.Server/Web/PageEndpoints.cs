@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Alerts.Server.Web;
 
 /// <summary>The web client: the embeddable ticker script, the demo page and the editors' console.</summary>
@@ -18,21 +20,25 @@ internal static class PageEndpoints
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/ticker.js", GetOrHead, GetTickerScript).RequireCors(CorsPolicies.Public).WithName("GetTickerScript");
-        routes.MapMethods("/", GetOrHead, (ClientAssets assets) => Page(assets["index.html"])).WithName("GetDemoPage");
-        routes.MapMethods("/console", GetOrHead, (ClientAssets assets) => Page(assets["console.html"])).WithName("GetConsolePage");
-        routes.MapMethods("/assets/{name}", GetOrHead, GetAsset).WithName("GetClientAsset");
+        routes.MapMethods("/ticker.js", GetOrHead, GetTickerScript).RequireCors(CorsPolicies.Public).WithName("GetTickerScript")
+            .Produces(StatusCodes.Status200OK, contentType: "text/javascript");
+        routes.MapMethods("/", GetOrHead, (ClientAssets assets) => Page(assets["index.html"])).WithName("GetDemoPage")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        routes.MapMethods("/console", GetOrHead, (ClientAssets assets) => Page(assets["console.html"])).WithName("GetConsolePage")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        routes.MapMethods("/assets/{name}", GetOrHead, GetAsset).WithName("GetClientAsset")
+            .Produces(StatusCodes.Status200OK, responseType: null, "text/javascript", "text/css", "image/svg+xml");
         return routes;
     }
 
-    public static IResult GetTickerScript(HttpContext context, ClientAssets assets)
+    public static ClientAssetResult GetTickerScript(HttpContext context, ClientAssets assets)
     {
         // Any page may load it, including pages that isolate themselves with Cross-Origin-Embedder-Policy.
         context.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
         return new ClientAssetResult(assets["ticker.js"], TickerCacheControl);
     }
 
-    public static IResult GetAsset(string name, ClientAssets assets) =>
+    public static Results<ClientAssetResult, NotFound> GetAsset(string name, ClientAssets assets) =>
         name is "console.js" or "console.css" or "demo.js" or "demo.css" or "favicon.svg"
             ? new ClientAssetResult(assets[name], PageCacheControl)
             : TypedResults.NotFound();

@@ -5,8 +5,10 @@ using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
+using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Ingest;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Alerts.Server.Web;
@@ -21,10 +23,20 @@ internal static class ReadEndpoints
     public static IEndpointRouteBuilder MapReadEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/v1").RequireCors(CorsPolicies.Public);
-        api.MapGet("/alerts/{id}", GetAlertAsync).WithName("GetAlert");
+        api.MapGet("/alerts/{id}", GetAlertAsync).WithName("GetAlert")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/editions", GetEditionsAsync).WithName("GetEditions");
-        api.MapGet("/editions/{edition}/events", GetEventsAsync).WithName("GetEvents");
-        api.MapGet("/editions/{edition}/ticker", GetTickerAsync).WithName("GetTicker");
+        api.MapGet("/editions/{edition}/events", GetEventsAsync).RequireRateLimiting(RateLimitingExtensions.EventsPolicy).WithName("GetEvents")
+            .Produces<EventsResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/editions/{edition}/ticker", GetTickerAsync).WithName("GetTicker")
+            .Produces<TickerResponse>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -32,24 +44,31 @@ internal static class ReadEndpoints
     /// The alert; once retracted, its public view, unless the caller sends a valid editor key
     /// (editors keep the full record, reason included, until the desk's history serves it).
     /// </summary>
-    public static async Task<IResult> GetAlertAsync(
-        string id, ClaimsPrincipal user, IAuthorizationService authorization, IAlertLog log, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Alert>, StatusCodeHttpResult, ProblemHttpResult>> GetAlertAsync(
+        string id, HttpContext context, ClaimsPrincipal user, IAuthorizationService authorization, IAlertLog log, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
             return Problems.AlertNotFound(id);
         }
 
-        if (found.Alert.Status != AlertStatus.Retracted
-            || (await authorization.AuthorizeAsync(user, IngestEndpoints.EditorPolicy)).Succeeded)
+        var fullRecord = found.Alert.Status != AlertStatus.Retracted
+            || (await authorization.AuthorizeAsync(user, IngestEndpoints.EditorPolicy)).Succeeded;
+
+        var alert = fullRecord ? found.Alert : found.Alert.PublicView();
+        // What a retracted alert shows depends on the key, so the key is part of the representation.
+        context.Response.Headers.Vary = HeaderNames.Authorization;
+        var etag = AlertEntityTag.Of(alert, fullRecord);
+        context.Response.GetTypedHeaders().ETag = etag;
+        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
         {
-            return TypedResults.Ok(found.Alert);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return TypedResults.Ok(found.Alert.PublicView());
+        return TypedResults.Ok(alert);
     }
 
-    public static async Task<IResult> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
+    public static async Task<Ok<EditionsResponse>> GetEditionsAsync(Taxonomy taxonomy, IAlertLog log, CancellationToken cancellationToken)
     {
         var latest = await log.ReadLatestSeqsAsync(cancellationToken);
         return TypedResults.Ok(new EditionsResponse(
@@ -58,7 +77,7 @@ internal static class ReadEndpoints
             taxonomy.Regions.Order(StringComparer.Ordinal).ToList()));
     }
 
-    public static async Task<IResult> GetEventsAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEventsAsync(
         string edition,
         string? after,
         string? limit,
@@ -119,7 +138,7 @@ internal static class ReadEndpoints
         return TypedResults.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
     }
 
-    public static async Task<IResult> GetTickerAsync(
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetTickerAsync(
         string edition, string? limit, HttpContext context, Taxonomy taxonomy, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!taxonomy.Editions.ContainsKey(edition))
@@ -166,6 +185,6 @@ internal static class ReadEndpoints
         return value;
     }
 
-    private static IResult UnknownEdition(string edition, Taxonomy taxonomy) =>
+    private static ProblemHttpResult UnknownEdition(string edition, Taxonomy taxonomy) =>
         Problems.Status(StatusCodes.Status404NotFound, "No such edition.", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Alerts.Core.Alerts;
-using Alerts.Server.Push.Devices;
+using Alerts.Server.Push.Targets;
 using Alerts.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -19,6 +19,7 @@ internal sealed class FcmClient : IDisposable
             TokenUrl = tokenUrl,
             InstanceIdBaseUrl = fake.BaseUrl,
             RequestTimeout = TimeSpan.FromSeconds(10),
+            HttpVersion = fake.Protocol == Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2 ? "2" : null,
         });
         _credentials = new FcmCredentials(options);
         Messaging = new FcmHttpClient(_credentials, options);

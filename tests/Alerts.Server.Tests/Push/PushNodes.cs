@@ -6,7 +6,8 @@ namespace Alerts.Server.Tests.Push;
 /// <summary>Nodes wired to a fake FCM with short polls, leases and backoffs, and a polling wait for asynchronous effects.</summary>
 public static class PushNodes
 {
-    public static Task<AlertsNode> StartAsync(RedisFixture redis, string prefix, FakeFcm fake, IDictionary<string, string?>? extra = null)
+    /// <summary>A node on <paramref name="redis"/>, or on its own embedded Garnet when that is null.</summary>
+    public static Task<AlertsNode> StartAsync(RedisFixture? redis, string prefix, FakeFcm fake, IDictionary<string, string?>? extra = null)
     {
         var settings = fake.Settings();
         settings["Alerts:Push:PollInterval"] = "00:00:00.100";
@@ -18,7 +19,7 @@ public static class PushNodes
             settings[key] = value;
         }
 
-        return AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
+        return AlertsNode.StartAsync(redis?.ConnectionString, prefix, settings: settings);
     }
 
     public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)

@@ -6,4 +6,7 @@ internal sealed record ApnsConfig
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
     public Aps? Aps { get; init; }
+
+    /// <summary><c>fcm_options.image</c>: the picture FCM's Notification Service Extension helper attaches.</summary>
+    public string? ImageUrl { get; init; }
 }

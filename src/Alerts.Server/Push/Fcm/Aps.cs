@@ -9,5 +9,8 @@ internal sealed record Aps
 
     public bool ContentAvailable { get; init; }
 
+    /// <summary>Lets the app's Notification Service Extension change the notification (attach the image, report receipt).</summary>
+    public bool MutableContent { get; init; }
+
     public IReadOnlyDictionary<string, string>? CustomData { get; init; }
 }

@@ -2,16 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Push.Fcm;
 
-/// <summary>A half-configured or unreadable key fails the start with a message naming the setting, not the first push.</summary>
+/// <summary>
+/// A key file without a project, or an unreadable key, fails the start with a message naming the setting, not the first push.
+/// Application Default Credentials are looked up at the first push: finding them can mean asking a metadata server.
+/// </summary>
 internal sealed class FcmCredentialsRules : IValidateOptions<FcmOptions>
 {
     public ValidateOptionsResult Validate(string? name, FcmOptions options)
     {
         var hasProject = !string.IsNullOrWhiteSpace(options.ProjectId);
         var hasFile = !string.IsNullOrWhiteSpace(options.CredentialsFile);
-        if (hasProject != hasFile)
+        if (hasFile && !hasProject)
         {
-            return ValidateOptionsResult.Fail("Alerts:Fcm:ProjectId and Alerts:Fcm:CredentialsFile enable push together; set both or neither.");
+            return ValidateOptionsResult.Fail("Alerts:Fcm:CredentialsFile is set but Alerts:Fcm:ProjectId is not; push needs the project.");
         }
 
         if (!hasFile)

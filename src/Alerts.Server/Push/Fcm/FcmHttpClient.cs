@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Server.Push.Fcm;
 
 /// <summary>
-/// FCM HTTP v1 over one <see cref="HttpClient"/>: HTTP/2, several connections when one's stream limit
-/// is reached, one shared access token. A 401 refreshes the token and retries once; a second 401 throws.
+/// FCM HTTP v1 over one <see cref="HttpClient"/>: HTTP/2 (negotiated over TLS), several connections when
+/// one's stream limit is reached, one shared access token. A 401 refreshes the token and retries once;
+/// a second 401 throws. A plain-http endpoint (an emulator, a proxy) gets HTTP/1.1 unless
+/// <see cref="FcmOptions.HttpVersion"/> says 2.
 /// </summary>
 internal sealed class FcmHttpClient : IFirebaseMessaging, IDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class FcmHttpClient : IFirebaseMessaging, IDisposable
     private readonly FcmCredentials _credentials;
     private readonly Uri _sendUri;
     private readonly Uri _instanceIdBase;
+    private readonly Version _version;
     private readonly HttpVersionPolicy _versionPolicy;
 
     public FcmHttpClient(FcmCredentials credentials, IOptions<FcmOptions> options)
@@ -29,8 +32,11 @@ internal sealed class FcmHttpClient : IFirebaseMessaging, IDisposable
         _credentials = credentials;
         _sendUri = new Uri(settings.BaseUrl, $"v1/projects/{settings.ProjectId}/messages:send");
         _instanceIdBase = settings.InstanceIdBaseUrl;
-        // Google negotiates HTTP/2 through TLS; a plain-http endpoint (emulator, test fake) is spoken to with HTTP/2 prior knowledge.
-        _versionPolicy = settings.BaseUrl.Scheme == Uri.UriSchemeHttps ? HttpVersionPolicy.RequestVersionOrLower : HttpVersionPolicy.RequestVersionExact;
+        // Google negotiates HTTP/2 through TLS (ALPN). Without TLS there is nothing to negotiate with: HTTP/2 is
+        // only spoken with prior knowledge, which most emulators and proxies do not have, so it must be asked for.
+        (_version, _versionPolicy) = settings.BaseUrl.Scheme == Uri.UriSchemeHttps
+            ? (HttpVersion.Version20, HttpVersionPolicy.RequestVersionOrLower)
+            : (settings.HttpVersion == "2" ? HttpVersion.Version20 : HttpVersion.Version11, HttpVersionPolicy.RequestVersionExact);
         _http = new HttpClient(new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
@@ -45,29 +51,17 @@ internal sealed class FcmHttpClient : IFirebaseMessaging, IDisposable
         };
     }
 
-    public async Task<string> SendAsync(Message message, CancellationToken cancellationToken)
+    public Task<string> SendAsync(Message message, CancellationToken cancellationToken) => SendAsync(message, validateOnly: false, cancellationToken);
+
+    public Task<string> ValidateAsync(Message message, CancellationToken cancellationToken) => SendAsync(message, validateOnly: true, cancellationToken);
+
+    private async Task<string> SendAsync(Message message, bool validateOnly, CancellationToken cancellationToken)
     {
-        var body = FcmMessageWriter.WriteSendRequest(message);
+        var body = FcmMessageWriter.WriteSendRequest(message, validateOnly);
         using var response = await PostAsync(_sendUri, body, instanceId: false, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
         return document.RootElement.GetProperty("name").GetString()!;
-    }
-
-    public async Task<BatchResponse> SendEachAsync(IEnumerable<Message> messages, CancellationToken cancellationToken)
-    {
-        var sends = messages.Select(async message =>
-        {
-            try
-            {
-                return new SendResponse(await SendAsync(message, cancellationToken), null);
-            }
-            catch (FirebaseMessagingException e)
-            {
-                return new SendResponse(null, e);
-            }
-        });
-        return new BatchResponse(await Task.WhenAll(sends));
     }
 
     public Task<TopicManagementResponse> SubscribeToTopicAsync(IReadOnlyList<string> registrationTokens, string topic, CancellationToken cancellationToken) =>
@@ -113,7 +107,7 @@ internal sealed class FcmHttpClient : IFirebaseMessaging, IDisposable
             using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
                 Content = new ByteArrayContent(body) { Headers = { ContentType = JsonType } },
-                Version = HttpVersion.Version20,
+                Version = _version,
                 VersionPolicy = _versionPolicy,
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -11,12 +11,17 @@ internal static class FcmMessageWriter
     // The default encoder escapes every non-ASCII character, which would triple an Arabic headline's bytes against the 4 KB limit.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] WriteSendRequest(Message message)
+    public static byte[] WriteSendRequest(Message message, bool validateOnly = false)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
+            if (validateOnly)
+            {
+                json.WriteBoolean("validate_only", true);
+            }
+
             json.WritePropertyName("message");
             WriteMessage(json, message, includeTarget: true);
             json.WriteEndObject();
@@ -43,7 +48,6 @@ internal static class FcmMessageWriter
         if (includeTarget)
         {
             WriteIfSet(json, "token", message.Token);
-            WriteIfSet(json, "topic", message.Topic);
             WriteIfSet(json, "condition", message.Condition);
         }
 
@@ -52,6 +56,7 @@ internal static class FcmMessageWriter
             json.WriteStartObject("notification");
             WriteIfSet(json, "title", notification.Title);
             WriteIfSet(json, "body", notification.Body);
+            WriteIfSet(json, "image", notification.ImageUrl);
             json.WriteEndObject();
         }
 
@@ -69,6 +74,13 @@ internal static class FcmMessageWriter
         if (message.Webpush is { } webpush)
         {
             WriteWebpush(json, webpush);
+        }
+
+        if (message.AnalyticsLabel is not null)
+        {
+            json.WriteStartObject("fcm_options");
+            json.WriteString("analytics_label", message.AnalyticsLabel);
+            json.WriteEndObject();
         }
 
         json.WriteEndObject();
@@ -137,12 +149,24 @@ internal static class FcmMessageWriter
                 json.WriteNumber("content-available", 1);
             }
 
+            if (aps.MutableContent)
+            {
+                json.WriteNumber("mutable-content", 1);
+            }
+
             foreach (var (key, value) in aps.CustomData ?? new Dictionary<string, string>())
             {
                 json.WriteString(key, value);
             }
 
             json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        if (apns.ImageUrl is not null)
+        {
+            json.WriteStartObject("fcm_options");
+            json.WriteString("image", apns.ImageUrl);
             json.WriteEndObject();
         }
 

@@ -6,8 +6,8 @@ internal interface IFirebaseMessaging
     /// <summary>Sends one message; returns FCM's message name, or throws <see cref="FirebaseMessagingException"/>.</summary>
     Task<string> SendAsync(Message message, CancellationToken cancellationToken);
 
-    /// <summary>Sends each message concurrently; a failed message is a failed response, not an exception.</summary>
-    Task<BatchResponse> SendEachAsync(IEnumerable<Message> messages, CancellationToken cancellationToken);
+    /// <summary>FCM checks the message as it would send it (<c>validate_only</c>) and sends nothing; throws what a send would.</summary>
+    Task<string> ValidateAsync(Message message, CancellationToken cancellationToken);
 
     Task<TopicManagementResponse> SubscribeToTopicAsync(IReadOnlyList<string> registrationTokens, string topic, CancellationToken cancellationToken);
 

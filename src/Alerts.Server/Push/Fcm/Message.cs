@@ -2,13 +2,11 @@ namespace Alerts.Server.Push.Fcm;
 
 /// <summary>
 /// One FCM message, shaped like FirebaseAdmin's <c>Message</c> so that package can replace this client.
-/// Exactly one of <see cref="Token"/>, <see cref="Topic"/> and <see cref="Condition"/> names the target.
+/// Exactly one of <see cref="Token"/> and <see cref="Condition"/> names the target.
 /// </summary>
 internal sealed record Message
 {
     public string? Token { get; init; }
-
-    public string? Topic { get; init; }
 
     public string? Condition { get; init; }
 
@@ -22,4 +20,7 @@ internal sealed record Message
     public ApnsConfig? Apns { get; init; }
 
     public WebpushConfig? Webpush { get; init; }
+
+    /// <summary><c>fcm_options.analytics_label</c>: what FCM's delivery data is grouped by.</summary>
+    public string? AnalyticsLabel { get; init; }
 }

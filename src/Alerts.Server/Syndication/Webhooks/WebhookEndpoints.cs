@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Syndication.Webhooks;
@@ -12,11 +13,13 @@ internal static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/webhooks/{name}/deliveries", GetDeliveriesAsync).RequireAuthorization(AdminPolicy).WithName("GetWebhookDeliveries");
+        routes.MapGet("/api/v1/webhooks/{name}/deliveries", GetDeliveriesAsync).RequireAuthorization(AdminPolicy).WithName("GetWebhookDeliveries")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
-    public static async Task<IResult> GetDeliveriesAsync(
+    public static async Task<Results<Ok<WebhookDeliveriesResponse>, ProblemHttpResult>> GetDeliveriesAsync(
         string name, string? limit, IOptions<WebhooksOptions> webhooks, IOptions<WebhookDeliveryOptions> delivery, WebhookDeliveryLog deliveries,
         WebhookCursors cursors, CancellationToken cancellationToken)
     {

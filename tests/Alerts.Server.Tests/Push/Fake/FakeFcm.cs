@@ -31,17 +31,25 @@ public sealed class FakeFcm : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("alerts-fcm-").FullName;
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _tokenRequests;
+    private int _validated;
     private long _messageIds;
     private long _acceptedCount;
 
-    private FakeFcm(WebApplication app, int tokenPort, int fcmPort)
+    private FakeFcm(WebApplication app, int tokenPort, int fcmPort, HttpProtocols protocol)
     {
         _app = app;
+        Protocol = protocol;
         TokenUrl = new Uri($"http://127.0.0.1:{tokenPort}/token");
         BaseUrl = new Uri($"http://127.0.0.1:{fcmPort}/");
     }
 
     public Uri TokenUrl { get; }
+
+    /// <summary>What <c>messages:send</c> and Instance ID speak: HTTP/2 with prior knowledge, as a plain-http FCM emulator may, or HTTP/1.1 only.</summary>
+    public HttpProtocols Protocol { get; }
+
+    /// <summary>The protocol of each send request, as Kestrel saw it.</summary>
+    public ConcurrentQueue<string> SendProtocols { get; } = new();
 
     /// <summary>Both the send and the Instance ID base address.</summary>
     public Uri BaseUrl { get; }
@@ -66,6 +74,9 @@ public sealed class FakeFcm : IAsyncDisposable
 
     public long AcceptedCount => Interlocked.Read(ref _acceptedCount);
 
+    /// <summary>Messages checked with <c>validate_only</c>: FCM answers as for a send, and sends nothing.</summary>
+    public int ValidatedCount => Volatile.Read(ref _validated);
+
     /// <summary>Accepted sends per Unix second, to check a rate limit held.</summary>
     public ConcurrentDictionary<long, int> AcceptedPerSecond { get; } = new();
 
@@ -75,7 +86,7 @@ public sealed class FakeFcm : IAsyncDisposable
 
     public ConcurrentQueue<TopicCall> TopicCalls { get; } = new();
 
-    public static async Task<FakeFcm> StartAsync()
+    public static async Task<FakeFcm> StartAsync(HttpProtocols protocol = HttpProtocols.Http2)
     {
         var (tokenPort, fcmPort) = (FreePort(), FreePort());
         var builder = WebApplication.CreateSlimBuilder();
@@ -83,11 +94,11 @@ public sealed class FakeFcm : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, tokenPort, o => o.Protocols = HttpProtocols.Http1);
-            k.Listen(IPAddress.Loopback, fcmPort, o => o.Protocols = HttpProtocols.Http2);
+            k.Listen(IPAddress.Loopback, fcmPort, o => o.Protocols = protocol);
             // Kestrel's default stream limit, as HTTP/2 servers commonly set; the client opens more connections beyond it.
             k.Limits.Http2.MaxStreamsPerConnection = 100;
         });
-        var fake = new FakeFcm(builder.Build(), tokenPort, fcmPort);
+        var fake = new FakeFcm(builder.Build(), tokenPort, fcmPort, protocol);
         fake._app.MapPost("/token", (Delegate)fake.TokenAsync);
         fake._app.MapPost("/v1/projects/{project}/messages:send", fake.SendAsync);
         fake._app.MapPost("/iid/v1:batchAdd", (Delegate)((HttpContext c) => fake.TopicAsync(c, "batchAdd")));
@@ -119,6 +130,7 @@ public sealed class FakeFcm : IAsyncDisposable
         ["Alerts:Fcm:CredentialsFile"] = WriteServiceAccountFile(),
         ["Alerts:Fcm:BaseUrl"] = BaseUrl.ToString(),
         ["Alerts:Fcm:InstanceIdBaseUrl"] = BaseUrl.ToString(),
+        ["Alerts:Fcm:HttpVersion"] = Protocol == HttpProtocols.Http2 ? "2" : null,
     };
 
     /// <summary>Makes every issued access token invalid, as an expiry or a key rotation would.</summary>
@@ -163,6 +175,7 @@ public sealed class FakeFcm : IAsyncDisposable
 
     private async Task SendAsync(HttpContext context, string project)
     {
+        SendProtocols.Enqueue(context.Request.Protocol);
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
         if (!Authorized(context))
         {
@@ -179,6 +192,13 @@ public sealed class FakeFcm : IAsyncDisposable
         if (FcmValidation.Problem(message) is { } problem)
         {
             await FcmErrorResponse.WriteAsync(context, FcmFault.InvalidPayload with { Message = problem });
+            return;
+        }
+
+        if (body.RootElement.TryGetProperty("validate_only", out var validateOnly) && validateOnly.GetBoolean())
+        {
+            Interlocked.Increment(ref _validated);
+            await context.Response.WriteAsJsonAsync(new { name = $"projects/{ProjectId}/messages/fake_message_id" });
             return;
         }
 

@@ -34,6 +34,23 @@ public static partial class FcmValidation
             return "Invalid value at 'message.data': data values must be strings";
         }
 
+        if (message.TryGetProperty("notification", out var notification) && notification.TryGetProperty("image", out var image) && !IsHttps(image))
+        {
+            return "Invalid value at 'message.notification.image': must be an https URL";
+        }
+
+        if (message.TryGetProperty("apns", out var apns) && apns.TryGetProperty("fcm_options", out var apnsOptions)
+            && apnsOptions.TryGetProperty("image", out var apnsImage) && !IsHttps(apnsImage))
+        {
+            return "Invalid value at 'message.apns.fcm_options.image': must be an https URL";
+        }
+
+        if (message.TryGetProperty("fcm_options", out var options) && options.TryGetProperty("analytics_label", out var label)
+            && !AnalyticsLabel().IsMatch(label.GetString() ?? ""))
+        {
+            return "Invalid value at 'message.fcm_options.analytics_label': at most 50 characters of [a-zA-Z0-9-_.~%]";
+        }
+
         if (message.TryGetProperty("android", out var android))
         {
             if (android.TryGetProperty("ttl", out var ttl) && !Duration().IsMatch(ttl.GetString() ?? ""))
@@ -50,6 +67,12 @@ public static partial class FcmValidation
         var payload = Encoding.UTF8.GetByteCount(message.GetRawText()) - Encoding.UTF8.GetByteCount(message.GetProperty(Targets.First(t => message.TryGetProperty(t, out _))).GetRawText());
         return payload > MaxPayloadBytes ? $"Message is too big ({payload} bytes); the limit is {MaxPayloadBytes}." : null;
     }
+
+    private static bool IsHttps(JsonElement url) =>
+        Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+
+    [GeneratedRegex(@"^[a-zA-Z0-9\-_.~%]{1,50}$")]
+    private static partial Regex AnalyticsLabel();
 
     [GeneratedRegex(@"'[a-zA-Z0-9\-_.~%]+' in topics")]
     private static partial Regex TopicInCondition();

@@ -38,6 +38,9 @@ export class DeliveryPanel {
       if (pushOff) {
         parts.push(h("p", { className: "hint" }, "Push is not enabled on this server: the alert went to tickers only."));
       }
+      if (figures.push && figures.push.receipts) {
+        parts.push(h("p", { className: "receipts-summary" }, receiptsSummary(figures.push.receipts)));
+      }
       parts.push(report(figures), h("p", { className: "hint" }, `Updated ${new Date().toLocaleTimeString()}`));
       this.element.replaceChildren(...parts);
     } else if (result.status === 404) {
@@ -47,6 +50,14 @@ export class DeliveryPanel {
     }
     this.timer = setTimeout(() => this.poll(), pollInterval);
   }
+}
+
+/** The newsroom's figure first: the share of targeted devices whose app reported the alert within 2 minutes of the first send. */
+export function receiptsSummary(receipts) {
+  const share = receipts.shareWithin2Minutes;
+  const reached = share === null || share === undefined ? "—" : `${Math.round(share * 100)} %`;
+  return `Within 2 minutes: ${reached} of ${receipts.targeted} targeted devices reported it received ` +
+    `(${receipts.received} received in all, ${receipts.opened} opened).`;
 }
 
 function report(data) {

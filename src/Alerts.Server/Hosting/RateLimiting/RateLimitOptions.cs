@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Server.Hosting.RateLimiting;
+
+/// <summary>The <c>Alerts:RateLimits</c> section: per-address limits of public reads that belong to no other feature's options.</summary>
+internal sealed class RateLimitOptions
+{
+    public const string SectionName = "Alerts:RateLimits";
+
+    /// <summary><c>GET /api/v1/editions/{edition}/events</c> requests per client address per minute (a ticker falling back to polling asks every few seconds).</summary>
+    [Range(1, 1_000_000)]
+    public int EventsPerMinute { get; set; } = 600;
+}

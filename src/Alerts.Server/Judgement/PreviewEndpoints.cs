@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Alerts.Core.Alerts;
+using Alerts.Core.Editions;
+using Alerts.Core.Validation;
+using Alerts.Server.Ingest;
+using Alerts.Server.Push.Sending;
+
+namespace Alerts.Server.Judgement;
+
+/// <summary>
+/// <c>POST /api/v1/alerts/preview</c>: what publishing a body would do, without doing it. Nothing is written;
+/// only <c>?send=test</c> sends anything, and then only to <c>Alerts:Push:TestTokens</c>.
+/// </summary>
+internal static class PreviewEndpoints
+{
+    public static IEndpointRouteBuilder MapPreviewEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v1/alerts/preview", PreviewAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("PreviewAlert");
+        return routes;
+    }
+
+    public static async Task<IResult> PreviewAsync(
+        HttpRequest request, ClaimsPrincipal user, AlertRules rules, AlertIdGenerator ids, Taxonomy taxonomy, PushPreviewer push, TimeProvider time,
+        string? send, CancellationToken cancellationToken)
+    {
+        if (send is not (null or "test"))
+        {
+            return Problems.Validation("send", "must be 'test' (send the would-be push to the test devices) or absent.");
+        }
+
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            var draft = IngestEndpoints.ReadDraft(body.Root, errors, out _);
+            var now = Alerts.Core.Serialization.UtcTimestampConverter.Truncate(time.GetUtcNow());
+            if (rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors) is not { } alert)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var edition = taxonomy.Editions[alert.Edition];
+            return TypedResults.Ok(new PreviewResponse
+            {
+                Alert = alert,
+                Ticker = new TickerLine(edition.Key, edition.BreakingLabel, edition.Direction, alert.Headline, alert.Url, alert.Urgency.ToString().ToLowerInvariant()),
+                Push = await push.PreviewAsync(alert, send == "test", cancellationToken),
+            });
+        }
+    }
+}

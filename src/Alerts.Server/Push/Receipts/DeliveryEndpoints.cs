@@ -1,0 +1,49 @@
+using System.Globalization;
+using Alerts.Core.Alerts;
+using Alerts.Server.Fanout;
+using Alerts.Server.Ingest;
+using Alerts.Server.Push.Queue;
+using Alerts.Server.Push.Targets;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Alerts.Server.Push.Receipts;
+
+/// <summary>The editors' view of how far an alert's pushes got.</summary>
+internal static class DeliveryEndpoints
+{
+    public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
+        string id, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts, DeviceRegistry registry,
+        IOptions<PushOptions> options, CancellationToken cancellationToken)
+    {
+        if (await log.FindAsync(id, cancellationToken) is not { } found)
+        {
+            return Problems.AlertNotFound(id);
+        }
+
+        var hub = await fanout.ReadAsync(found.Alert.Edition, id, cancellationToken);
+        var counters = await queue.DeliveryAsync(id, cancellationToken);
+        long Count(string name) => counters.TryGetValue(name, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+        DateTimeOffset? Time(string name) => counters.TryGetValue(name, out var value)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(value, CultureInfo.InvariantCulture))
+            : null;
+
+        var (received, opened, onTime) = await receipts.CountAsync(id, cancellationToken);
+        // Topics mode knows no targets of its own: the registered devices that match the alert stand in for them.
+        var targeted = options.Value.Mode == PushMode.Devices || !counters.ContainsKey(DeliveryFields.FirstSentAt)
+            ? Count(DeliveryFields.Audience)
+            : await registry.CountWantingAsync(found.Alert, cancellationToken);
+        var share = targeted > 0 ? Math.Min(1, (double)onTime / targeted) : (double?)null;
+        return TypedResults.Ok(new DeliveryResponse(id, hub, new PushDelivery(
+            status.IsEnabled, Count("targets"), Count("accepted"), Count("failed"), Count("retried"), Count("pruned"), Count("held"), Count("capped"),
+            Count(DeliveryFields.PendingJobs), Time(DeliveryFields.FirstSentAt), Time(DeliveryFields.LastSentAt),
+            new PushReceipts(received, opened, onTime, targeted, share))));
+    }
+}

@@ -1,0 +1,66 @@
+using Alerts.Core.Editions;
+using Alerts.Core.Validation;
+using Alerts.Server.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Alerts.Server.Push.Targets;
+
+/// <summary>The public device API: register or update a phone, and unregister it.</summary>
+internal static class DeviceEndpoints
+{
+    public const string RateLimitPolicy = "devices";
+
+    public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var devices = routes.MapGroup("/api/v1/devices").RequireRateLimiting(RateLimitPolicy);
+        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice")
+            .Accepts<DeviceRegistrationRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return routes;
+    }
+
+    public static async Task<Results<Ok<DeviceRegistration>, ProblemHttpResult>> RegisterAsync(
+        HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            if (DeviceRequest.Read(body.Root, taxonomy, time.GetUtcNow(), errors) is not { } device)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var previous = await registry.RegisterAsync(device, cancellationToken);
+            await mirror.EnqueueAsync(device.Token, device.Topics(), previous?.Topics() ?? [], cancellationToken);
+            return TypedResults.Ok(device);
+        }
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnregisterAsync(
+        string token, DeviceRegistry registry, TopicMirror mirror, CancellationToken cancellationToken)
+    {
+        if (!DeviceRequest.IsToken(token))
+        {
+            return Problems.Validation("token", "is not an FCM registration token.");
+        }
+
+        if (await registry.RemoveAsync(token, cancellationToken) is { } removed)
+        {
+            await mirror.EnqueueAsync(token, [], removed.Topics(), cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+}

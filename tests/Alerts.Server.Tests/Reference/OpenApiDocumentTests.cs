@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Alerts.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Server.Tests.Reference;
+
+/// <summary>The OpenAPI document describes every route the server maps; the reference page is served from here.</summary>
+public sealed partial class OpenApiDocumentTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    /// <summary>
+    /// Routes that are not HTTP API operations, each with the reason; anything else a feature maps
+    /// must be described. SignalR's endpoints are the hub (docs/api.md), the metrics are Prometheus
+    /// text, and the document and its page describe the API rather than being part of it.
+    /// </summary>
+    private static readonly Dictionary<string, string> NotOperations = new(StringComparer.Ordinal)
+    {
+        ["/hubs/alerts"] = "the live hub's WebSocket and long-polling transport",
+        ["/hubs/alerts/negotiate"] = "the live hub's negotiation",
+        ["/metrics"] = "Prometheus text format",
+        ["/api/v1/openapi.json"] = "this document",
+    };
+
+    private const string ReferencePagePrefix = "/api/docs";
+
+    [Fact]
+    public async Task EveryMappedRouteIsInTheDocumentWithItsResponses()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        var paths = (await node.Public.GetJsonAsync("/api/v1/openapi.json")).GetProperty("paths");
+
+        var routes = node.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.NotEmpty(routes);
+        var missing = new List<string>();
+        foreach (var route in routes)
+        {
+            var pattern = "/" + route.RoutePattern.RawText!.TrimStart('/');
+            if (NotOperations.ContainsKey(pattern) || pattern.StartsWith(ReferencePagePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var path = OpenApiPath(pattern);
+            foreach (var method in route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["(any method)"])
+            {
+                if (!paths.TryGetProperty(path, out var item) || !item.TryGetProperty(method.ToLowerInvariant(), out var operation))
+                {
+                    missing.Add($"{method} {pattern} ({route.DisplayName})");
+                    continue;
+                }
+
+                var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+                if (!responses.Any(code => code.StartsWith('2') || code == "304"))
+                {
+                    missing.Add($"{method} {pattern}: no success response, only [{string.Join(", ", responses)}]");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, "Not in the OpenAPI document:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public async Task RequestBodiesErrorsAndTheEditorKeyAreDescribed()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        var document = await node.Public.GetJsonAsync("/api/v1/openapi.json");
+        var paths = document.GetProperty("paths");
+
+        var publish = paths.GetProperty("/api/v1/alerts").GetProperty("post");
+        var publishBody = Schema(document, publish.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.Equal(["edition", "headline"], publishBody.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.True(publishBody.GetProperty("properties").TryGetProperty("urgency", out _));
+        Assert.True(publish.GetProperty("responses").GetProperty("201").GetProperty("content").TryGetProperty("application/json", out _));
+        var invalid = publish.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json");
+        Assert.True(Schema(document, invalid.GetProperty("schema")).GetProperty("properties").TryGetProperty("errors", out _));
+        Assert.Equal("apiKey", Assert.Single(Assert.Single(publish.GetProperty("security").EnumerateArray()).EnumerateObject()).Name);
+        Assert.True(publish.GetProperty("responses").TryGetProperty("401", out _));
+
+        foreach (var (path, method) in new[] { ("/api/v1/alerts/{id}", "patch"), ("/api/v1/alerts/{id}/retract", "post"), ("/api/v1/devices", "post") })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), $"{method} {path}");
+        }
+
+        var correct = paths.GetProperty("/api/v1/alerts/{id}").GetProperty("patch").GetProperty("responses");
+        Assert.True(correct.GetProperty("412").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var getAlert = paths.GetProperty("/api/v1/alerts/{id}").GetProperty("get");
+        Assert.False(getAlert.TryGetProperty("security", out _));
+        Assert.True(getAlert.GetProperty("responses").GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
+    public async Task TheReferencePageServesItsScriptFromThisServer()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+
+        using var page = await node.Public.GetAsync("/api/docs");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("\"url\":\"api/v1/openapi.json\"", html, StringComparison.Ordinal);
+        var scripts = ScriptSource().Matches(html).Select(m => m.Groups["src"].Value).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var src in scripts)
+        {
+            Assert.False(src.StartsWith("http", StringComparison.OrdinalIgnoreCase) || src.StartsWith("//", StringComparison.Ordinal), $"script from elsewhere: {src}");
+            using var script = await node.Public.GetAsync(new Uri(new Uri(node.BaseAddress, "/api/docs/"), src));
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        }
+
+        using var bundle = await node.Public.GetAsync("/api/docs/scalar.js");
+        Assert.True((await bundle.Content.ReadAsByteArrayAsync()).Length > 1_000_000, "scalar.js is not Scalar's whole bundle");
+    }
+
+    // Route patterns and OpenAPI paths differ in constraints, defaults, catch-all stars and a trailing slash.
+    private static string OpenApiPath(string pattern)
+    {
+        var path = RouteParameter().Replace(pattern, m => "{" + m.Groups["name"].Value + "}");
+        return path.Length > 1 ? path.TrimEnd('/') : path;
+    }
+
+    private static JsonElement Schema(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
+
+    [GeneratedRegex(@"\{\**(?<name>[A-Za-z0-9_]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex("<script[^>]*\\bsrc=\"(?<src>[^\"]+)\"")]
+    private static partial Regex ScriptSource();
+}
