@@ -46,6 +46,15 @@ public sealed record Alert
     /// <summary>Why the alert was retracted; set only on retraction. For editors only.</summary>
     public string? RetractionReason { get; init; }
 
+    /// <summary>When a scheduled alert is to be published (UTC); set only on alerts that waited for it.</summary>
+    public DateTimeOffset? PublishAt { get; init; }
+
+    /// <summary>The key that submitted an alert that waited before publication.</summary>
+    public string? SubmittedBy { get; init; }
+
+    /// <summary>The key that approved an alert that waited for a second person.</summary>
+    public string? ApprovedBy { get; init; }
+
     /// <summary>What readers are told about a retraction, if anything; set only on retraction.</summary>
     public string? PublicNote { get; init; }
 

@@ -23,4 +23,7 @@ public sealed record AlertEvent
     public required DateTimeOffset At { get; init; }
 
     public required Alert Alert { get; init; }
+
+    /// <summary>The key that caused this event (the approver of an approved alert, the corrector of a correction).</summary>
+    public string? Actor { get; init; }
 }

@@ -1,3 +1,4 @@
+using Alerts.Server.Desk;
 using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hosting.ForwardedHeaders;
@@ -31,7 +32,8 @@ internal static class AlertsApplication
             .AddAlertsWeb()
             .AddAlertsPush()
             .AddAlertsSyndication()
-            .AddAlertsReference();
+            .AddAlertsReference()
+            .AddAlertsDesk();
         configure?.Invoke(builder);
         // After the caller's configuration, which may be what switches tracing on.
         builder.AddAlertsTracing();
@@ -54,6 +56,7 @@ internal static class AlertsApplication
         app.MapPreviewEndpoints();
         app.MapAlertsSyndication();
         app.MapAlertsReference();
+        app.MapDeskEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Alerts.Server.Hubs.Direct;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
@@ -24,7 +25,10 @@ internal static class TracingExtensions
             .ConfigureResource(resource => resource.AddService("alerts"))
             .WithTracing(tracing => tracing
                 .AddSource(AlertsTracing.SourceName)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
+                // A direct hub connection is a request that lasts hours: its span would reach the
+                // exporter only when the client leaves, and its tags would stay under every idle
+                // connection until then. Not traced; the Activity itself is Hosting's and stays.
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path) && !DirectHub.Accepts(context))
                 .AddOtlpExporter());
         return builder;
     }

@@ -25,13 +25,12 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         const string bearer = "Bearer ";
-        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || registry.Find(header[bearer.Length..].Trim()) is not { } editor)
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || registry.Find(header[bearer.Length..].Trim()) is not { } grant)
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, editor.Name), new Claim(ClaimTypes.Role, editor.Role)], SchemeName);
+        var identity = new ClaimsIdentity(KeyClaims.Of(grant), SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

@@ -10,6 +10,9 @@ internal sealed class ApiKeyOptions
     [RegularExpression("^[0-9a-f]{64}$", ErrorMessage = "Sha256 must be 64 lower-case hex digits (sha256sum of the key).")]
     public string Sha256 { get; set; } = "";
 
-    [RegularExpression("^(editor|admin)$", ErrorMessage = "Role must be 'editor' or 'admin'.")]
+    [RegularExpression("^(editor|chief|admin)$", ErrorMessage = "Role must be 'editor', 'chief' or 'admin'.")]
     public string Role { get; set; } = "editor";
+
+    /// <summary>The editions the key may act on; empty means every edition.</summary>
+    public List<string> Editions { get; set; } = [];
 }

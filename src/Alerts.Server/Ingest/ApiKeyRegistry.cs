@@ -1,30 +1,38 @@
 using System.Security.Cryptography;
 using System.Text;
+using Alerts.Core.Desk;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Ingest;
 
-/// <summary>Finds the editor a presented API key belongs to, in time independent of where (or whether) it matches.</summary>
+/// <summary>Finds the key a presented API key is, in time independent of where (or whether) it matches.</summary>
 internal sealed class ApiKeyRegistry
 {
-    private readonly (string Name, byte[] Hash, string Role)[] _keys;
+    private readonly (byte[] Hash, KeyGrant Grant)[] _keys;
 
     public ApiKeyRegistry(IOptions<ApiKeysOptions> options) =>
-        _keys = options.Value.Keys.Select(k => (k.Key, Convert.FromHexString(k.Value.Sha256), k.Value.Role)).ToArray();
+        _keys = options.Value.Keys.Select(k => (Convert.FromHexString(k.Value.Sha256), GrantOf(k.Key, k.Value))).ToArray();
 
-    public (string Name, string Role)? Find(string presentedKey)
+    public KeyGrant? Find(string presentedKey)
     {
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));
-        (string, string)? found = null;
+        KeyGrant? found = null;
         // Compare against every key, never stopping early, so timing tells nothing about which matched.
-        foreach (var (name, hash, role) in _keys)
+        foreach (var (hash, grant) in _keys)
         {
             if (CryptographicOperations.FixedTimeEquals(presented, hash))
             {
-                found = (name, role);
+                found = grant;
             }
         }
 
         return found;
+    }
+
+    private static KeyGrant GrantOf(string name, ApiKeyOptions options)
+    {
+        // The options validator admits only the three role names.
+        KeyGrant.TryParseRole(options.Role, out var role);
+        return new KeyGrant(name, role, options.Editions.Count == 0 ? null : options.Editions.ToHashSet(StringComparer.Ordinal));
     }
 }

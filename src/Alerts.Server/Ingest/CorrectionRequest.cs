@@ -7,4 +7,5 @@ namespace Alerts.Server.Ingest;
 /// <c>url: null</c> removes the link. Read field by field by the handler, like <see cref="PublishRequest"/>.
 /// </summary>
 internal sealed record CorrectionRequest(
-    string? Headline = null, string? Url = null, Urgency? Urgency = null, IReadOnlyList<string>? Sections = null, IReadOnlyList<string>? Regions = null, bool? Push = null);
+    string? Headline = null, string? Url = null, Urgency? Urgency = null, IReadOnlyList<string>? Sections = null, IReadOnlyList<string>? Regions = null, bool? Push = null,
+    DateTimeOffset? PublishAt = null);

@@ -5,6 +5,12 @@ namespace Alerts.Server.Ingest;
 /// <summary>Writes an event's stored JSON as the response body, unparsed and unchanged.</summary>
 internal sealed class EventJsonResult(StoredEvent storedEvent, int statusCode, string? location = null, bool replayed = false) : IResult
 {
+    public bool IsReplay => replayed;
+
+    public long Seq => storedEvent.Seq;
+
+    public StoredEvent Event => storedEvent;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;

@@ -1,26 +1,29 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Alerts.Core.Alerts;
+using Alerts.Core.Desk;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
+using Alerts.Server.Desk;
 using Alerts.Server.Judgement;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Alerts.Server.Ingest;
 
-/// <summary>The editor API: publish, correct, retract.</summary>
+/// <summary>The editor API: publish (or submit to the desk), correct (or edit while it waits), retract.</summary>
 internal static class IngestEndpoints
 {
     public const string EditorPolicy = "editor";
 
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId" };
+        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId", "publishAt" };
 
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
-        { "headline", "url", "urgency", "sections", "regions", "push" };
+        { "headline", "url", "urgency", "sections", "regions", "push", "publishAt" };
 
-    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote" };
+    private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote", "story" };
 
     /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
     public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors, out bool allowDuplicate)
@@ -48,6 +51,8 @@ internal static class IngestEndpoints
         alerts.MapPost("/", PublishAsync).WithName("PublishAlert")
             .Accepts<PublishRequest>("application/json")
             .Produces<AlertEvent>(StatusCodes.Status201Created)
+            .Produces<Alert>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -64,7 +69,7 @@ internal static class IngestEndpoints
         return routes;
     }
 
-    public static async Task<Results<EventJsonResult, ProblemHttpResult>> PublishAsync(
+    public static async Task<IResult> PublishAsync(
         HttpRequest request,
         ClaimsPrincipal user,
         AlertRules rules,
@@ -74,6 +79,8 @@ internal static class IngestEndpoints
         TimeProvider time,
         DuplicateGuard duplicates,
         RedisStories stories,
+        NewsDesk desk,
+        DeskGuard guard,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
@@ -93,22 +100,36 @@ internal static class IngestEndpoints
             var errors = new ValidationErrors();
             var draft = ReadDraft(body.Root, errors, out var allowDuplicate);
             var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
+            var publishAt = WaitingLife.ParsePublishAt(new JsonFields(body.Root, errors).String("publishAt"), now, errors);
             var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
             if (alert is null)
             {
                 return Problems.Validation(errors);
             }
 
-            await stories.LinkAsync(alert, cancellationToken);
-            var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert };
-            if (idempotencyKey is null)
+            if (await guard.CheckEditionAsync(user, alert.Edition, null, "publish", cancellationToken) is { } refused)
             {
-                if (await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refused)
+                return refused;
+            }
+
+            await stories.LinkAsync(alert, cancellationToken);
+            var step = desk.Life.Submit(alert, DeskGuard.GrantOf(user).Role, publishAt, now);
+            if (step.Outcome == DeskOutcome.Wait)
+            {
+                if (await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } duplicate)
                 {
-                    return refused;
+                    return duplicate;
                 }
 
-                return Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken));
+                var waitingKey = idempotencyKey is null ? ((string, string)?)null : (IdempotencyGate.IdOf(alert.Author, idempotencyKey), NewsDesk.BodyHash(body.Bytes));
+                return DeskEndpoints.ToResult(await desk.HoldAsync(step, now, allowDuplicate, waitingKey, cancellationToken));
+            }
+
+            var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert, Actor = alert.Author };
+            if (idempotencyKey is null)
+            {
+                return await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken)
+                    ?? await RecordedAsync(desk, Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken)), alert, DeskAction.Published, cancellationToken);
             }
 
             var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
@@ -136,7 +157,7 @@ internal static class IngestEndpoints
 
                 var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
                 await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
-                return Created(result);
+                return await RecordedAsync(desk, Created(result), alert, DeskAction.Published, cancellationToken);
             }
             catch (Exception)
             {
@@ -149,8 +170,9 @@ internal static class IngestEndpoints
         }
     }
 
-    public static async Task<Results<EventJsonResult, ProblemHttpResult>> CorrectAsync(
-        string id, HttpRequest request, AlertRules rules, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> CorrectAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, AlertRules rules, IAlertLog log, TimeProvider time, NewsDesk desk, RedisWaitingAlerts waiting,
+        DeskGuard guard, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -173,18 +195,31 @@ internal static class IngestEndpoints
                 Regions = fields.Strings("regions"),
                 Push = fields.Boolean("push"),
             };
+            var publishAtSent = fields.Has("publishAt");
+            var publishAt = fields.String("publishAt");
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
+            if (await waiting.FindAsync(id, cancellationToken) is { } entry)
+            {
+                return await WaitingEdits.EditAsync(entry, correction, publishAtSent, publishAt, user, rules, desk, guard, cancellationToken);
+            }
+
+            if (publishAtSent)
+            {
+                return Problems.Validation("publishAt", "applies only to an alert that has not been published yet.");
+            }
+
             return await ChangeAsync(id, AlertEventType.Corrected, request, log, time,
-                (current, now, changeErrors) => rules.Correct(current, correction, now, changeErrors), cancellationToken);
+                (current, now, changeErrors) => rules.Correct(current, correction, now, changeErrors), user, desk, guard, waiting, cancellationToken);
         }
     }
 
-    public static async Task<Results<EventJsonResult, ProblemHttpResult>> RetractAsync(
-        string id, HttpRequest request, IAlertLog log, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> RetractAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, IAlertLog log, TimeProvider time, NewsDesk desk, RedisWaitingAlerts waiting, DeskGuard guard,
+        RedisStories stories, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -199,13 +234,26 @@ internal static class IngestEndpoints
             fields.RejectOthers(RetractionFields);
             var reason = fields.String("reason");
             var publicNote = fields.String("publicNote");
+            var wholeStory = fields.Boolean("story") ?? false;
+            if (wholeStory && AlertEntityTag.IfMatchOf(request) is not null)
+            {
+                errors.Add("story", "cannot go with If-Match, which names one version of one alert.");
+            }
+
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
-            return await ChangeAsync(id, AlertEventType.Retracted, request, log, time,
-                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), cancellationToken);
+            Task<IResult> RetractOneAsync(string versionId) => ChangeAsync(versionId, AlertEventType.Retracted, request, log, time,
+                (current, now, changeErrors) => AlertRules.Retract(current, reason, now, changeErrors, publicNote), user, desk, guard, waiting, cancellationToken);
+            if (!wholeStory)
+            {
+                return await RetractOneAsync(id);
+            }
+
+            async Task<bool> MayActOnAsync(string edition) => (await authorization.AuthorizeAsync(user, edition, DeskPolicies.Edition)).Succeeded;
+            return await StoryRetraction.RetractAsync(id, stories, log, MayActOnAsync, RetractOneAsync, request.HttpContext.Response, cancellationToken);
         }
     }
 
@@ -215,13 +263,17 @@ internal static class IngestEndpoints
     /// With <c>If-Match</c> it never re-applies: the append is made against the revision that matched,
     /// so a change landing in between makes this one fail with 412 instead of overwriting it.
     /// </summary>
-    private static async Task<Results<EventJsonResult, ProblemHttpResult>> ChangeAsync(
+    private static async Task<IResult> ChangeAsync(
         string id,
         AlertEventType type,
         HttpRequest request,
         IAlertLog log,
         TimeProvider time,
         Func<Alert, DateTimeOffset, ValidationErrors, Alert?> change,
+        ClaimsPrincipal user,
+        NewsDesk desk,
+        DeskGuard guard,
+        RedisWaitingAlerts waiting,
         CancellationToken cancellationToken)
     {
         const int attempts = 5;
@@ -230,7 +282,14 @@ internal static class IngestEndpoints
         {
             if (await log.FindAsync(id, cancellationToken) is not { } current)
             {
-                return Problems.AlertNotFound(id);
+                return await waiting.FindAsync(id, cancellationToken) is null
+                    ? Problems.AlertNotFound(id)
+                    : Problems.Status(StatusCodes.Status409Conflict, "The alert is not published.", "It has not reached anyone; cancel it instead.");
+            }
+
+            if (attempt == 1 && await guard.CheckEditionAsync(user, current.Alert.Edition, id, type == AlertEventType.Retracted ? "retract" : "correct", cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             if (current.Alert.Status == AlertStatus.Retracted)
@@ -250,11 +309,15 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
-            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed };
+            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed, Actor = user.Identity!.Name };
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {
                 request.HttpContext.Response.GetTypedHeaders().ETag = AlertEntityTag.Of(changed, fullRecord: true);
+                var action = type == AlertEventType.Retracted ? DeskAction.Retracted : DeskAction.Corrected;
+                await desk.RecordAsync(changed, alertEvent.Actor!, [action], now,
+                    type == AlertEventType.Retracted ? changed.RetractionReason : $"version {changed.Version}, seq {result.Event.Seq}", cancellationToken);
+
                 // The editor's answer carries the full record; the log keeps a retraction's public view only.
                 var full = JsonSerializer.Serialize(alertEvent with { Seq = result.Event.Seq }, AlertsJson.Options);
                 return new EventJsonResult(new StoredEvent(result.Event.Seq, full), StatusCodes.Status200OK);
@@ -287,6 +350,17 @@ internal static class IngestEndpoints
         request.HttpContext.Response.GetTypedHeaders().ETag = tag;
         return Problems.Status(StatusCodes.Status412PreconditionFailed, "The alert has changed since the version in If-Match.",
             $"Its current ETag is {tag.Tag}: read it again, then reapply the change if it still stands.");
+    }
+
+    /// <summary>Records a direct publication in the alert's history and the audit log, unless it was a replay.</summary>
+    private static async Task<IResult> RecordedAsync(NewsDesk desk, EventJsonResult created, Alert alert, DeskAction action, CancellationToken cancellationToken)
+    {
+        if (!created.IsReplay)
+        {
+            await desk.RecordAsync(alert, alert.Author, [action], alert.PublishedAt, $"seq {created.Seq}", cancellationToken);
+        }
+
+        return created;
     }
 
     private static EventJsonResult Created(AppendResult result) =>

@@ -16,7 +16,7 @@ internal static class IngestExtensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(IngestEndpoints.EditorPolicy, policy => policy.RequireRole("editor", "admin"));
+            .AddPolicy(IngestEndpoints.EditorPolicy, policy => policy.RequireRole("editor", "chief", "admin"));
         return services;
     }
 }

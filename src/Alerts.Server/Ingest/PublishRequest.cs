@@ -8,4 +8,4 @@ namespace Alerts.Server.Ingest;
 /// </summary>
 internal sealed record PublishRequest(
     string Edition, string Headline, string? Url = null, Urgency? Urgency = null, IReadOnlyList<string>? Sections = null, IReadOnlyList<string>? Regions = null, bool? Push = null,
-    string? StoryId = null, bool? AllowDuplicate = null);
+    string? StoryId = null, bool? AllowDuplicate = null, string? Image = null, DateTimeOffset? PublishAt = null);

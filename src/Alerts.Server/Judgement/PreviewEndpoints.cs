@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Core.Desk;
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
+using Alerts.Server.Desk;
 using Alerts.Server.Ingest;
+using Alerts.Server.Push;
 using Alerts.Server.Push.Sending;
 
 namespace Alerts.Server.Judgement;
@@ -21,6 +24,7 @@ internal static class PreviewEndpoints
 
     public static async Task<IResult> PreviewAsync(
         HttpRequest request, ClaimsPrincipal user, AlertRules rules, AlertIdGenerator ids, Taxonomy taxonomy, PushPreviewer push, TimeProvider time,
+        DuplicateGuard duplicates, LiveReaders readers, IDeviceAudience devices, PushStatus pushStatus, NewsDesk desk,
         string? send, CancellationToken cancellationToken)
     {
         if (send is not (null or "test"))
@@ -45,11 +49,19 @@ internal static class PreviewEndpoints
             }
 
             var edition = taxonomy.Editions[alert.Edition];
+            var nearDuplicates = duplicates.FindAsync(alert.Edition, alert.Headline, excludeId: null, cancellationToken);
+            var live = readers.CountAsync(alert.Edition, cancellationToken);
+            var reached = devices.CountAsync(alert, cancellationToken);
+            var pushed = push.PreviewAsync(alert, send == "test", cancellationToken);
+            await Task.WhenAll(nearDuplicates, live, reached, pushed);
             return TypedResults.Ok(new PreviewResponse
             {
                 Alert = alert,
                 Ticker = new TickerLine(edition.Key, edition.BreakingLabel, edition.Direction, alert.Headline, alert.Url, alert.Urgency.ToString().ToLowerInvariant()),
-                Push = await push.PreviewAsync(alert, send == "test", cancellationToken),
+                Push = pushed.Result,
+                NearDuplicates = nearDuplicates.Result,
+                ApprovalRequired = desk.Life.Submit(alert, DeskGuard.GrantOf(user).Role, publishAt: null, now).Outcome == DeskOutcome.Wait,
+                Audience = new PreviewAudience(live.Result.Readers, live.Result.Nodes, new DeviceAudienceResponse(devices.Mode, pushStatus.IsEnabled, reached.Result)),
             });
         }
     }

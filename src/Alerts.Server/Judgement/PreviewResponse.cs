@@ -15,4 +15,12 @@ internal sealed record PreviewResponse
     public required TickerLine Ticker { get; init; }
 
     public required PushPreview Push { get; init; }
+
+    /// <summary>Lines in the window this headline nearly repeats, most similar first; POST would answer 409 unless <c>allowDuplicate</c>.</summary>
+    public required IReadOnlyList<NearDuplicate> NearDuplicates { get; init; }
+
+    public required PreviewAudience Audience { get; init; }
+
+    /// <summary>Whether this key's POST of the body would wait for a second person (the desk's approval rule), not go out.</summary>
+    public required bool ApprovalRequired { get; init; }
 }

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Server.Judgement;
 
 /// <summary>
-/// Counts from the device registry, page by page over the edition's index: in devices mode the
-/// registrations that want the alert (edition, urgency, a shared section or region) as the
-/// dispatcher would pick them; in topics mode the registrations whose mirrored topics include one
-/// the alert is sent to. Every use of the push registry's types is in this one class.
+/// Counts from the device registry: in devices mode the registrations that want the alert (edition,
+/// urgency, a shared section or region) as the dispatcher would pick them, from the registry's
+/// per-profile counts; in topics mode, page by page over the edition's index, the registrations
+/// whose mirrored topics include one the alert is sent to. Every use of the push registry's types is in this one class.
 /// </summary>
 internal sealed class RegistryDeviceAudience(DeviceRegistry registry, IOptions<PushOptions> options) : IDeviceAudience
 {
@@ -19,9 +19,12 @@ internal sealed class RegistryDeviceAudience(DeviceRegistry registry, IOptions<P
 
     public async Task<long> CountAsync(Alert probe, CancellationToken cancellationToken)
     {
-        Func<DeviceRegistration, bool> reached = options.Value.Mode == PushMode.Devices
-            ? device => device.Wants(probe)
-            : TopicsReached(probe);
+        if (options.Value.Mode == PushMode.Devices)
+        {
+            return await registry.CountWantingFromProfilesAsync(probe, cancellationToken);
+        }
+
+        var reached = TopicsReached(probe);
         long count = 0;
         var cursor = "";
         while (true)

@@ -52,6 +52,12 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Sorted set: every registered token, scored by when its registration expires unless renewed (Unix ms).</summary>
     public RedisKey DeviceExpiry => $"{Devices}:expiry";
 
+    /// <summary>Hash: token → the <see cref="Targets.DeviceProfile"/> field it is counted under.</summary>
+    public RedisKey DeviceProfileOf => $"{Devices}:profile-of";
+
+    /// <summary>Hash: <see cref="Targets.DeviceProfile"/> field → how many registrations have that profile.</summary>
+    public RedisKey DeviceProfileCounts => $"{Devices}:profiles";
+
     /// <summary>List of pending topic changes (JSON) for the Instance ID mirror.</summary>
     public RedisKey MirrorQueue => $"{Devices}:mirror";
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Alerts.Core.Editions;
 using Alerts.Server.Ingest;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,10 @@ internal static class EditorEndpoints
         return routes;
     }
 
-    public static Ok<EditorResponse> GetMe(ClaimsPrincipal user) =>
-        TypedResults.Ok(new EditorResponse(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!));
+    public static Ok<EditorResponse> GetMe(ClaimsPrincipal user, Taxonomy taxonomy)
+    {
+        var grant = KeyClaims.GrantOf(user)!;
+        return TypedResults.Ok(new EditorResponse(
+            grant.Name, user.FindFirstValue(ClaimTypes.Role)!, taxonomy.Editions.Keys.Where(grant.MayActOn).ToList()));
+    }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
+using Alerts.Server.Desk;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Ingest;
 using Microsoft.AspNetCore.Authorization;
@@ -41,19 +42,24 @@ internal static class ReadEndpoints
     }
 
     /// <summary>
-    /// The alert; once retracted, its public view, unless the caller sends a valid editor key
-    /// (editors keep the full record, reason included, until the desk's history serves it).
+    /// The alert; once retracted, its public view, unless the caller sends a key allowed on its edition
+    /// (editors keep the full record, reason included). An alert that waits before publication exists
+    /// only for the keys allowed on its edition: everyone else gets 404.
     /// </summary>
     public static async Task<Results<Ok<Alert>, StatusCodeHttpResult, ProblemHttpResult>> GetAlertAsync(
-        string id, HttpContext context, ClaimsPrincipal user, IAuthorizationService authorization, IAlertLog log, CancellationToken cancellationToken)
+        string id, HttpContext context, ClaimsPrincipal user, IAuthorizationService authorization, IAlertLog log, RedisWaitingAlerts waiting,
+        CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
-            return Problems.AlertNotFound(id);
+            return await waiting.FindAsync(id, cancellationToken) is { Record: { Releasing: false } record }
+                && (await authorization.AuthorizeAsync(user, record.Alert.Edition, DeskPolicies.Edition)).Succeeded
+                ? TypedResults.Ok(record.Alert)
+                : Problems.AlertNotFound(id);
         }
 
         var fullRecord = found.Alert.Status != AlertStatus.Retracted
-            || (await authorization.AuthorizeAsync(user, IngestEndpoints.EditorPolicy)).Succeeded;
+            || (await authorization.AuthorizeAsync(user, found.Alert.Edition, DeskPolicies.Edition)).Succeeded;
 
         var alert = fullRecord ? found.Alert : found.Alert.PublicView();
         // What a retracted alert shows depends on the key, so the key is part of the representation.

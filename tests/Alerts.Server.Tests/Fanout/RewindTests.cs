@@ -137,6 +137,67 @@ public sealed class RewindTests(RedisFixture redis) : IClassFixture<RedisFixture
         }
     }
 
+    /// <summary>
+    /// The node restarts together with its restored store, so it never relayed the lost seqs and cannot
+    /// see the log go backwards; a client that comes back only after the log has passed its seq again
+    /// must still get <c>reset</c>: the embedded store starts every run on a new epoch.
+    /// </summary>
+    [Fact]
+    public async Task AClientResumingAfterTheRestoredEmbeddedLogPassedItsSeqAgainIsReset()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("alerts-rewind-").FullName;
+        var copy = Directory.CreateTempSubdirectory("alerts-rewind-copy-").FullName;
+        try
+        {
+            string oldEpoch;
+            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
+            {
+                for (var i = 1; i <= 3; i++)
+                {
+                    await before.Editor.PublishAsync("en", $"Line {i}, in the backup");
+                }
+            }
+
+            CopyDirectory(dataDir, copy);
+            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
+            {
+                for (var i = 4; i <= 6; i++)
+                {
+                    await before.Editor.PublishAsync("en", $"Line {i}, lost by the restore");
+                }
+
+                oldEpoch = (await before.Public.GetJsonAsync("/api/v1/editions/en/events?after=5")).GetProperty("epoch").GetString()!;
+            }
+
+            Directory.Delete(dataDir, recursive: true);
+            CopyDirectory(copy, dataDir);
+            await using var after = await AlertsNode.StartAsync(null, "alerts", dataDir);
+            var published = new List<string>();
+            for (var i = 4; i <= 7; i++)
+            {
+                published.Add((await after.Editor.PublishAsync("en", $"Line {i} after the restore")).Alert.Id);
+            }
+
+            await using var resuming = await TickerClient.ConnectAsync(after);
+            await resuming.ResumeAsync("en", 6, oldEpoch);
+            await resuming.WaitForAlertAsync(published[^1], Promptly);
+            var reset = Assert.Single(resuming.Resets);
+            Assert.NotEqual(oldEpoch, reset.GetProperty("epoch").GetString());
+            Assert.Equal(7, reset.GetProperty("latestSeq").GetInt64());
+            var lines = reset.GetProperty("ticker").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+            Assert.All(published, id => Assert.Contains(id, lines));
+            Assert.Empty(resuming.Received);
+
+            var page = await after.Public.GetJsonAsync($"/api/v1/editions/en/events?after=6&epoch={oldEpoch}");
+            Assert.True(page.GetProperty("reset").GetBoolean());
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     /// <summary>A direct WebSocket client and a negotiated one on each of SignalR's transports.</summary>
     private static async Task<List<TickerClient>> ConnectEveryTransportAsync(AlertsNode node)
     {

@@ -43,6 +43,29 @@ public sealed class TracingTests(RedisFixture redis) : IClassFixture<RedisFixtur
     }
 
     [Fact]
+    public async Task ADirectHubConnectionIsNotTracedWhileRequestsAroundItAre()
+    {
+        var spans = new List<Activity>();
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: TracingOn,
+            services: s => s.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+
+        await using (var ticker = await TickerClient.ConnectAsync(node))
+        {
+            await ticker.SubscribeAsync("en", null);
+            var first = await node.Editor.PublishAsync("en", "Tracing: a ticker reads this line");
+            await ticker.WaitForAlertAsync(first.Alert.Id, TimeSpan.FromSeconds(10));
+        }
+
+        // The connection's request ends just after the client's close; a publish after that is the marker.
+        await Task.Delay(500);
+        var second = await node.Editor.PublishAsync("en", "Tracing: a line after the ticker left");
+        var append = await SpanAsync(spans, s => s.OperationName == "alerts.append" && Equals(s.GetTagItem("alerts.alert_id"), second.Alert.Id));
+        await SpanAsync(spans, s => s.SpanId == append.ParentSpanId && s.Kind == ActivityKind.Server);
+
+        Assert.DoesNotContain(Snapshot(spans), s => s.Kind == ActivityKind.Server && Equals(s.GetTagItem("url.path"), "/hubs/alerts"));
+    }
+
+    [Fact]
     public async Task APushJobIsTracedWithItsAlertAndEachBatchOfSends()
     {
         await using var fake = await FakeFcm.StartAsync();

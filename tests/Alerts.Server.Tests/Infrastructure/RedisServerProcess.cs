@@ -56,15 +56,17 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     /// <summary>
     /// A sentinel (<c>redis-server sentinel.conf --sentinel</c>) watching the primary on <paramref name="primaryPort"/>
-    /// as <paramref name="serviceName"/>; it declares the primary down after one silent second.
+    /// as <paramref name="serviceName"/>; it declares the primary down after one silent second, and runs
+    /// <paramref name="reconfigScript"/> (if any) as its <c>client-reconfig-script</c>.
     /// </summary>
-    public static async Task<RedisServerProcess> StartSentinelAsync(string serviceName, int primaryPort, int quorum)
+    public static async Task<RedisServerProcess> StartSentinelAsync(string serviceName, int primaryPort, int quorum, string? reconfigScript = null)
     {
         var config = $"""
             sentinel monitor {serviceName} 127.0.0.1 {primaryPort} {quorum}
             sentinel down-after-milliseconds {serviceName} 1000
             sentinel failover-timeout {serviceName} 10000
             sentinel parallel-syncs {serviceName} 1
+            {(reconfigScript is null ? "" : $"sentinel client-reconfig-script {serviceName} {reconfigScript}")}
 
             """;
         var server = new RedisServerProcess(FreePort(), [], config);
@@ -72,8 +74,8 @@ public sealed class RedisServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Starts the server (again) on the same port and directory, so it reloads its AOF.</summary>
-    public async Task StartAgainAsync()
+    /// <summary>Starts the server (again) on the same port and directory, so it reloads its AOF; <paramref name="moreArguments"/> for this start only.</summary>
+    public async Task StartAgainAsync(params string[] moreArguments)
     {
         var arguments = new List<string>();
         if (_sentinelConfig is not null)
@@ -100,6 +102,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         }
 
         arguments.AddRange(_extraArguments);
+        arguments.AddRange(moreArguments);
         var start = new ProcessStartInfo(RedisServerPath()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         arguments.ForEach(start.ArgumentList.Add);
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");

@@ -104,6 +104,48 @@ public sealed class AudienceTests(RedisFixture redis) : IClassFixture<RedisFixtu
     }
 
     [Fact]
+    public async Task TheDeviceCountFollowsChangedRemovedAndExpiredRegistrations()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: new Dictionary<string, string?>
+        {
+            ["Alerts:Push:Mode"] = "devices",
+            ["Alerts:Push:RegistrationTtl"] = "00:00:03",
+        });
+        await node.RegisterAsync("moves-to-health", extra: new { sections = new[] { "politics" } });
+        await node.RegisterAsync("unregisters", extra: new { sections = new[] { "politics" } });
+        await node.RegisterAsync("moves-to-arabic", extra: new { sections = new[] { "politics" } });
+        await node.RegisterAsync("lapses", extra: new { sections = new[] { "politics" } });
+        await node.RegisterAsync("renewed", extra: new { sections = new[] { "politics" } });
+        Assert.Equal(5, Devices(await AudienceAsync(node, "en", "sections=politics")));
+
+        await node.RegisterAsync("moves-to-health", extra: new { sections = new[] { "health" } });
+        await node.RegisterAsync("moves-to-health", extra: new { sections = new[] { "health" } });
+        await node.RegisterAsync("moves-to-arabic", "ar", new { sections = new[] { "politics" } });
+        using (var removed = await node.Public.DeleteAsync("/api/v1/devices/unregisters"))
+        {
+            Assert.True(removed.IsSuccessStatusCode);
+        }
+
+        Assert.Equal(2, Devices(await AudienceAsync(node, "en", "sections=politics")));
+        Assert.Equal(1, Devices(await AudienceAsync(node, "en", "sections=health")));
+        Assert.Equal(1, Devices(await AudienceAsync(node, "ar", "sections=politics")));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        long politics;
+        do
+        {
+            await Task.Delay(1_000);
+            await node.RegisterAsync("renewed", extra: new { sections = new[] { "politics" } });
+            await node.RegisterAsync("moves-to-health", extra: new { sections = new[] { "health" } });
+            politics = Devices(await AudienceAsync(node, "en", "sections=politics"));
+        }
+        while (politics != 1 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(1, politics);
+        Assert.Equal(1, Devices(await AudienceAsync(node, "en", "sections=health")));
+    }
+
+    [Fact]
     public async Task OnTheEmbeddedGarnetTheFigureWorksToo()
     {
         await using var node = await AlertsNode.StartAsync(null, "alerts", settings: FastHeartbeat);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push;
 using Alerts.Server.Tests.Push.Fake;
@@ -59,6 +60,60 @@ public sealed class PreviewTests(RedisFixture redis) : IClassFixture<RedisFixtur
         });
         await Task.Delay(500);
         Assert.DoesNotContain(_fake.Received, s => s.Token == "reader");
+        Assert.Empty(await node.Editor.LogSeqsAsync("en"));
+    }
+
+    [Fact]
+    public async Task APreviewNamesTheNearDuplicatesItWouldBeRefusedFor()
+    {
+        var guardOn = new Dictionary<string, string?>(WithTestPhones) { ["Alerts:Duplicates:Window"] = "00:30:00" };
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, guardOn);
+        var first = await node.Editor.PublishAsync("en", "Gaza Ministry of Health: 12 Palestinians killed in Israeli strike on Rafah");
+        await node.Editor.PublishAsync("en", "Parliament passes budget after all-night session");
+
+        var repeat = await PreviewAsync(node, "", new { edition = "en", headline = "Israeli air strike on Rafah kills 12 Palestinians, Gaza health ministry says" });
+        var fresh = await PreviewAsync(node, "", new { edition = "en", headline = "Polls close in Ohio" });
+
+        var match = Assert.Single(repeat.GetProperty("nearDuplicates").EnumerateArray());
+        Assert.Equal(first.Alert.Id, match.GetProperty("id").GetString());
+        Assert.Equal(first.Alert.Headline, match.GetProperty("headline").GetString());
+        Assert.InRange(match.GetProperty("similarity").GetDouble(), Alerts.Core.Duplicates.HeadlineSimilarity.DefaultThreshold, 1);
+        Assert.Empty(fresh.GetProperty("nearDuplicates").EnumerateArray());
+        Assert.Equal(2, (await node.Editor.LogSeqsAsync("en")).Count);
+    }
+
+    [Fact]
+    public async Task APreviewCountsTheDevicesItsSectionsAndUrgencyWouldReach()
+    {
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, WithTestPhones);
+        await node.RegisterAsync("everything-en");
+        await node.RegisterAsync("politics-en", extra: new { sections = new[] { "politics" } });
+        await node.RegisterAsync("health-en", extra: new { sections = new[] { "health" } });
+        await node.RegisterAsync("flash-only-en", extra: new { minUrgency = "flash" });
+        await node.RegisterAsync("everything-ar", edition: "ar");
+
+        var politics = await PreviewAsync(node, "", new { edition = "en", headline = "Cabinet reshuffle announced", sections = new[] { "politics" }, urgency = "update", push = true });
+
+        var audience = politics.GetProperty("audience");
+        Assert.Equal("devices", audience.GetProperty("devices").GetProperty("mode").GetString());
+        Assert.Equal(2, audience.GetProperty("devices").GetProperty("count").GetInt64());
+        Assert.Equal(0, audience.GetProperty("liveReaders").GetInt64());
+    }
+
+    [Fact]
+    public async Task APreviewSaysWhetherThisKeysPostWouldWaitForApproval()
+    {
+        var editorsWait = DeskKeyring.Settings(new Dictionary<string, string?>(WithTestPhones) { ["Alerts:Approval:Mode"] = "editors" });
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), _fake, editorsWait);
+        using var editor = node.ClientAs(DeskKeyring.EnEditor);
+        using var chief = node.ClientAs(DeskKeyring.EnChief);
+        var body = new { edition = "en", headline = "Polls close in Ohio", push = true };
+
+        using var byEditor = await editor.PostAsync("/api/v1/alerts/preview", Api.Json(body));
+        using var byChief = await chief.PostAsync("/api/v1/alerts/preview", Api.Json(body));
+
+        Assert.True(JsonDocument.Parse(await byEditor.Content.ReadAsStringAsync()).RootElement.GetProperty("approvalRequired").GetBoolean());
+        Assert.False(JsonDocument.Parse(await byChief.Content.ReadAsStringAsync()).RootElement.GetProperty("approvalRequired").GetBoolean());
         Assert.Empty(await node.Editor.LogSeqsAsync("en"));
     }
 

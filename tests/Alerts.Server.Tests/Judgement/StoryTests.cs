@@ -56,6 +56,53 @@ public abstract class StoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RetractingWithStoryRetractsEveryLiveVersionAndAnswersWithTheirEvents()
+    {
+        var english = await Node.Editor.PublishAsync("en", "Dam bursts in eastern Libya", new { storyId = "derna-dam" });
+        var arabic = await Node.Editor.PublishAsync("ar", "انهيار سد في شرق ليبيا", new { storyId = "derna-dam" });
+        var spanish = await Node.Editor.PublishAsync("es", "Se rompe una presa en el este de Libia", new { storyId = "derna-dam" });
+        var other = await Node.Editor.PublishAsync("en", "Floods hit Benghazi", new { storyId = "benghazi-floods" });
+        using (var first = await Node.Editor.PostAsync($"/api/v1/alerts/{spanish.Alert.Id}/retract", Api.Json(new { reason = "Unconfirmed" })))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using var response = await Node.Editor.PostAsync($"/api/v1/alerts/{arabic.Alert.Id}/retract", Api.Json(new { reason = "Unconfirmed", story = true }));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var answer = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("derna-dam", answer.GetProperty("storyId").GetString());
+        var events = answer.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal([english.Alert.Id, arabic.Alert.Id], events.Select(e => e.GetProperty("alert").GetProperty("id").GetString()));
+        Assert.All(events, e => Assert.Equal("retracted", e.GetProperty("type").GetString()));
+        Assert.All(events, e => Assert.Equal("Unconfirmed", e.GetProperty("alert").GetProperty("retractionReason").GetString()));
+        var story = await Node.Editor.GetJsonAsync("/api/v1/stories/derna-dam");
+        Assert.All(story.GetProperty("alerts").EnumerateArray(), a => Assert.Equal("retracted", a.GetProperty("status").GetString()));
+        Assert.Equal("published", (await Node.Public.GetJsonAsync($"/api/v1/alerts/{other.Alert.Id}")).GetProperty("status").GetString());
+
+        using var again = await Node.Editor.PostAsync($"/api/v1/alerts/{english.Alert.Id}/retract", Api.Json(new { reason = "Unconfirmed", story = true }));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task AStoryRetractionWithoutAReasonChangesNothing()
+    {
+        var english = await Node.Editor.PublishAsync("en", "Ceasefire agreed in Sudan", new { storyId = "sudan-truce" });
+        await Node.Editor.PublishAsync("ar", "الاتفاق على وقف لإطلاق النار في السودان", new { storyId = "sudan-truce" });
+
+        using var noReason = await Node.Editor.PostAsync($"/api/v1/alerts/{english.Alert.Id}/retract", Api.Json(new { story = true }));
+        using var badStory = await Node.Editor.PostAsync($"/api/v1/alerts/{english.Alert.Id}/retract", Api.Json(new { reason = "x", story = "yes" }));
+        using var unknown = await Node.Editor.PostAsync("/api/v1/alerts/01NOSUCHALERT/retract", Api.Json(new { reason = "x", story = true }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badStory.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var story = await Node.Editor.GetJsonAsync("/api/v1/stories/sudan-truce");
+        Assert.All(story.GetProperty("alerts").EnumerateArray(), a => Assert.Equal("published", a.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task BadOrUnknownStoriesAreClearProblems()
     {
         using var badPost = await Node.Editor.PostAsync("/api/v1/alerts", Api.Json(new { edition = "en", headline = "Polls close", storyId = "two words" }));

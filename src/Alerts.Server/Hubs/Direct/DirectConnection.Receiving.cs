@@ -23,7 +23,14 @@ internal sealed partial class DirectConnection
             string? error = null;
             try
             {
-                while (await ReceiveAsync(aborted) is { } message && await HandleAsync(message, aborted))
+                // An idle connection waits in the zero-byte read (as SignalR's): it holds no receive
+                // buffer, and being awaited here it keeps no frame of its own alive. It takes no
+                // cancellation token: every layer under the read would register on it for the hours a
+                // connection lasts, and every way a connection ends (the client leaves, Abort,
+                // Kestrel's shutdown) ends the socket and with it this read.
+                while ((await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None)).MessageType != WebSocketMessageType.Close
+                    && await ReceiveAsync(aborted) is { } message
+                    && await HandleAsync(message, aborted))
                 {
                 }
             }
@@ -53,12 +60,6 @@ internal sealed partial class DirectConnection
     /// <summary>One whole WebSocket message in a pooled buffer, or null once the client closes.</summary>
     private async Task<(byte[] Buffer, int Length)?> ReceiveAsync(CancellationToken cancellationToken)
     {
-        // A zero-byte read first, as SignalR does: an idle connection holds no receive buffer.
-        if ((await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken)).MessageType == WebSocketMessageType.Close)
-        {
-            return null;
-        }
-
         var limit = hub.MaximumReceiveMessageSize;
         var buffer = ArrayPool<byte>.Shared.Rent(limit);
         var length = 0;

@@ -30,9 +30,16 @@ internal static class JobFields
     /// <summary>How many times the job was leased; above 1 means a node took it over.</summary>
     public const string Leases = "leases";
 
+    /// <summary>Sends FCM accepted over the job's pages, whichever node sent them: the <c>pushed</c> history line's count.</summary>
+    public const string Sent = "sent";
+
+    /// <summary>Sends that failed for good over the job's pages, to tokens FCM calls dead included.</summary>
+    public const string Failed = "failed";
+
     public static IEnumerable<(string Name, string Value)> All() =>
     [
         (nameof(Event), Event), (nameof(Alert), Alert), (nameof(Cursor), Cursor), (nameof(Phase), Phase),
         (nameof(After), After), (nameof(Lease), Lease), (nameof(Owner), Owner), (nameof(Leases), Leases),
+        (nameof(Sent), Sent), (nameof(Failed), Failed),
     ];
 }

@@ -106,7 +106,7 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
         var neverSawTheAlert = job.Event.Type == AlertEventType.Published && !job.Releasing;
         var arguments = new List<RedisValue>
         {
-            job.LeaseId, page.NextCursor, NowMs, counts.Accepted, page.HeldUntil.Count, released.Count, neverSawTheAlert ? "1" : "0",
+            job.LeaseId, page.NextCursor, NowMs, counts.Accepted, page.HeldUntil.Count, released.Count, neverSawTheAlert ? "1" : "0", counts.Failed + counts.Pruned,
         };
         foreach (var (token, until) in page.HeldUntil)
         {
@@ -130,6 +130,16 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
         var alertId = job.Event.Alert.Id;
         RedisKey[] scriptKeys = [keys.Job(job.Id), keys.Delivery(alertId), keys.Sent(job.Id), keys.Held(alertId), keys.Unseen(alertId)];
         return (long)await Database.ScriptEvaluateAsync(QueueScripts.Record, scriptKeys, [.. arguments]).WaitAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// How many sends FCM accepted and how many failed (a token FCM calls dead included) over the job's recorded
+    /// pages, whichever node sent them.
+    /// </summary>
+    public async Task<(long Sent, long Failed)> TotalsAsync(PushJob job, CancellationToken cancellationToken)
+    {
+        var totals = await Database.HashGetAsync(keys.Job(job.Id), [JobFields.Sent, JobFields.Failed]).WaitAsync(cancellationToken);
+        return ((long?)totals[0] ?? 0, (long?)totals[1] ?? 0);
     }
 
     /// <summary>Held devices of the job's alert whose quiet hours have ended, at most <paramref name="count"/>.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Server.Desk;
 using Alerts.Server.Fanout;
 using Alerts.Server.Ingest;
 using Alerts.Server.Push.Queue;
@@ -20,12 +22,17 @@ internal static class DeliveryEndpoints
     }
 
     public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
-        string id, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts, DeviceRegistry registry,
-        IOptions<PushOptions> options, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, DeskGuard guard, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts,
+        DeviceRegistry registry, IOptions<PushOptions> options, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
             return Problems.AlertNotFound(id);
+        }
+
+        if (await guard.CheckEditionAsync(user, found.Alert.Edition, id, "delivery", cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var hub = await fanout.ReadAsync(found.Alert.Edition, id, cancellationToken);

@@ -1,4 +1,6 @@
 using Alerts.Core.Alerts;
+using Alerts.Core.Desk;
+using Alerts.Server.Desk;
 using Alerts.Server.Hosting;
 using Alerts.Server.Push.Fcm;
 using Alerts.Server.Push.Queue;
@@ -14,10 +16,13 @@ namespace Alerts.Server.Push.Sending;
 /// the background; once it is lost the job stops at once, since another node now owns it.
 /// </summary>
 internal sealed class PushJobRunner(
-    PushQueue queue, IAlertLog log, PushMessages messages, IPushTargets targets, PushSender sender, AlertsMetrics metrics, IOptions<PushOptions> options, TimeProvider time,
+    PushQueue queue, IAlertLog log, PushMessages messages, IPushTargets targets, PushSender sender, NewsDesk desk, AlertsMetrics metrics, IOptions<PushOptions> options, TimeProvider time,
     ILogger<PushJobRunner> logger)
 {
     private static readonly TimeSpan AuthRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The actor of the <c>pushed</c> history line: no key acted, the dispatcher did.</summary>
+    private const string PushActor = "push";
 
     /// <summary>How long a stopping node lets the page in flight finish; well inside the host's shutdown timeout.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
@@ -104,8 +109,11 @@ internal sealed class PushJobRunner(
                 }
             }
 
+            // Read while this node still holds the lease: completing deletes the job's hash.
+            var totals = await queue.TotalsAsync(job, working.Token);
             // After a retraction nobody is waiting for the alert any more.
-            switch (await queue.CompleteAsync(job, keepHeld: job.Event.Type != AlertEventType.Retracted, working.Token))
+            var completed = await queue.CompleteAsync(job, keepHeld: job.Event.Type != AlertEventType.Retracted, working.Token);
+            switch (completed)
             {
                 case 1:
                     PushLog.JobFinished(logger, job.Id);
@@ -113,6 +121,13 @@ internal sealed class PushJobRunner(
                 case 2:
                     PushLog.JobWaitsForQuietHours(logger, job.Id);
                     break;
+            }
+
+            // Only the lease holder completes the job's pass through its targets, so the line is written once;
+            // the later pass for devices waking from quiet hours adds none.
+            if (completed != 0 && !job.Releasing)
+            {
+                await desk.RecordAsync(job.Event.Alert, PushActor, [DeskAction.Pushed], desk.Now(), $"{totals.Sent} sent, {totals.Failed} failed", working.Token);
             }
         }
         catch (PushAuthenticationException e)

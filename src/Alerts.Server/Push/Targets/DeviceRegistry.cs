@@ -13,6 +13,8 @@ namespace Alerts.Server.Push.Targets;
 /// </summary>
 internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys, IOptions<PushOptions> options)
 {
+    private static readonly string ProfileMoveScript = EmbeddedLua.Read("profile-move.lua");
+
     private IDatabase Database => redis.GetDatabase();
 
     /// <summary>Stores the registration; returns the one it replaced, if any.</summary>
@@ -29,6 +31,7 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
         _ = transaction.HashSetAsync(keys.DeviceRecords, device.Token, JsonSerializer.Serialize(device, AlertsJson.Options));
         _ = transaction.SortedSetAddAsync(keys.DeviceExpiry, device.Token, ExpiresAt(device).ToUnixTimeMilliseconds());
         await transaction.ExecuteAsync().WaitAsync(cancellationToken);
+        await MoveProfileAsync(device.Token, DeviceProfile.Of(device).Field, cancellationToken);
         return previous;
     }
 
@@ -45,6 +48,7 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
         _ = transaction.HashDeleteAsync(keys.DeviceRecords, token);
         _ = transaction.SortedSetRemoveAsync(keys.DeviceExpiry, token);
         await transaction.ExecuteAsync().WaitAsync(cancellationToken);
+        await MoveProfileAsync(token, "", cancellationToken);
         return device;
     }
 
@@ -97,6 +101,23 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
             cursor = lastToken;
         }
     }
+
+    /// <summary>
+    /// Registered devices that want <paramref name="alert"/>, from the profile counts: its cost grows with the
+    /// number of distinct profiles, not of devices.
+    /// </summary>
+    public async Task<long> CountWantingFromProfilesAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var counts = await Database.HashGetAllAsync(keys.DeviceProfileCounts).WaitAsync(cancellationToken);
+        return counts
+            .Where(entry => DeviceProfile.Parse(entry.Name!) is { } profile && profile.Wants(alert))
+            .Sum(entry => (long)entry.Value);
+    }
+
+    // Apart from the registration's transaction: the script is the only writer of the counts and keeps them
+    // exact on its own, and Lua inside MULTI is not something every server on the embedded path runs.
+    private Task MoveProfileAsync(string token, string profileField, CancellationToken cancellationToken) =>
+        Database.ScriptEvaluateAsync(ProfileMoveScript, [keys.DeviceProfileOf, keys.DeviceProfileCounts], [token, profileField]).WaitAsync(cancellationToken);
 
     public async Task<DeviceRegistration?> FindAsync(string token, CancellationToken cancellationToken)
     {

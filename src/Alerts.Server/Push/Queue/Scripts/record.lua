@@ -3,11 +3,14 @@
 local jobKey, deliveryKey, sentKey, heldKey, unseenKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local leaseId, nextCursor, nowMs, accepted = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local heldCount, releasedCount, heldNeverSawTheAlert = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7] == '1'
+local failed = tonumber(ARGV[8])
 -- Then heldCount (wakes-at ms, token) pairs, releasedCount tokens, and (counter, increment) pairs.
-local firstListArg = 8
+local firstListArg = 9
 
 if redis.call('HGET', jobKey, JOB.Lease) ~= leaseId then return 0 end
 redis.call('HSET', jobKey, JOB.Cursor, nextCursor)
+redis.call('HINCRBY', jobKey, JOB.Sent, accepted)
+redis.call('HINCRBY', jobKey, JOB.Failed, failed)
 -- A device that was just sent the alert's newest state no longer waits for it, and has seen the alert.
 if redis.call('EXISTS', heldKey) == 1 then
   for _, token in ipairs(redis.call('SMEMBERS', sentKey)) do

@@ -1,12 +1,16 @@
 import { fieldErrors } from "./editor-api.js";
+import { localInputToIso, newsroomZone, scheduleLabel, waitingMessage } from "./desk-model.js";
 import { h, headlineLength, showFieldErrors } from "./dom.js";
 
 export const maxHeadline = 280;
 
 /** The compose form: inputs, counter, previews, confirmation of a flash push, and publishing. */
 export class Compose {
-  constructor(api, editions, taxonomy, onPublished) {
+  constructor(api, editions, taxonomy, onPublished, onWaiting) {
     this.api = api;
+    this.onWaiting = onWaiting || (() => {});
+    this.zone = newsroomZone();
+    this.publishAt = document.getElementById("publish-at");
     this.editions = editions;
     this.onPublished = onPublished;
     this.attempt = null;
@@ -56,6 +60,10 @@ export class Compose {
     if (this.url.value.trim()) {
       body.url = this.url.value.trim();
     }
+    const publishAt = localInputToIso(this.publishAt.value);
+    if (publishAt) {
+      body.publishAt = publishAt;
+    }
     return body;
   }
 
@@ -75,7 +83,7 @@ export class Compose {
     bar.classList.toggle("flash", this.body().urgency === "flash");
     bar.querySelector(".preview-label").textContent = edition.breakingLabel;
     bar.querySelector(".preview-line").textContent = text;
-    document.querySelectorAll(".notification").forEach((notification) => {
+    document.querySelectorAll(".phones .notification").forEach((notification) => {
       notification.dir = edition.direction;
       notification.lang = edition.language;
       notification.querySelector(".title").textContent = edition.breakingLabel;
@@ -84,7 +92,11 @@ export class Compose {
     document.getElementById("push-note").textContent = this.push.checked
       ? "Phones cut long headlines: about 4 lines on a lock screen, 1 line in a collapsed Android notification."
       : "Push is off: this alert goes to tickers only.";
-    this.publishButton.textContent = this.push.checked ? "Publish and push" : "Publish";
+    const publishAt = localInputToIso(this.publishAt.value);
+    document.getElementById("publish-at-note").textContent = publishAt
+      ? `Goes out ${scheduleLabel(publishAt, this.zone)}.`
+      : `Times are in the newsroom's zone, ${this.zone}. Leave empty to publish now.`;
+    this.publishButton.textContent = (publishAt ? "Schedule" : "Publish") + (this.push.checked ? " with push" : "");
   }
 
   async publish() {
@@ -116,8 +128,14 @@ export class Compose {
       this.edition.value = edition;
       this.update();
       const target = this.editions.find((e) => e.key === result.data.edition);
-      this.status.textContent = `Published to ${target ? target.name : result.data.edition} (seq ${result.data.seq}).`;
-      this.onPublished(result.data);
+      const name = target ? target.name : result.data.edition;
+      if (result.status === 202) {
+        this.status.textContent = waitingMessage(result.data, name, this.zone);
+        this.onWaiting(result.data);
+      } else {
+        this.status.textContent = `Published to ${name} (seq ${result.data.seq}).`;
+        this.onPublished(result.data);
+      }
       this.headline.focus();
       return;
     }

@@ -1,9 +1,12 @@
 import { AlertLog } from "./alert-log.js";
 import { editionsPath, getJson } from "./api.js";
+import { AuditView } from "./audit-view.js";
 import { Compose } from "./compose.js";
+import { newsroomZone } from "./desk-model.js";
 import { EditorApi } from "./editor-api.js";
 import { Hub } from "./hub.js";
 import { RecentAlerts } from "./recent-alerts.js";
+import { WaitingPanel } from "./waiting-panel.js";
 
 // sessionStorage only: the key dies with the tab and never reaches another site or a disk profile.
 const keyStorage = "AlertsConsole:apiKey";
@@ -100,7 +103,14 @@ async function openDesk(api, me) {
   signInView.hidden = true;
   desk.hidden = false;
   session.hidden = false;
-  document.getElementById("who").textContent = `Signed in as ${me.name} (${me.role})`;
+  const mine = taxonomy.editions.filter((e) => me.editions.includes(e.key));
+  document.getElementById("who").textContent = `Signed in as ${me.name} (${me.role}) · editions: ${mine.map((e) => e.key).join(", ")}`;
+  const waiting = new WaitingPanel(api, me, taxonomy.editions, newsroomZone());
+  waiting.start();
+  if (me.role === "chief" || me.role === "admin") {
+    document.getElementById("audit-panel").hidden = false;
+    new AuditView(api, me, taxonomy.editions).load();
+  }
 
   hub = new Hub(server, (owner, edition) => new AlertLog(owner, edition));
   const recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"));
@@ -123,13 +133,13 @@ async function openDesk(api, me) {
   };
   recentEdition.addEventListener("change", () => showEdition(recentEdition.value));
 
-  const compose = new Compose(api, taxonomy.editions, taxonomy, (event) => {
+  const compose = new Compose(api, mine, taxonomy, (event) => {
     const log = hub.feed(event.edition);
     log.applyOwn(event);
     if (recentEdition.value !== event.edition) {
       showEdition(event.edition);
     }
-  });
+  }, () => waiting.refresh());
   compose.edition.addEventListener("change", () => showEdition(compose.edition.value));
   showEdition(compose.edition.value);
   compose.headline.focus();

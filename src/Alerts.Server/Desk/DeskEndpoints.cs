@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Security.Claims;
+using Alerts.Core.Alerts;
+using Alerts.Core.Desk;
+using Alerts.Core.Editions;
+using Alerts.Core.Validation;
+using Alerts.Server.Ingest;
+using Alerts.Server.Judgement;
+
+namespace Alerts.Server.Desk;
+
+/// <summary>The desk's endpoints: waiting alerts, approval, cancellation, history and the audit log.</summary>
+internal static class DeskEndpoints
+{
+    public const int DefaultAuditLimit = 100;
+    public const int MaxAuditLimit = 1000;
+
+    private static readonly HashSet<string> ReasonFields = new(StringComparer.Ordinal) { "reason" };
+
+    public static IEndpointRouteBuilder MapDeskEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var alerts = routes.MapGroup("/api/v1/alerts");
+        alerts.MapGet("/", ListWaitingAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("ListWaitingAlerts");
+        alerts.MapPost("/{id}/approve", ApproveAsync).RequireAuthorization(DeskPolicies.Approver).WithName("ApproveAlert");
+        alerts.MapPost("/{id}/reject", RejectAsync).RequireAuthorization(DeskPolicies.Approver).WithName("RejectAlert");
+        alerts.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("CancelAlert");
+        alerts.MapGet("/{id}/history", GetHistoryAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertHistory");
+        routes.MapGet("/api/v1/audit", GetAuditAsync).RequireAuthorization(DeskPolicies.Approver).WithName("GetAudit");
+        return routes;
+    }
+
+    public static async Task<IResult> ListWaitingAsync(
+        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, DeskGuard guard, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        AlertStatus[] statuses = status switch
+        {
+            null => [AlertStatus.Pending, AlertStatus.Scheduled],
+            "pending" => [AlertStatus.Pending],
+            "scheduled" => [AlertStatus.Scheduled],
+            _ => [],
+        };
+        if (statuses.Length == 0)
+        {
+            errors.Add("status", "must be 'pending' or 'scheduled'.");
+        }
+
+        if (edition is not null && !taxonomy.Editions.ContainsKey(edition))
+        {
+            errors.Add("edition", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (edition is not null && await guard.CheckEditionAsync(user, edition, null, "GET /api/v1/alerts", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var grant = DeskGuard.GrantOf(user);
+        var alerts = new List<Alert>();
+        foreach (var key in taxonomy.Editions.Keys.Where(e => (edition is null || e == edition) && grant.MayActOn(e)))
+        {
+            alerts.AddRange((await waiting.ListAsync(key, cancellationToken))
+                .Where(r => !r.Releasing && statuses.Contains(r.Alert.Status))
+                .Select(r => r.Alert));
+        }
+
+        return TypedResults.Ok(new WaitingAlertsResponse(alerts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList()));
+    }
+
+    public static async Task<IResult> ApproveAsync(
+        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, DuplicateGuard duplicates,
+        CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
+        {
+            return await NotWaitingAsync(id, log, cancellationToken);
+        }
+
+        var alert = entry.Record.Alert;
+        if (await guard.CheckEditionAsync(user, alert.Edition, id, "approve", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var grant = DeskGuard.GrantOf(user);
+        var now = desk.Now();
+        var step = desk.Life.Approve(alert, grant, now);
+        // What was published while it waited may repeat it now; the guard excludes the alert's own id.
+        if (step.Outcome is DeskOutcome.Publish or DeskOutcome.Wait
+            && await duplicates.RefuseAsync(alert, entry.Record.AllowDuplicate, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        return await AnswerAsync(entry, step, grant, now, null, desk, guard, user, cancellationToken);
+    }
+
+    public static async Task<IResult> RejectAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        string? reason;
+        using (body)
+        {
+            var errors = new ValidationErrors();
+            var fields = new JsonFields(body.Root, errors);
+            fields.RejectOthers(ReasonFields);
+            reason = PlainText.Normalize(fields.String("reason"), "reason", AlertRules.MaxReasonLength, errors);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors);
+            }
+        }
+
+        if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
+        {
+            return await NotWaitingAsync(id, log, cancellationToken);
+        }
+
+        if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "reject", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var grant = DeskGuard.GrantOf(user);
+        var now = desk.Now();
+        return await AnswerAsync(entry, WaitingLife.Reject(entry.Record.Alert, grant, now), grant, now, reason, desk, guard, user, cancellationToken);
+    }
+
+    public static async Task<IResult> CancelAsync(
+        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
+        {
+            return await NotWaitingAsync(id, log, cancellationToken);
+        }
+
+        if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "cancel", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var grant = DeskGuard.GrantOf(user);
+        var now = desk.Now();
+        return await AnswerAsync(entry, WaitingLife.Cancel(entry.Record.Alert, now), grant, now, null, desk, guard, user, cancellationToken);
+    }
+
+    public static async Task<IResult> GetHistoryAsync(
+        string id, ClaimsPrincipal user, RedisWaitingAlerts waiting, IAlertLog log, RedisAuditTrail audit, DeskGuard guard, CancellationToken cancellationToken)
+    {
+        var edition = (await waiting.FindAsync(id, cancellationToken))?.Record.Alert.Edition ?? (await log.FindAsync(id, cancellationToken))?.Alert.Edition;
+        if (edition is null)
+        {
+            return Problems.AlertNotFound(id);
+        }
+
+        if (await guard.CheckEditionAsync(user, edition, id, "history", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return TypedResults.Ok(new HistoryResponse(id, edition, await audit.ReadHistoryAsync(edition, id, cancellationToken)));
+    }
+
+    public static async Task<IResult> GetAuditAsync(
+        string? edition, string? after, string? before, string? limit, string? actor, string? action,
+        ClaimsPrincipal user, Taxonomy taxonomy, RedisAuditTrail audit, DeskGuard guard, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var afterSeq = ParseCursor(after, "after", errors);
+        var beforeSeq = ParseCursor(before, "before", errors);
+        var count = (int)(ParseCursor(limit, "limit", errors) ?? DefaultAuditLimit);
+        if (count is < 1 or > MaxAuditLimit)
+        {
+            errors.Add("limit", $"must be a whole number from 1 to {MaxAuditLimit}.");
+        }
+
+        if (afterSeq is not null && beforeSeq is not null)
+        {
+            errors.Add("before", "cannot be combined with 'after'.");
+        }
+
+        if (edition is not null && !taxonomy.Editions.ContainsKey(edition))
+        {
+            errors.Add("edition", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
+        }
+
+        DeskAction? actionFilter = null;
+        if (action is not null)
+        {
+            if (Enum.TryParse<DeskAction>(action, ignoreCase: true, out var parsed) && !int.TryParse(action, out _))
+            {
+                actionFilter = parsed;
+            }
+            else
+            {
+                errors.Add("action", $"'{action}' is not an action; known: {string.Join(", ", Enum.GetNames<DeskAction>().Select(n => n.ToLowerInvariant()))}.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (edition is not null && await guard.CheckEditionAsync(user, edition, null, "audit", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var grant = DeskGuard.GrantOf(user);
+        bool Visible(AuditEntry entry) =>
+            (entry.Edition is null ? grant.HasAllEditions && edition is null : grant.MayActOn(entry.Edition) && (edition is null || entry.Edition == edition))
+            && (actor is null || entry.Actor == actor)
+            && (actionFilter is null || entry.Action == actionFilter);
+
+        var (entries, latestSeq) = await audit.ReadAsync(afterSeq, beforeSeq, count, Visible, cancellationToken);
+        return TypedResults.Ok(new AuditResponse(
+            entries, entries.Count > 0 ? entries[^1].Seq : afterSeq, entries.Count > 0 ? entries[0].Seq : null, latestSeq));
+    }
+
+    /// <summary>Answers a step the way the contract asks: 201 with the event, 202 while it waits, 200 when it ended, 403, 409.</summary>
+    private static async Task<IResult> AnswerAsync(
+        WaitingEntry entry, DeskStep step, KeyGrant grant, DateTimeOffset now, string? detail, NewsDesk desk, DeskGuard guard, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var alert = entry.Record.Alert;
+        switch (step.Outcome)
+        {
+            case DeskOutcome.Refused:
+                return await guard.RefuseAsync(user, alert.Edition, alert.Id, step.Problem!, cancellationToken);
+            case DeskOutcome.Conflict:
+                return Problems.Status(StatusCodes.Status409Conflict, "The alert is no longer waiting for that.", step.Problem);
+        }
+
+        var result = await desk.ApplyAsync(entry, step, grant.Name, now, detail, cancellationToken);
+        return ToResult(result);
+    }
+
+    public static IResult ToResult(DeskResult result) => result.Kind switch
+    {
+        DeskResultKind.Published => new EventJsonResult(result.Event!.Value, StatusCodes.Status201Created, $"/api/v1/alerts/{result.Alert!.Id}"),
+        DeskResultKind.Waiting => new WaitingAlertResult(result.Alert!, result.Replayed),
+        DeskResultKind.Ended => TypedResults.Ok(result.Alert),
+        DeskResultKind.IdempotencyMismatch => Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
+            "Use a new key for a new alert; resend the same body to get the first response."),
+        _ => Problems.Status(StatusCodes.Status409Conflict, "Someone else handled the alert first.", "Read it again to see what happened."),
+    };
+
+    // A record being released holds the alert as published, so every step on it is a conflict.
+    private static Task<WaitingEntry?> FindAsync(string id, RedisWaitingAlerts waiting, CancellationToken cancellationToken) =>
+        waiting.FindAsync(id, cancellationToken);
+
+    private static async Task<IResult> NotWaitingAsync(string id, IAlertLog log, CancellationToken cancellationToken) =>
+        await log.FindAsync(id, cancellationToken) is not null
+            ? Problems.Status(StatusCodes.Status409Conflict, "The alert is published.", "It no longer waits; correct or retract it instead.")
+            : Problems.AlertNotFound(id);
+
+    private static long? ParseCursor(string? raw, string name, ValidationErrors errors)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            errors.Add(name, "must be a whole number.");
+            return null;
+        }
+
+        return value;
+    }
+}

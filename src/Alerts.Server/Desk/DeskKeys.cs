@@ -1,0 +1,42 @@
+using Alerts.Server.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Alerts.Server.Desk;
+
+/// <summary>
+/// The desk's Redis keys. An edition's waiting alerts share the edition's hash tag <c>{prefix:edition}</c>
+/// with its log (see <c>EventLog/RedisKeys</c>), so a desk script's keys live in one Redis Cluster slot;
+/// the audit log, which spans editions, has its own tag <c>{prefix:audit}</c>.
+/// </summary>
+internal sealed class DeskKeys(IOptions<RedisOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+
+    /// <summary>Hash: alert id → its <see cref="WaitingRecord"/> JSON, while it waits and after it ended unpublished.</summary>
+    public RedisKey Waiting(string edition) => $"{Tag(edition)}:waiting";
+
+    /// <summary>Hash: alert id → revision of its waiting record, checked by every step.</summary>
+    public RedisKey WaitingRevisions(string edition) => $"{Tag(edition)}:waiting-rev";
+
+    /// <summary>Sorted set: score = when the server must act (Unix ms), member = alert id.</summary>
+    public RedisKey Due(string edition) => $"{Tag(edition)}:due";
+
+    /// <summary>The alert a waiting submission with an Idempotency-Key created: <c>{body hash}:{alert id}</c>.</summary>
+    public RedisKey WaitingIdempotency(string edition, string idempotencyId) => $"{Tag(edition)}:idem-wait:{idempotencyId}";
+
+    /// <summary>List: the alert's <c>HistoryEntry</c> JSON, oldest first.</summary>
+    public RedisKey History(string edition, string alertId) => $"{Tag(edition)}:history:{alertId}";
+
+    public RedisKey AuditSeq() => $"{AuditTag}:seq";
+
+    /// <summary>Sorted set: score = the entry's seq (the paging cursor), member = its JSON.</summary>
+    public RedisKey AuditLog() => $"{AuditTag}:log";
+
+    /// <summary>Sorted set: score = the entry's time (Unix ms), member = its seq; finds what retention drops.</summary>
+    public RedisKey AuditTimes() => $"{AuditTag}:times";
+
+    private string AuditTag => $"{{{_prefix}:audit}}";
+
+    private string Tag(string edition) => $"{{{_prefix}:{edition}}}";
+}

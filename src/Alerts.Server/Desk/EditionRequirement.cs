@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Alerts.Server.Desk;
+
+/// <summary>The key may act on the edition given as the authorization resource.</summary>
+internal sealed class EditionRequirement : IAuthorizationRequirement;

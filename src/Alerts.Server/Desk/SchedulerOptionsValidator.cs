@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Desk;
+
+[OptionsValidator]
+internal sealed partial class SchedulerOptionsValidator : IValidateOptions<SchedulerOptions>;

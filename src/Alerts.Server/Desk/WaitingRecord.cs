@@ -1,0 +1,24 @@
+using Alerts.Core.Alerts;
+
+namespace Alerts.Server.Desk;
+
+/// <summary>
+/// A waiting (or ended-unpublished) alert as the desk stores it. While <see cref="Releasing"/>, the alert
+/// holds exactly what goes into the log, so a node that takes over a crashed release publishes the same thing.
+/// </summary>
+internal sealed record WaitingRecord
+{
+    public required Alert Alert { get; init; }
+
+    /// <summary>When it was submitted; the approval timeout runs from here.</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>The submitter overrode the near-duplicate guard; approval does not ask again.</summary>
+    public bool AllowDuplicate { get; init; }
+
+    /// <summary>Claimed for publication: the next step appends it to the log.</summary>
+    public bool Releasing { get; init; }
+
+    /// <summary>Who caused the publication under way (the event's <c>actor</c>).</summary>
+    public string? ReleasedBy { get; init; }
+}

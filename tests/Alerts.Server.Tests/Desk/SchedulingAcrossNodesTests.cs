@@ -1,0 +1,82 @@
+using Alerts.Server.Tests.Infrastructure;
+using static Alerts.Server.Tests.Desk.DeskKeyring;
+
+namespace Alerts.Server.Tests.Desk;
+
+/// <summary>Several nodes share one due queue: each scheduled alert goes out exactly once, also across restarts.</summary>
+public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    private static readonly Dictionary<string, string?> FastPolling = new() { ["Alerts:Scheduler:PollInterval"] = "00:00:00.050" };
+
+    [Fact]
+    public async Task TwoNodesPublishEachScheduledAlertExactlyOnce()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        await using var first = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(FastPolling));
+        await using var second = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(FastPolling));
+        using var boss = first.ClientAs(Boss);
+        var publishAt = DeskApi.In(2);
+
+        var ids = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add(await boss.SubmitWaitingAsync("en", $"Due at the same instant {i}", new { publishAt }, "scheduled"));
+        }
+
+        await WaitForEventsAsync(second.Public, "en", ids.Count, TimeSpan.FromSeconds(6));
+        await Task.Delay(1000);
+        var published = await PublishedIdsAsync(first.Public, "en");
+        Assert.Equal(ids.Order(), published.Order());
+    }
+
+    [Fact]
+    public async Task AnAlertDueWhileEveryNodeWasDownGoesOutOnceAtStartUnlessItsTickerTimePassed()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        var settings = Settings(new Dictionary<string, string?>(FastPolling) { ["Alerts:TickerTtl"] = "00:00:08" });
+        // From the first submission: due at +2 s and gone from the ticker at +10 s; due at +9 s and gone at +17 s;
+        // every node is down from about +1 s to +10.5 s.
+        DateTimeOffset start;
+        string onTime, tooLate;
+        await using (var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings))
+        {
+            using var boss = node.ClientAs(Boss);
+            start = DateTimeOffset.UtcNow;
+            tooLate = await boss.SubmitWaitingAsync("en", "Due early, expires while every node is down", new { publishAt = Iso(start.AddSeconds(2)) }, "scheduled");
+            onTime = await boss.SubmitWaitingAsync("en", "Due while every node is down", new { publishAt = Iso(start.AddSeconds(9)) }, "scheduled");
+            await node.StopAsync();
+        }
+
+        await Task.Delay(start.AddSeconds(10.5) - DateTimeOffset.UtcNow);
+        var startedAt = DateTimeOffset.UtcNow;
+        await using var restarted = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
+        await using var other = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
+
+        await WaitForEventsAsync(restarted.Public, "en", 1, TimeSpan.FromSeconds(3));
+        await Task.Delay(500);
+        Assert.Equal([onTime], await PublishedIdsAsync(restarted.Public, "en"));
+        var alert = await restarted.Public.GetJsonAsync($"/api/v1/alerts/{onTime}");
+        Assert.True(alert.GetProperty("publishedAt").GetDateTimeOffset() >= startedAt.AddMilliseconds(-1));
+        using var editor = restarted.ClientAs(EnEditor);
+        Assert.Contains(("expired", "scheduler"), await editor.HistoryAsync(tooLate));
+        Assert.Empty((await editor.GetJsonAsync("/api/v1/alerts")).GetProperty("alerts").EnumerateArray());
+    }
+
+    private static string Iso(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<IReadOnlyList<string>> PublishedIdsAsync(HttpClient client, string edition)
+    {
+        var page = await client.GetJsonAsync($"/api/v1/editions/{edition}/events?after=0&limit=1000");
+        return page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("alert").GetProperty("id").GetString()!).ToList();
+    }
+
+    private static async Task WaitForEventsAsync(HttpClient client, string edition, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while ((await PublishedIdsAsync(client, edition)).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} events arrived in time.");
+            await Task.Delay(50);
+        }
+    }
+}
