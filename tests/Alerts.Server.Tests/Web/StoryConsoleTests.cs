@@ -15,7 +15,8 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
     [Fact]
     public async Task APreviewShowsTheServersLinesAndADuplicateIsWarnedAndPostedAnyway()
     {
-        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        // The test nodes switch the guard off; this one keeps its window.
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: new Dictionary<string, string?> { ["Alerts:Duplicates:Window"] = "00:30:00" });
         var first = await node.Editor.PublishAsync("en", "Gaza Health Ministry: 4 soldiers killed in strike on Rafah");
         await using var tab = await browser.NewPageAsync();
         var page = tab.Page;
