@@ -23,7 +23,7 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
         await SignInAsync(page, node);
 
         await page.GetByLabel("Edition", new() { Exact = true }).SelectOptionAsync("en");
-        await page.GetByLabel("Headline").FillAsync("GAZA HEALTH MINISTRY: 4 soldiers killed in strike on Rafah!");
+        await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("GAZA HEALTH MINISTRY: 4 soldiers killed in strike on Rafah!");
         await Expect(page.Locator("#audience")).ToContainTextAsync("live ticker reader", Contains);
         await Expect(page.Locator("#preview-bar[data-source=server] .preview-line")).ToHaveTextAsync("GAZA HEALTH MINISTRY: 4 soldiers killed in strike on Rafah!", new() { Timeout = 30_000 });
         await Expect(page.Locator("#preview-bar .preview-label")).ToHaveTextAsync("BREAKING");
@@ -57,13 +57,13 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
         await SignInAsync(page, node);
 
         await page.GetByLabel("Edition", new() { Exact = true }).SelectOptionAsync("en");
-        await page.GetByLabel("Headline").FillAsync("Explosion at Beirut port, dozens injured");
+        await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("Explosion at Beirut port, dozens injured");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Published to" })).ToContainTextAsync("Published to English", Contains);
         var english = (await node.Public.GetJsonAsync("/api/v1/editions/en/ticker")).GetProperty("alerts")[0].GetProperty("id").GetString()!;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Also post in العربية" }).ClickAsync();
-        var headline = page.GetByLabel("Headline");
+        var headline = page.GetByLabel("Headline", new() { Exact = true });
         await Expect(headline).ToBeFocusedAsync();
         await Expect(headline).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.GetByLabel("Edition", new() { Exact = true })).ToHaveValueAsync("ar");
@@ -118,6 +118,6 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
         await page.GotoAsync(new Uri(node.BaseAddress, "/console").ToString());
         await page.GetByLabel("API key").FillAsync(TestKeys.Editor);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByLabel("Headline")).ToBeVisibleAsync(Visible);
+        await Expect(page.GetByLabel("Headline", new() { Exact = true })).ToBeVisibleAsync(Visible);
     }
 }
