@@ -53,7 +53,7 @@ public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixtu
         await using var restarted = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
         await using var other = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
 
-        await WaitForEventsAsync(restarted.Public, "en", 1, TimeSpan.FromSeconds(3));
+        await WaitForEventsAsync(restarted.Public, "en", 1, TimeSpan.FromSeconds(6));
         await Task.Delay(500);
         Assert.Equal([onTime], await PublishedIdsAsync(restarted.Public, "en"));
         var alert = await restarted.Public.GetJsonAsync($"/api/v1/alerts/{onTime}");
