@@ -74,31 +74,9 @@ public sealed class RewindTests(RedisFixture redis) : IClassFixture<RedisFixture
     public async Task AnEmbeddedStoreRestoredFromAnOlderCopyResetsOldPositionsAndDeliversTheNextAlert()
     {
         var dataDir = Directory.CreateTempSubdirectory("alerts-rewind-").FullName;
-        var copy = Directory.CreateTempSubdirectory("alerts-rewind-copy-").FullName;
         try
         {
-            string oldEpoch;
-            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
-            {
-                for (var i = 1; i <= 3; i++)
-                {
-                    await before.Editor.PublishAsync("en", $"Line {i}, in the backup");
-                }
-            }
-
-            CopyDirectory(dataDir, copy);
-            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
-            {
-                for (var i = 4; i <= 6; i++)
-                {
-                    await before.Editor.PublishAsync("en", $"Line {i}, lost by the restore");
-                }
-
-                oldEpoch = (await before.Public.GetJsonAsync("/api/v1/editions/en/events?after=5")).GetProperty("epoch").GetString()!;
-            }
-
-            Directory.Delete(dataDir, recursive: true);
-            CopyDirectory(copy, dataDir);
+            var oldEpoch = await RestoreAnOlderCopyAsync(dataDir);
             await using var after = await AlertsNode.StartAsync(null, "alerts", dataDir);
             // Clients of every transport come back and resume where they were: seq 6 of the old epoch.
             var clients = await ConnectEveryTransportAsync(after);
@@ -133,7 +111,6 @@ public sealed class RewindTests(RedisFixture redis) : IClassFixture<RedisFixture
         finally
         {
             Directory.Delete(dataDir, recursive: true);
-            Directory.Delete(copy, recursive: true);
         }
     }
 
@@ -146,31 +123,9 @@ public sealed class RewindTests(RedisFixture redis) : IClassFixture<RedisFixture
     public async Task AClientResumingAfterTheRestoredEmbeddedLogPassedItsSeqAgainIsReset()
     {
         var dataDir = Directory.CreateTempSubdirectory("alerts-rewind-").FullName;
-        var copy = Directory.CreateTempSubdirectory("alerts-rewind-copy-").FullName;
         try
         {
-            string oldEpoch;
-            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
-            {
-                for (var i = 1; i <= 3; i++)
-                {
-                    await before.Editor.PublishAsync("en", $"Line {i}, in the backup");
-                }
-            }
-
-            CopyDirectory(dataDir, copy);
-            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
-            {
-                for (var i = 4; i <= 6; i++)
-                {
-                    await before.Editor.PublishAsync("en", $"Line {i}, lost by the restore");
-                }
-
-                oldEpoch = (await before.Public.GetJsonAsync("/api/v1/editions/en/events?after=5")).GetProperty("epoch").GetString()!;
-            }
-
-            Directory.Delete(dataDir, recursive: true);
-            CopyDirectory(copy, dataDir);
+            var oldEpoch = await RestoreAnOlderCopyAsync(dataDir);
             await using var after = await AlertsNode.StartAsync(null, "alerts", dataDir);
             var published = new List<string>();
             for (var i = 4; i <= 7; i++)
@@ -194,7 +149,6 @@ public sealed class RewindTests(RedisFixture redis) : IClassFixture<RedisFixture
         finally
         {
             Directory.Delete(dataDir, recursive: true);
-            Directory.Delete(copy, recursive: true);
         }
     }
 
@@ -212,6 +166,45 @@ public sealed class RewindTests(RedisFixture redis) : IClassFixture<RedisFixture
         }
 
         return clients;
+    }
+
+    /// <summary>
+    /// Publishes seqs 1–3, copies the data directory, publishes 4–6, then puts the copy back: the state a
+    /// restore from an older backup leaves. Returns the epoch the lost seqs were published under.
+    /// </summary>
+    private static async Task<string> RestoreAnOlderCopyAsync(string dataDir)
+    {
+        var copy = Directory.CreateTempSubdirectory("alerts-rewind-copy-").FullName;
+        try
+        {
+            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
+            {
+                for (var i = 1; i <= 3; i++)
+                {
+                    await before.Editor.PublishAsync("en", $"Line {i}, in the backup");
+                }
+            }
+
+            CopyDirectory(dataDir, copy);
+            string oldEpoch;
+            await using (var before = await AlertsNode.StartAsync(null, "alerts", dataDir))
+            {
+                for (var i = 4; i <= 6; i++)
+                {
+                    await before.Editor.PublishAsync("en", $"Line {i}, lost by the restore");
+                }
+
+                oldEpoch = (await before.Public.GetJsonAsync("/api/v1/editions/en/events?after=5")).GetProperty("epoch").GetString()!;
+            }
+
+            Directory.Delete(dataDir, recursive: true);
+            CopyDirectory(copy, dataDir);
+            return oldEpoch;
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
     }
 
     private static void CopyDirectory(string from, string to)
