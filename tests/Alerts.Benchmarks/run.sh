@@ -4,12 +4,15 @@
 #
 #   tests/Alerts.Benchmarks/run.sh capacity    # 1k/5k/10k/19.5k subscribers, real Redis and embedded Garnet
 #   tests/Alerts.Benchmarks/run.sh memory      # RSS and managed heap per idle connection
-#   tests/Alerts.Benchmarks/run.sh broadcast   # one alert to ~19.5k clients: time until the last has it
+#   tests/Alerts.Benchmarks/run.sh broadcast   # one alert to ~19.5k clients: time until the last has it, Alerts and the floor taking turns
 #   tests/Alerts.Benchmarks/run.sh ingest      # a burst of 1,000 posts
 #   tests/Alerts.Benchmarks/run.sh two-nodes   # two nodes behind nginx (deploy/nginx.conf) sharing one Redis
 #   tests/Alerts.Benchmarks/run.sh peers       # Alerts vs SignalR Redis backplane vs Socket.IO, same run
+#   tests/Alerts.Benchmarks/run.sh nodes       # Redis, 1/2/3/5 nodes behind nginx, each count against as many floor nodes
 #   BASELINE=/path/to/old/bin tests/Alerts.Benchmarks/run.sh ab   # an older server build against this one, alternately
-#     (BASELINE_ENV / CURRENT_ENV: extra KEY=value settings for either; BASELINE may be this build)
+#     (BASELINE_ENV / CURRENT_ENV: extra KEY=value settings for either; BASELINE may be this build; FLOOR=1 adds the floor to each round)
+#   The floor (Floor/): the least a broadcaster does on the same sockets, one pre-encoded frame written to every
+#   socket. Absolute times here drift 2x from hour to hour; Alerts / floor in the same run is the figure to compare.
 #   SERVER_ENV="KEY=value ..." adds settings to every Alerts node a benchmark starts
 #
 # Traffic goes to 127.0.0.0/8 only; every run is bounded in connections, alerts and time. Numbers on
@@ -17,7 +20,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-name="${1:?usage: run.sh capacity|memory|broadcast|ingest|two-nodes|peers}"
+name="${1:?usage: run.sh capacity|memory|broadcast|ingest|two-nodes|peers|nodes|ab}"
 RESULTS="${RESULTS:-/tmp/alerts-bench/$(date -u +%Y%m%dT%H%M%SZ)-$name}"
 mkdir -p "$RESULTS"
 work="$(mktemp -d /tmp/alerts-bench-run.XXXXXX)"
@@ -46,6 +49,7 @@ build() {
   dotnet build "$root/src/Alerts.Server" -c Release -v q -nologo >/dev/null
   dotnet build "$root/tests/Alerts.LoadGen" -c Release -v q -nologo >/dev/null
   dotnet build "$here/SignalRPeer" -c Release -v q -nologo >/dev/null
+  dotnet build "$here/Floor" -c Release -v q -nologo >/dev/null
   (cd "$here/socketio-peer" && { [ -d node_modules ] || npm ci --silent >/dev/null; })
 }
 
@@ -60,7 +64,10 @@ start_redis() { # port -> $LAST_PID; AOF on with Redis' default fsync policy (ev
 start_alerts() { # port redis-or-empty [bin-dir] [KEY=value ...] -> $LAST_PID
   local port=$1 redis=$2 bin=${3:-}
   bin=${bin:-$root/src/Alerts.Server/bin/Release/net10.0}
-  local env=(env "Alerts__ApiKeys__bench__Sha256=$key_sha" "Alerts__DataDir=$work/garnet-$1" "Logging__LogLevel__Default=Warning")
+  # The guard against near-duplicate headlines is off: the load generator's warm-up lines repeat on a
+  # Redis that outlives a node (two runs in a row got 409), and its stamped lines differ only in digits.
+  local env=(env "Alerts__ApiKeys__bench__Sha256=$key_sha" "Alerts__DataDir=$work/garnet-$1" "Logging__LogLevel__Default=Warning"
+    "Alerts__Duplicates__Window=00:00:00")
   shift 3 2>/dev/null || shift $#
   env+=("$@")
   [ -n "${SERVER_ENV:-}" ] && read -ra extra <<<"$SERVER_ENV" && env+=("${extra[@]}")  # e.g. SERVER_ENV="DOTNET_gcServer=0"
@@ -74,6 +81,13 @@ start_signalr_peer() { # port redis -> $LAST_PID
   pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$1/readyz"
 }
 
+start_floor() { # port redis-or-empty -> $LAST_PID; with Redis the floor's nodes share one pub/sub channel
+  local env=(env Logging__LogLevel__Default=Warning)
+  [ -n "$2" ] && env+=("ConnectionStrings__Redis=$2")
+  (cd "$here/Floor/bin/Release/net10.0" && exec "${env[@]}" dotnet Floor.dll --urls "http://127.0.0.1:$1" >"$work/floor-$1.log" 2>&1) &
+  pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$1/readyz"
+}
+
 start_socketio_peer() { # port redis -> $LAST_PID
   (cd "$here/socketio-peer" && exec env PORT="$1" REDIS_URL="redis://$2" node server.js >"$work/socketio-$1.log" 2>&1) &
   pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$1/readyz"
@@ -84,8 +98,10 @@ start_nginx() { # port upstream-port... -> $LAST_PID; deploy/nginx.conf with loo
   local prefix="$work/nginx-$port" servers=""
   mkdir -p "$prefix"
   for upstream in "$@"; do servers+="        server 127.0.0.1:$upstream max_fails=1 fail_timeout=5s;\n"; done
-  # This machine caps a process at 20,000 files, so the rlimit line goes and worker connections shrink.
-  sed -e '/server alerts-2:8080/d' -e "s|^ *server alerts-1:8080.*|$servers|" -e "s/listen 8080;/listen 127.0.0.1:$port;/" \
+  # This machine caps a process at 20,000 files, so the rlimit line goes and worker connections shrink;
+  # NGINX_WORKERS=W with reuseport spreads more proxied connections (two files each) over W workers.
+  sed -e '/server alerts-2:8080/d' -e "s|^ *server alerts-1:8080.*|$servers|" \
+      -e "s/listen 8080;/listen 127.0.0.1:$port${NGINX_WORKERS:+ reuseport};/" -e "s/worker_processes auto;/worker_processes ${NGINX_WORKERS:-auto};/" \
       -e '/worker_rlimit_nofile/d' -e 's/worker_connections 131072/worker_connections 19000/' -e "s#/tmp/nginx#$prefix/nginx#" \
       "$root/deploy/nginx.conf" >"$prefix/nginx.conf"
   /usr/sbin/nginx -p "$prefix" -c "$prefix/nginx.conf" -g 'daemon off;' 2>"$prefix/error.log" &
@@ -99,6 +115,26 @@ loadgen() { # label args... ; result in $RESULTS/label.json
 }
 
 stop() { kill "$@" 2>/dev/null || true; sleep 1; }
+
+watch_connections() { # file port... ; the most established connections each port held, sampled every 2 s until file.stop exists
+  local file=$1; shift
+  local most=() i count
+  for _ in "$@"; do most+=(0); done
+  while [ ! -e "$file.stop" ]; do
+    i=0
+    for port in "$@"; do
+      count=$(ss -Htn state established "( sport = :$port )" | wc -l)
+      [ "$count" -gt "${most[$i]}" ] && most[i]=$count
+      i=$((i + 1))
+    done
+    echo "${most[*]}" >"$file"
+    sleep 2
+  done
+}
+
+floor_table() {
+  python3 "$here/floor.py" "$RESULTS" | tee "$RESULTS/floor.md"
+}
 
 summary() {
   python3 "$here/summary.py" "$RESULTS"/*.json | tee "$RESULTS/summary.md"
@@ -145,8 +181,17 @@ case "$name" in
     fi
     ;;
   broadcast)
-    port=$(free_port); start_alerts "$port" ""; pid=$LAST_PID
-    loadgen "broadcast-${N:-19500}" --hub "http://127.0.0.1:$port/hubs/alerts" --connections "${N:-19500}" --alerts 5 --rate 0.5 --server-pid "$pid"
+    # Alerts (embedded default) and the floor take turns with the same clients, so both see the same noise.
+    for round in ${ROUNDS:-1 2}; do
+      for system in alerts floor; do
+        port=$(free_port)
+        if [ $system = alerts ]; then start_alerts "$port" ""; else start_floor "$port" ""; fi
+        pid=$LAST_PID
+        loadgen "broadcast-$system-${N:-19500}-r$round" --hub "http://127.0.0.1:$port/hubs/alerts" --connections "${N:-19500}" --alerts "${ALERTS:-5}" --rate "${RATE:-0.5}" --server-pid "$pid"
+        stop "$pid"
+      done
+    done
+    floor_table
     ;;
   ingest)
     redis_port=$(free_port); start_redis "$redis_port"; redis_pid=$LAST_PID
@@ -181,12 +226,40 @@ case "$name" in
     done
     python3 "$here/peers.py" "$RESULTS" "${P99_MS:-10,50,100,250,500,1000}" | tee "$RESULTS/peers.md"
     ;;
+  nodes)
+    # Redis, N nodes behind deploy/nginx.conf, then N floor nodes (sharing one Redis channel) behind the same
+    # nginx, for each N. The total is the same for every N so the cost per message and per connection compare;
+    # one node holds all of it, so it stays under the 20,000 files a process may open here.
+    redis_port=$(free_port); start_redis "$redis_port"
+    n=${N:-18000}
+    workers=$(((n + 4999) / 5000))
+    for count in ${NODE_COUNTS:-1 2 3 5}; do
+      for system in alerts floor; do
+        ports=(); node_pids=()
+        for _ in $(seq 1 "$count"); do
+          port=$(free_port)
+          if [ $system = alerts ]; then start_alerts "$port" "127.0.0.1:$redis_port"; else start_floor "$port" "127.0.0.1:$redis_port"; fi
+          ports+=("$port"); node_pids+=("$LAST_PID")
+        done
+        lb=$(free_port); NGINX_WORKERS=${NGINX_WORKERS:-4} start_nginx "$lb" "${ports[@]}"; nginx_pid=$LAST_PID
+        label="nodes-$system-n$count-$n"
+        watch_connections "$RESULTS/$label.connections" "${ports[@]}" & watcher=$!
+        loadgen "$label" --hub "http://127.0.0.1:$lb/hubs/alerts" --sources "${SOURCES:-16}" --workers "$workers" --connections "$n" \
+          --alerts "${ALERTS:-8}" --rate "${RATE:-0.5}" --server-pid "$(IFS=,; echo "${node_pids[*]}")"
+        touch "$RESULTS/$label.connections.stop"; wait "$watcher" || true; rm -f "$RESULTS/$label.connections.stop"
+        stop "${node_pids[@]}" "$nginx_pid"
+      done
+    done
+    floor_table
+    ;;
   ab)
     # Same load, old build and new build taking turns, so both see the same background noise.
     for round in ${ROUNDS:-1 2}; do
-      for variant in baseline current; do
+      for variant in baseline current ${FLOOR:+floor}; do
         port=$(free_port)
-        if [ $variant = baseline ]; then
+        if [ $variant = floor ]; then
+          start_floor "$port" ""
+        elif [ $variant = baseline ]; then
           # shellcheck disable=SC2086
           start_alerts "$port" "" "${BASELINE:?BASELINE=bin folder of the older build}" ${BASELINE_ENV:-}
         else
@@ -194,10 +267,11 @@ case "$name" in
           start_alerts "$port" "" "" ${CURRENT_ENV:-}
         fi
         pid=$LAST_PID
-        loadgen "ab-$variant-${N:-5000}-$round" --hub "http://127.0.0.1:$port/hubs/alerts" --connections "${N:-5000}" --alerts 40 --rate "${RATE:-5}" --server-pid "$pid"
+        loadgen "ab-$variant-${N:-5000}-$round" --hub "http://127.0.0.1:$port/hubs/alerts" --connections "${N:-5000}" --alerts "${ALERTS:-40}" --rate "${RATE:-5}" --server-pid "$pid"
         stop "$pid"
       done
     done
+    floor_table
     ;;
   *) echo "unknown benchmark '$name'" >&2; exit 64 ;;
 esac

@@ -7,7 +7,7 @@ namespace Alerts.Server.EventLog;
 /// <summary>Each edition's epoch, one string key beside its log (<see cref="RedisKeys.Epoch"/>), moved on by <c>MoveEpoch.lua</c>.</summary>
 internal sealed class RedisLogEpochs(IConnectionMultiplexer redis, RedisKeys keys) : ILogEpochs
 {
-    private static readonly string MoveScript = ReadScript("MoveEpoch.lua");
+    private static readonly string MoveScript = AppendScript.Load("MoveEpoch.lua");
 
     /// <summary>A fresh epoch: 8 random characters, short on the wire, never repeated in practice.</summary>
     public static string NewEpoch() =>
@@ -22,13 +22,5 @@ internal sealed class RedisLogEpochs(IConnectionMultiplexer redis, RedisKeys key
             .ScriptEvaluateAsync(MoveScript, [keys.Epoch(edition)], [fromEpoch, NewEpoch()])
             .WaitAsync(cancellationToken);
         return (string)current!;
-    }
-
-    private static string ReadScript(string name)
-    {
-        using var stream = typeof(RedisLogEpochs).Assembly.GetManifestResourceStream($"{typeof(RedisLogEpochs).Namespace}.{name}")
-            ?? throw new InvalidOperationException($"The script {name} is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -19,11 +19,8 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
     private const string Pending = "pending:";
     private const string Done = "done:";
 
-    // KEYS: 1 claim. ARGV: 1 the pending value this request set. Frees only a claim still pending for this body.
-    private const string ReleaseScript = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-        return 0
-        """;
+    /// <summary><c>ReleaseIdempotencyClaim.lua</c>: frees a claim only while it is still pending for this body.</summary>
+    private static readonly string ReleaseScript = LoadReleaseScript();
 
     /// <summary>
     /// How long a claim stays "in flight" if its request never finishes (a crashed node): as long as the
@@ -104,5 +101,13 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
         }
+    }
+
+    private static string LoadReleaseScript()
+    {
+        using var stream = typeof(IdempotencyGate).Assembly.GetManifestResourceStream("ingest/ReleaseIdempotencyClaim.lua")
+            ?? throw new InvalidOperationException("The script ingest/ReleaseIdempotencyClaim.lua is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

@@ -115,6 +115,41 @@ public sealed class NginxTopologyTests(RedisFixture redis) : IClassFixture<Redis
         }
     }
 
+    [Fact]
+    public async Task AnEventStreamThroughNginxGetsAnAlertWithinTwoSecondsEvenAfterBeingIdle()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["Alerts__Redis__KeyPrefix"] = RedisFixture.NewPrefix(),
+            [$"Alerts__ApiKeys__{TestKeys.EditorName}__Sha256"] = TestKeys.Sha256Of(TestKeys.Editor),
+        };
+        await using var node = await ServerProcess.StartAsync(environment);
+        await using var nginx = await NginxProcess.StartAsync(node.BaseAddress);
+        using var toNode = Editor(node.BaseAddress);
+        using var reader = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var response = await reader.GetAsync(new Uri(nginx.BaseAddress, "/api/v1/editions/en/stream"), HttpCompletionOption.ResponseHeadersRead)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        using var lines = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("event: reset", await lines.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // Longer than nginx's read timeout for the rest of the API (10 s), shorter than the keep-alive (15 s).
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        var posted = System.Diagnostics.Stopwatch.StartNew();
+        await toNode.PublishAsync("en", "Through nginx, unbuffered");
+        using var withinTwoSeconds = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        string? line;
+        do
+        {
+            line = await lines.ReadLineAsync(withinTwoSeconds.Token);
+        }
+        while (line is not null && line != "event: alert");
+
+        Assert.Equal("event: alert", line);
+        Assert.InRange(posted.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+    }
+
     private static HttpClient Editor(Uri node)
     {
         var client = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromSeconds(10) };

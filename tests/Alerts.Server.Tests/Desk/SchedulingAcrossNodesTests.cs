@@ -33,26 +33,27 @@ public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixtu
     public async Task AnAlertDueWhileEveryNodeWasDownGoesOutOnceAtStartUnlessItsTickerTimePassed()
     {
         var prefix = RedisFixture.NewPrefix();
-        var settings = Settings(new Dictionary<string, string?>(FastPolling) { ["Alerts:TickerTtl"] = "00:00:08" });
-        // From the first submission: due at +2 s and gone from the ticker at +10 s; due at +9 s and gone at +17 s;
-        // every node is down from about +1 s to +10.5 s.
+        var settings = Settings(new Dictionary<string, string?>(FastPolling) { ["Alerts:TickerTtl"] = "00:00:12" });
+        // From the first submission: due at +4 s and gone from the ticker at +16 s; due at +12 s and gone at +24 s;
+        // every node is down from before +4 s to +16.5 s. The margins are seconds wide: a loaded machine may
+        // take a second or two to submit, stop and start.
         DateTimeOffset start;
         string onTime, tooLate;
         await using (var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings))
         {
             using var boss = node.ClientAs(Boss);
             start = DateTimeOffset.UtcNow;
-            tooLate = await boss.SubmitWaitingAsync("en", "Due early, expires while every node is down", new { publishAt = Iso(start.AddSeconds(2)) }, "scheduled");
-            onTime = await boss.SubmitWaitingAsync("en", "Due while every node is down", new { publishAt = Iso(start.AddSeconds(9)) }, "scheduled");
+            tooLate = await boss.SubmitWaitingAsync("en", "Due early, expires while every node is down", new { publishAt = Iso(start.AddSeconds(4)) }, "scheduled");
+            onTime = await boss.SubmitWaitingAsync("en", "Due while every node is down", new { publishAt = Iso(start.AddSeconds(12)) }, "scheduled");
             await node.StopAsync();
         }
 
-        await Task.Delay(start.AddSeconds(10.5) - DateTimeOffset.UtcNow);
+        await Task.Delay(start.AddSeconds(16.5) - DateTimeOffset.UtcNow);
         var startedAt = DateTimeOffset.UtcNow;
         await using var restarted = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
         await using var other = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
 
-        await WaitForEventsAsync(restarted.Public, "en", 1, TimeSpan.FromSeconds(3));
+        await WaitForEventsAsync(restarted.Public, "en", 1, TimeSpan.FromSeconds(6));
         await Task.Delay(500);
         Assert.Equal([onTime], await PublishedIdsAsync(restarted.Public, "en"));
         var alert = await restarted.Public.GetJsonAsync($"/api/v1/alerts/{onTime}");

@@ -6,7 +6,7 @@ namespace Alerts.Server.Tests.Reference;
 
 /// <summary>
 /// Runs every example in docs/api.md marked <c>```sh runnable</c> (with bash) or <c>```js runnable</c>
-/// (with node, as an async CommonJS module) against a real server, with <c>BASE</c> and <c>KEY</c> set
+/// (with node, as an async CommonJS module) against a real server, with <c>BASE</c>, <c>KEY</c> and <c>CHIEF_KEY</c> set
 /// as the document tells readers to set them; each must exit 0.
 /// </summary>
 public sealed partial class ApiExamplesTests(RedisFixture redis) : IClassFixture<RedisFixture>
@@ -47,6 +47,8 @@ public sealed partial class ApiExamplesTests(RedisFixture redis) : IClassFixture
             var start = language == "sh" ? Bash(block.Code, directory.FullName) : Node(block.Code, directory.FullName);
             start.Environment["BASE"] = node.BaseAddress.ToString().TrimEnd('/');
             start.Environment["KEY"] = TestKeys.Editor;
+            // The document's key with the chief's powers (approval, the audit log): the test node's admin.
+            start.Environment["CHIEF_KEY"] = TestKeys.Admin;
             var (exitCode, output) = await RunAsync(start, TimeSpan.FromSeconds(30));
             Assert.True(exitCode == 0, $"docs/api.md line {block.Line} ({language}) exited {exitCode}:\n{block.Code}\n--- output ---\n{output}");
         }

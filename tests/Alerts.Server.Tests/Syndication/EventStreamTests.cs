@@ -57,6 +57,33 @@ public sealed class EventStreamTests(RedisFixture redis, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task LastEventIdResumesWithoutAGapAcrossARestartOnTheSameRedis()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        string lastSeen;
+        await using (var before = await AlertsNode.StartAsync(redis.ConnectionString, prefix))
+        {
+            var first = await before.Editor.PublishAsync("en", "Before the restart, 1");
+            await before.Editor.PublishAsync("en", "Before the restart, 2");
+            lastSeen = (await ReadFramesAsync(before, $"{first.Epoch}:{first.Seq}", count: 1))[0].Id;
+            await before.StopAsync();
+        }
+
+        await using var after = await AlertsNode.StartAsync(redis.ConnectionString, prefix);
+        var meanwhile = await after.Editor.PublishAsync("en", "While the reader was away, 3");
+        await after.Editor.PublishAsync("en", "While the reader was away, 4");
+        var resuming = ReadFramesAsync(after, lastSeen, count: 3);
+        await after.Editor.PublishAsync("en", "After the reader is back, 5");
+        var resumed = await resuming;
+
+        Assert.Equal($"{meanwhile.Epoch}:2", lastSeen);
+        Assert.Equal(
+            [("alert", $"{meanwhile.Epoch}:3"), ("alert", $"{meanwhile.Epoch}:4"), ("alert", $"{meanwhile.Epoch}:5")],
+            resumed.Select(f => (f.Event, f.Id)));
+        Assert.Equal("While the reader was away, 3", JsonDocument.Parse(resumed[0].Data).RootElement.GetProperty("alert").GetProperty("headline").GetString());
+    }
+
+    [Fact]
     public async Task AReaderThatStopsReadingIsDisconnectedAndAnotherGetsEachAlert()
     {
         await using var node = await AlertsNode.StartAsync(

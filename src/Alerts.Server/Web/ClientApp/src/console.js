@@ -6,6 +6,7 @@ import { newsroomZone } from "./desk-model.js";
 import { EditorApi } from "./editor-api.js";
 import { Hub } from "./hub.js";
 import { RecentAlerts } from "./recent-alerts.js";
+import { StoryView } from "./story-view.js";
 import { WaitingPanel } from "./waiting-panel.js";
 
 // sessionStorage only: the key dies with the tab and never reaches another site or a disk profile.
@@ -133,13 +134,14 @@ async function openDesk(api, me) {
   };
   recentEdition.addEventListener("change", () => showEdition(recentEdition.value));
 
+  const story = new StoryView(api, taxonomy.editions);
   const compose = new Compose(api, mine, taxonomy, (event) => {
     const log = hub.feed(event.edition);
     log.applyOwn(event);
     if (recentEdition.value !== event.edition) {
       showEdition(event.edition);
     }
-  }, () => waiting.refresh());
+  }, () => waiting.refresh(), (storyId) => story.open(storyId));
   compose.edition.addEventListener("change", () => showEdition(compose.edition.value));
   showEdition(compose.edition.value);
   compose.headline.focus();
