@@ -3,5 +3,12 @@ using PushDispatch;
 // Dispatches one alert to N registered devices against the fake FCM on loopback, once with the rate
 // limit lifted and once at the default, and prints one Markdown table row per run.
 // A second argument "no-receipts" leaves the apps silent, to tell the sends' cost from the receipts'.
+// A second argument "--audience-only" registers N devices and times the audience device count instead, sending nothing.
 var devices = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+if (args.Length > 1 && args[1] == "--audience-only")
+{
+    await AudienceBenchmark.RunAsync(devices);
+    return;
+}
+
 await PushBenchmark.RunAsync(devices, receipts: args.Length < 2 || args[1] != "no-receipts");
