@@ -71,8 +71,9 @@ public sealed class SteadyPoster(HttpClient editor, string edition, int perSecon
             {
                 response = await editor.SendAsync(request);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // No answer (the connection broke, or the client gave up waiting): a real desk retries with the same key.
                 Answers.Enqueue((Stopwatch.GetTimestamp(), 0, false));
                 await Task.Delay(500);
                 continue;
