@@ -31,12 +31,8 @@ public static class DeskApi
     }
 
     /// <summary>Submits an alert that goes out now (201); its id.</summary>
-    public static async Task<string> PublishNowAsync(this HttpClient client, string edition, string headline, object? extra = null)
-    {
-        var (status, body) = await client.SendAsync(HttpMethod.Post, "/api/v1/alerts", Body(edition, headline, extra));
-        Assert.True(status == HttpStatusCode.Created, $"Expected 201, got {(int)status}: {body}");
-        return body.GetProperty("alert").GetProperty("id").GetString()!;
-    }
+    public static async Task<string> PublishNowAsync(this HttpClient client, string edition, string headline, object? extra = null) =>
+        (await Api.PublishAsync(client, edition, headline, extra)).Alert.Id;
 
     public static async Task<long> LatestSeqAsync(this HttpClient client, string edition)
     {
