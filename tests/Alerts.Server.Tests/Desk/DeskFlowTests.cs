@@ -183,7 +183,7 @@ public abstract class DeskFlowTests : IAsyncLifetime
         using var boss = Node.ClientAs(Boss);
 
         var first = await editor.SubmitWaitingAsync("en", "First try", new { push = true });
-        await chief.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{first}/reject", new { reason = "Wrong figure" });
+        Assert.Equal(HttpStatusCode.OK, (await chief.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{first}/reject", new { reason = "Wrong figure" })).Status);
         var second = await editor.SubmitWaitingAsync("en", "Second try", new { push = true });
         Assert.Equal(HttpStatusCode.Created, (await chief.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{second}/approve")).Status);
         Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(HttpMethod.Patch, $"/api/v1/alerts/{second}", new { headline = "Second try, corrected" })).Status);
