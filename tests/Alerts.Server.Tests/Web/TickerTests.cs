@@ -255,7 +255,8 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
     {
         var tab = await browser.NewPageAsync();
         await tab.Page.GotoAsync(site.PageFor(edition).ToString());
-        await Expect(tab.Page.Locator(".alerts-ticker")).ToHaveAttributeAsync("data-state", "live");
+        // A first connect that fails on a loaded machine is retried after 0.5 s, then 1 s, then 2 s: wait past three of them.
+        await Expect(tab.Page.Locator(".alerts-ticker")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
         return tab;
     }
 
