@@ -10,4 +10,9 @@ namespace Alerts.Server.Push.Queue;
 /// <param name="LeaseId">What proves this node still holds the job when it records progress.</param>
 /// <param name="Leases">How many times the job was leased; above 1 means this node took it over.</param>
 /// <param name="Releasing">Whether the job is past its targets and now sends to devices whose quiet hours ended (<see cref="JobPhase.Releasing"/>).</param>
-internal sealed record PushJob(string Id, AlertEvent Event, string Cursor, IReadOnlySet<string> Sent, string LeaseId, int Leases, bool Releasing);
+/// <param name="LeasedAt">
+/// The clock reading the lease's deadline was counted from. The lease is trusted from then, not from when
+/// the work starts: a node starved of CPU between reading its clock and its script running may get a
+/// lease that has already lapsed, and another node may hold the job by the time this one would send.
+/// </param>
+internal sealed record PushJob(string Id, AlertEvent Event, string Cursor, IReadOnlySet<string> Sent, string LeaseId, int Leases, bool Releasing, DateTimeOffset LeasedAt);

@@ -53,8 +53,7 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
     /// <summary>Leases the next due job, or returns null when none is due.</summary>
     public async Task<PushJob?> LeaseAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
-        var now = NowMs;
-        var due = await Database.SortedSetRangeByScoreAsync(keys.Queue, double.NegativeInfinity, now, take: 32).WaitAsync(cancellationToken);
+        var due = await Database.SortedSetRangeByScoreAsync(keys.Queue, double.NegativeInfinity, NowMs, take: 32).WaitAsync(cancellationToken);
         foreach (var candidate in due)
         {
             var jobId = (string)candidate!;
@@ -66,8 +65,10 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
             }
 
             var leaseId = Guid.NewGuid().ToString("N");
+            var leasedAt = time.GetUtcNow();
+            var leasedAtMs = leasedAt.ToUnixTimeMilliseconds();
             var reply = await Database.ScriptEvaluateAsync(QueueScripts.Lease, [keys.Queue, keys.Job(jobId), keys.Job(after ?? jobId), keys.Delivery(alertId)],
-                [jobId, now, now + (long)duration.TotalMilliseconds, leaseId, _owner, after ?? ""]).WaitAsync(cancellationToken);
+                [jobId, leasedAtMs, leasedAtMs + (long)duration.TotalMilliseconds, leaseId, _owner, after ?? ""]).WaitAsync(cancellationToken);
             if (reply.IsNull)
             {
                 continue;
@@ -77,7 +78,7 @@ internal sealed class PushQueue(IConnectionMultiplexer redis, PushKeys keys, Tim
             var alertEvent = JsonSerializer.Deserialize<AlertEvent>((string)leased[0]!, AlertsJson.Options)!;
             var sent = await Database.SetMembersAsync(keys.Sent(jobId)).WaitAsync(cancellationToken);
             return new PushJob(jobId, alertEvent, (string?)leased[1] ?? "", sent.Select(s => (string)s!).ToHashSet(StringComparer.Ordinal), leaseId,
-                (int)(long)leased[2], (string?)leased[3] == JobPhase.Releasing);
+                (int)(long)leased[2], (string?)leased[3] == JobPhase.Releasing, leasedAt);
         }
 
         return null;

@@ -39,7 +39,7 @@ internal sealed class PushJobRunner(
         // rolling restart neither waits out the lease nor cuts off sends FCM may already have taken.
         using var working = new CancellationTokenSource();
         using var stopping = stoppingToken.Register(() => working.CancelAfter(StopGrace));
-        var watch = new LeaseWatch(time, settings.LeaseDuration);
+        var watch = new LeaseWatch(time, settings.LeaseDuration, job.LeasedAt);
         var renewal = RenewAsync(job, watch, working);
         try
         {
