@@ -1,5 +1,8 @@
+using Alerts.Server.Push;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push.Fake;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Alerts.Server.Tests.Push.Queue;
 
@@ -57,7 +60,13 @@ public sealed class PushTakeoverTests(RedisFixture redis) : IClassFixture<RedisF
             _fake.OnSend = _ => _fake.Accepted.Count >= 250 ? FcmFault.Hung : null;
 
             var published = await nodeA.Editor.PublishAsync("en", "Takeover", new { push = true });
-            await PushNodes.UntilAsync(() => _fake.Received.Count > _fake.Accepted.Count, "node A's sends to hang");
+            // Sends in flight are received before they are accepted: only past 250 does "received > accepted" mean hung.
+            await PushNodes.UntilAsync(() => _fake.AcceptedCount >= 250 && _fake.Received.Count > _fake.Accepted.Count, "node A's sends to hang");
+            // A node notes each accepted send of its page in flight as FCM answers; one that dies before the
+            // note reaches Redis leaves that target to be sent again, which is not what this test is about.
+            var sentKey = nodeA.Services.GetRequiredService<PushKeys>().Sent($"en:{published.Seq}");
+            var database = nodeA.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+            await PushNodes.UntilAsync(async () => await database.SetLengthAsync(sentKey) == _fake.AcceptedCount - 200, "node A to note the accepted sends of its third page");
             await nodeA.DisposeAsync();
             _fake.OnSend = null;
             _fake.ReleaseHung();
