@@ -107,6 +107,34 @@ public sealed class RedisSentinelFixture : IAsyncLifetime
         }, TimeSpan.FromSeconds(60), "the sentinels see a primary with its replica online", () => state);
     }
 
+    /// <summary>
+    /// Stops the primary's writes reaching its replica while the primary keeps accepting them, as a
+    /// deployment without <c>WaitReplicas</c> runs: the replica can no longer authenticate to the primary,
+    /// the primary no longer requires a replica to write, and the replica's link is cut. Whatever is
+    /// written next exists on the primary only. <see cref="RestoreReplicationAsync"/> undoes it.
+    /// </summary>
+    public async Task CutReplicationAsync()
+    {
+        var primary = await PrimaryPortAsync();
+        var replica = _servers.Single(s => s.Port != primary && s.IsRunning);
+        await RedisCli.RunAsync(primary, "CONFIG", "SET", "min-replicas-to-write", "0");
+        await RedisCli.RunAsync(replica.Port, "CONFIG", "SET", "masterauth", "not-the-primarys-password");
+        await RedisCli.RunAsync(primary, "CLIENT", "KILL", "TYPE", "replica");
+        await RedisCli.WaitUntilAsync(
+            async () => (await RedisCli.RunAsync(primary, "INFO", "replication")).Contains("connected_slaves:0", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "the primary has no replica");
+    }
+
+    /// <summary>Gives every running server back the replication settings it was started with.</summary>
+    public async Task RestoreReplicationAsync()
+    {
+        foreach (var server in _servers.Where(s => s.IsRunning))
+        {
+            await RedisCli.RunAsync(server.Port, "CONFIG", "SET", "masterauth", "");
+            await RedisCli.RunAsync(server.Port, "CONFIG", "SET", "min-replicas-to-write", "1");
+        }
+    }
+
     /// <summary>Asks a sentinel for a failover (<c>SENTINEL FAILOVER</c>); returns when the sentinels announce the new primary.</summary>
     public async Task<Stopwatch> FailoverAsync()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Alerts.Core.Alerts;
 using Alerts.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -49,6 +50,65 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
             return promoted;
         }, SentinelDemotesWithin);
 
+    /// <summary>
+    /// Without <c>WaitReplicas</c> a <c>201</c> means only that the primary has the alert. With replication
+    /// cut, three alerts are acknowledged and shown on every ticker, then the primary is killed: the
+    /// promoted replica never had them, and the next alerts reuse their seqs. The nodes move the edition
+    /// to a new epoch, and every ticker, of every transport, drops the lost lines and shows the new ones.
+    /// </summary>
+    [Fact]
+    public async Task WithoutWaitReplicasAFailoverLosesWhatWasNotReplicatedAndEveryTickerDropsIt()
+    {
+        await sentinel.EnsureHealthyAsync();
+        await using var writer = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix);
+        await using var reader = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix);
+        var (tickers, followers) = await FollowAsync(writer, reader);
+        try
+        {
+            var kept = await writer.Editor.PublishAsync("en", "Sentinel: replicated before the failover");
+            List<AlertEvent> lost = [];
+            try
+            {
+                await sentinel.CutReplicationAsync();
+                for (var i = 1; i <= 3; i++)
+                {
+                    lost.Add(await writer.Editor.PublishAsync("en", $"Sentinel: acknowledged by the primary alone, number {i}"));
+                }
+
+                await RedisCli.WaitUntilAsync(
+                    () => Task.FromResult(followers.All(f => lost.All(l => f.Lines().Any(line => line.Id == l.Alert.Id)))),
+                    TimeSpan.FromSeconds(10), "every ticker shows the unreplicated alerts");
+                await sentinel.KillPrimaryAsync();
+            }
+            finally
+            {
+                await sentinel.RestoreReplicationAsync();
+            }
+
+            // The promoted replica writes again once the killed primary is back as its replica (min-replicas-to-write 1).
+            await sentinel.EnsureHealthyAsync();
+            List<AlertEvent> after = [];
+            for (var i = 1; i <= 3; i++)
+            {
+                after.Add(await writer.Editor.PublishAsync("en", $"Sentinel: published after the failover, number {i}"));
+            }
+
+            await using var verifier = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix);
+            var logged = (await LogLines.ReadAsync(verifier.Public, "en")).Select(l => l.AlertId).ToList();
+            Assert.Equal([kept.Alert.Id, .. after.Select(a => a.Alert.Id)], logged);
+            Assert.Equal(lost.Select(l => l.Seq), after.Select(a => a.Seq));
+            Assert.NotEqual(kept.Epoch, after[^1].Epoch);
+            await LogLines.AssertFollowersShowTheLogAsync(verifier.Public, followers, "en");
+        }
+        finally
+        {
+            foreach (var ticker in tickers)
+            {
+                await ticker.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>The target, from the moment the sentinels name the new primary.</summary>
     private static readonly TimeSpan FirstAcceptedWithin = TimeSpan.FromSeconds(5);
 
@@ -66,15 +126,7 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
         };
         await using var writer = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
         await using var reader = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
-        var tickers = new List<TickerClient>();
-        var followers = new List<TickerFollower>();
-        foreach (var (node, route) in new[] { (writer, HubRoute.Direct), (reader, HubRoute.Direct), (reader, HubRoute.Negotiated) })
-        {
-            var ticker = await TickerClient.ConnectAsync(node, automaticReconnect: true, route);
-            tickers.Add(ticker);
-            followers.Add(await TickerFollower.StartAsync(ticker, node.Public, "en"));
-        }
-
+        var (tickers, followers) = await FollowAsync(writer, reader);
         try
         {
             var poster = new SteadyPoster(writer.Editor, "en", perSecond: 20);
@@ -115,5 +167,20 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
                 await ticker.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>A direct ticker on the writer, a direct and a negotiated one on the reader, each followed as ticker.js would.</summary>
+    private static async Task<(List<TickerClient> Tickers, List<TickerFollower> Followers)> FollowAsync(AlertsNode writer, AlertsNode reader)
+    {
+        var tickers = new List<TickerClient>();
+        var followers = new List<TickerFollower>();
+        foreach (var (node, route) in new[] { (writer, HubRoute.Direct), (reader, HubRoute.Direct), (reader, HubRoute.Negotiated) })
+        {
+            var ticker = await TickerClient.ConnectAsync(node, automaticReconnect: true, route);
+            tickers.Add(ticker);
+            followers.Add(await TickerFollower.StartAsync(ticker, node.Public, "en"));
+        }
+
+        return (tickers, followers);
     }
 }
