@@ -8,6 +8,7 @@
 #   tests/Alerts.Benchmarks/run.sh ingest      # a burst of 1,000 posts
 #   tests/Alerts.Benchmarks/run.sh two-nodes   # two nodes behind nginx (deploy/nginx.conf) sharing one Redis
 #   tests/Alerts.Benchmarks/run.sh peers       # Alerts vs SignalR Redis backplane vs Socket.IO, same run
+#     (BASELINE=/path/to/old/bin adds an older Alerts build as a fourth system: before and after in one run)
 #   tests/Alerts.Benchmarks/run.sh nodes       # Redis, 1/2/3/5 nodes behind nginx, each count against as many floor nodes
 #   BASELINE=/path/to/old/bin tests/Alerts.Benchmarks/run.sh ab   # an older server build against this one, alternately
 #     (BASELINE_ENV / CURRENT_ENV: extra KEY=value settings for either; BASELINE may be this build; FLOOR=1 adds the floor to each round)
@@ -69,9 +70,9 @@ start_alerts() { # port redis-or-empty [bin-dir] [KEY=value ...] -> $LAST_PID
   local env=(env "Alerts__ApiKeys__bench__Sha256=$key_sha" "Alerts__DataDir=$work/garnet-$1" "Logging__LogLevel__Default=Warning"
     "Alerts__Duplicates__Window=00:00:00")
   shift 3 2>/dev/null || shift $#
-  env+=("$@")
-  [ -n "${SERVER_ENV:-}" ] && read -ra extra <<<"$SERVER_ENV" && env+=("${extra[@]}")  # e.g. SERVER_ENV="DOTNET_gcServer=0"
   [ -n "$redis" ] && env+=("ConnectionStrings__Redis=$redis" "Alerts__Redis__KeyPrefix=bench")  # one prefix: nodes on one Redis share the log
+  env+=("$@")  # after the defaults, which env lets them override
+  [ -n "${SERVER_ENV:-}" ] && read -ra extra <<<"$SERVER_ENV" && env+=("${extra[@]}")  # e.g. SERVER_ENV="DOTNET_gcServer=0"
   (cd "$bin" && exec "${env[@]}" dotnet Alerts.Server.dll --urls "http://127.0.0.1:$port" >"$work/alerts-$port.log" 2>&1) &
   pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$port/readyz"
 }
@@ -216,10 +217,18 @@ case "$name" in
     start_alerts "$alerts_port" "127.0.0.1:$redis_port"; alerts_pid=$LAST_PID
     start_signalr_peer "$signalr_port" "127.0.0.1:$redis_port"; signalr_pid=$LAST_PID
     start_socketio_peer "$socketio_port" "127.0.0.1:$redis_port"; socketio_pid=$LAST_PID
+    if [ -n "${BASELINE:-}" ]; then
+      # An older Alerts build as a fourth system, on its own key prefix so the two never relay each other's alerts.
+      baseline_port=$(free_port)
+      start_alerts "$baseline_port" "127.0.0.1:$redis_port" "$BASELINE" Alerts__Redis__KeyPrefix=baseline; baseline_pid=$LAST_PID
+    fi
     n=${N:-5000}
-    # Interleaved by rate, so the three see the same noise from whatever else the machine runs.
+    # Interleaved by rate, so every system sees the same noise from whatever else the machine runs.
     for rate in ${RATES:-2 5 10 20 40}; do
       alerts=$(python3 -c "print(max(10, int($rate * ${SECONDS_PER_STEP:-8})))")
+      if [ -n "${BASELINE:-}" ]; then
+        loadgen "peers-alerts-baseline-$n-r$rate" --hub "http://127.0.0.1:$baseline_port/hubs/alerts" --connections "$n" --alerts "$alerts" --rate "$rate" --server-pid "$baseline_pid"
+      fi
       loadgen "peers-alerts-$n-r$rate" --hub "http://127.0.0.1:$alerts_port/hubs/alerts" --connections "$n" --alerts "$alerts" --rate "$rate" --server-pid "$alerts_pid"
       loadgen "peers-signalr-backplane-$n-r$rate" --hub "http://127.0.0.1:$signalr_port/hubs/alerts" --connections "$n" --alerts "$alerts" --rate "$rate" --server-pid "$signalr_pid"
       loadgen "peers-socketio-$n-r$rate" --protocol socketio --hub "http://127.0.0.1:$socketio_port/hubs/alerts" --connections "$n" --alerts "$alerts" --rate "$rate" --server-pid "$socketio_pid"
