@@ -35,13 +35,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         }).WaitAsync(TimeSpan.FromSeconds(40));
     }
 
+    /// <summary>
+    /// A guard against a hung browser, not a measure: a new page starts a renderer process, which took
+    /// over ten seconds while the whole suite and a build shared the two cores.
+    /// </summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>A fresh context (own storage) and page that records every script error.</summary>
     public async Task<BrowserPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } })
-            .WaitAsync(TimeSpan.FromSeconds(10));
+            .WaitAsync(StartTimeout);
         context.SetDefaultTimeout(10_000);
-        var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var page = await context.NewPageAsync().WaitAsync(StartTimeout);
         return new BrowserPage(context, page);
     }
 
