@@ -12,6 +12,8 @@ command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# ss reads a node's listen backlog in the hosting tests.
+command -v ss >/dev/null 2>&1 || missing+=(iproute2)
 need_kubectl=false
 command -v kubectl >/dev/null 2>&1 || need_kubectl=true
 if [ ${#missing[@]} -gt 0 ] || $need_kubectl; then

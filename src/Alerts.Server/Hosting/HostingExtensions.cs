@@ -11,6 +11,9 @@ internal static class HostingExtensions
     /// <summary>Request bodies are small JSON documents; anything larger is refused with 413.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>Connections the kernel may hold for the node before it accepts them: Linux's default somaxconn.</summary>
+    public const int ListenBacklog = 4096;
+
     public static WebApplicationBuilder AddAlertsHosting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -23,6 +26,10 @@ internal static class HostingExtensions
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
         });
+        // After a deploy or a node's restart every reader reconnects at once. With Kestrel's 512 pending
+        // connections, a node behind nginx dropped connects until nginx's 2 s connect timeout marked it
+        // down and answered 502 (run.sh nodes, 18,000 readers per node); the kernel caps this at somaxconn.
+        builder.WebHost.UseSockets(sockets => sockets.Backlog = ListenBacklog);
 
         services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<AlertsOptions>, AlertsOptionsDefaults>();
