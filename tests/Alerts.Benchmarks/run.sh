@@ -237,12 +237,13 @@ case "$name" in
     ;;
   nodes)
     # Redis, N nodes behind deploy/nginx.conf, then N floor nodes (sharing one Redis channel) behind the same
-    # nginx, for each N. The total is the same for every N so the cost per message and per connection compare;
-    # one node holds all of it, so it stays under the 20,000 files a process may open here.
+    # nginx, for each N. By default the total is the same for every N so the cost per message and per connection
+    # compare; one node holds all of it, so it stays under the 20,000 files a process may open here. PER_NODE=1
+    # makes N the connections of each node instead (N=18000 NODE_COUNTS=5: 90,000 in all), for the cost as both grow.
     redis_port=$(free_port); start_redis "$redis_port"
-    n=${N:-18000}
-    workers=$(((n + 4999) / 5000))
     for count in ${NODE_COUNTS:-1 2 3 5}; do
+      if [ -n "${PER_NODE:-}" ]; then n=$((${N:-18000} * count)); else n=${N:-18000}; fi
+      workers=$(((n + 4999) / 5000))
       for system in alerts floor; do
         ports=(); node_pids=()
         for _ in $(seq 1 "$count"); do
@@ -250,7 +251,8 @@ case "$name" in
           if [ $system = alerts ]; then start_alerts "$port" "127.0.0.1:$redis_port"; else start_floor "$port" "127.0.0.1:$redis_port"; fi
           ports+=("$port"); node_pids+=("$LAST_PID")
         done
-        lb=$(free_port); NGINX_WORKERS=${NGINX_WORKERS:-4} start_nginx "$lb" "${ports[@]}"; nginx_pid=$LAST_PID
+        # A worker holds two files per proxied connection: one per 8,000 connections, at least 4 (12 at 90,000).
+        lb=$(free_port); NGINX_WORKERS=${NGINX_WORKERS:-$(( n > 32000 ? (n + 7999) / 8000 : 4 ))} start_nginx "$lb" "${ports[@]}"; nginx_pid=$LAST_PID
         label="nodes-$system-n$count-$n"
         watch_connections "$RESULTS/$label.connections" "${ports[@]}" & watcher=$!
         loadgen "$label" --hub "http://127.0.0.1:$lb/hubs/alerts" --sources "${SOURCES:-16}" --workers "$workers" --connections "$n" \
