@@ -255,7 +255,8 @@ case "$name" in
         lb=$(free_port); NGINX_WORKERS=${NGINX_WORKERS:-$(( n > 32000 ? (n + 7999) / 8000 : 4 ))} start_nginx "$lb" "${ports[@]}"; nginx_pid=$LAST_PID
         label="nodes-$system-n$count-$n"
         watch_connections "$RESULTS/$label.connections" "${ports[@]}" & watcher=$!
-        loadgen "$label" --hub "http://127.0.0.1:$lb/hubs/alerts" --sources "${SOURCES:-16}" --workers "$workers" --connections "$n" \
+        # A reader refused during the connect storm reconnects, as ticker.js does (the loadgen logs how many did).
+        loadgen "$label" --hub "http://127.0.0.1:$lb/hubs/alerts" --sources "${SOURCES:-16}" --workers "$workers" --connections "$n" --retries 5 \
           --alerts "${ALERTS:-8}" --rate "${RATE:-0.5}" --server-pid "$(IFS=,; echo "${node_pids[*]}")"
         touch "$RESULTS/$label.connections.stop"; wait "$watcher" || true; rm -f "$RESULTS/$label.connections.stop"
         stop "${node_pids[@]}" "$nginx_pid"

@@ -38,7 +38,7 @@ internal static class Coordinator
             "--hub", hub.ToString(), "--protocol", args.String("protocol", "signalr"), "--edition", args.String("edition", "en"),
             "--connections", Share(connections, workerCount, w).ToString(CultureInfo.InvariantCulture),
             "--sources", string.Join(',', sources), "--alerts", alerts.ToString(CultureInfo.InvariantCulture),
-            "--handshakes", args.String("handshakes", "64"),
+            "--handshakes", args.String("handshakes", "64"), "--retries", args.String("retries", "0"),
         ])).ToList();
         try
         {

@@ -26,28 +26,44 @@ internal static class Worker
         var receivers = new ConcurrentBag<Task>();
         int connected = 0, failed = 0, dropped = 0;
         using var handshakes = new SemaphoreSlim(args.Int("handshakes", 64));
+        // A refused connection is tried again this many times after a growing pause, as ticker.js does; 0 by default.
+        var retries = args.Int("retries", 0);
+        var retried = 0;
         var opening = Enumerable.Range(0, count).Select(async i =>
         {
-            await handshakes.WaitAsync(stop.Token);
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-                timeout.CancelAfter(TimeSpan.FromSeconds(30));
-                var connection = await LeanConnection.OpenAsync(hub, sources[i % sources.Length], protocol, edition, timeout.Token);
-                connections.Enqueue(connection);
-                Interlocked.Increment(ref connected);
-                receivers.Add(ReceiveUntilClosedAsync(connection));
-            }
-            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or System.Net.WebSockets.WebSocketException or OperationCanceledException)
-            {
-                if (Interlocked.Increment(ref failed) <= 3)
+                await handshakes.WaitAsync(stop.Token);
+                try
                 {
-                    await Console.Error.WriteLineAsync($"worker: connection failed: {e.Message}");
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(30));
+                    var connection = await LeanConnection.OpenAsync(hub, sources[i % sources.Length], protocol, edition, timeout.Token);
+                    connections.Enqueue(connection);
+                    Interlocked.Increment(ref connected);
+                    receivers.Add(ReceiveUntilClosedAsync(connection));
+                    return;
                 }
-            }
-            finally
-            {
-                handshakes.Release();
+                catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or System.Net.WebSockets.WebSocketException or OperationCanceledException)
+                {
+                    if (attempt >= retries)
+                    {
+                        if (Interlocked.Increment(ref failed) <= 3)
+                        {
+                            await Console.Error.WriteLineAsync($"worker: connection failed: {e.Message}");
+                        }
+
+                        return;
+                    }
+
+                    Interlocked.Increment(ref retried);
+                }
+                finally
+                {
+                    handshakes.Release();
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(attempt + 1) * (0.5 + Random.Shared.NextDouble()), stop.Token);
             }
         }).ToList();
 
@@ -72,6 +88,11 @@ internal static class Worker
         // Pinging starts with the first connection: opening 10,000 on a busy machine can take longer than a server's client timeout.
         var keepAlive = KeepAliveAsync(connections, stop.Token);
         await Task.WhenAll(opening);
+        if (retried > 0)
+        {
+            await Console.Error.WriteLineAsync($"worker: {retried} connection attempts failed and were retried");
+        }
+
         Console.WriteLine($"ready {connected} {failed}");
 
         while (await Console.In.ReadLineAsync(stop.Token) is { } command && command != "report")
