@@ -61,12 +61,12 @@ public sealed record Alert
     /// <summary>
     /// What the public may read: the alert itself, or once retracted only its identity, status,
     /// version, times, taxonomy and <see cref="PublicNote"/>. A retraction removes the content
-    /// (headline, url, reason, author) from every public read; editors keep the full record.
-    /// A field of content added later (an image) must be cleared here too.
+    /// (headline, url, image, reason, author) from every public read; editors keep the full record.
+    /// A field of content added later must be cleared here too.
     /// </summary>
     public Alert PublicView() => Status != AlertStatus.Retracted
         ? this
-        : this with { Headline = "", Url = null, Author = "", RetractionReason = null };
+        : this with { Headline = "", Url = null, Image = null, Author = "", RetractionReason = null };
 
     /// <summary>Whether a ticker shows this line at <paramref name="now"/>.</summary>
     public bool IsOnTicker(DateTimeOffset now) => Status != AlertStatus.Retracted && ExpiresAt > now;

@@ -120,7 +120,7 @@ public abstract class AlertsContractTests : IAsyncLifetime
         await using var early = await TickerClient.ConnectAsync(Node);
         await early.SubscribeAsync("en", null);
         var kept = await Node.Editor.PublishAsync("en", "Kept line stays whole");
-        var wrong = await Node.Editor.PublishAsync("en", "SECRET first wording", new { url = "https://news.example/SECRET" });
+        var wrong = await Node.Editor.PublishAsync("en", "SECRET first wording", new { url = "https://news.example/SECRET", image = "https://news.example/SECRET.jpg" });
         using (var correct = await Node.Editor.PatchJsonAsync($"/api/v1/alerts/{wrong.Alert.Id}", new { headline = "SECRET second wording" }))
         {
             await Api.ReadEventAsync(correct, HttpStatusCode.OK);
