@@ -82,7 +82,8 @@ internal sealed class RedisAlertLog(
         }
 
         var json = (string)reply[1]!;
-        activity?.SetTag(AlertsTracing.Seq, SeqOf(json));
+        var seq = SeqOf(json);
+        activity?.SetTag(AlertsTracing.Seq, seq);
         if (_options.WaitReplicas > 0)
         {
             await WaitForReplicasAsync(edition, cancellationToken);
@@ -91,7 +92,7 @@ internal sealed class RedisAlertLog(
             await redis.GetDatabase().PublishAsync(keys.Events(edition), RelayTrace.Of(activity) + json, CommandFlags.FireAndForget);
         }
 
-        return new AppendResult(outcome, new StoredEvent(SeqOf(json), json));
+        return new AppendResult(outcome, new StoredEvent(seq, json));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Alerts.Core.Alerts;
+using Alerts.Server.Hosting;
 using StackExchange.Redis;
 
 namespace Alerts.Server.EventLog;
@@ -7,7 +8,7 @@ namespace Alerts.Server.EventLog;
 /// <summary>Each edition's epoch, one string key beside its log (<see cref="RedisKeys.Epoch"/>), moved on by <c>MoveEpoch.lua</c>.</summary>
 internal sealed class RedisLogEpochs(IConnectionMultiplexer redis, RedisKeys keys) : ILogEpochs
 {
-    private static readonly string MoveScript = AppendScript.Load("MoveEpoch.lua");
+    private static readonly string MoveScript = EmbeddedScript.Load("eventlog/MoveEpoch.lua");
 
     /// <summary>A fresh epoch: 8 random characters, short on the wire, never repeated in practice.</summary>
     public static string NewEpoch() =>

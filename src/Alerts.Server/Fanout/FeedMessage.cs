@@ -22,13 +22,12 @@ internal sealed class FeedMessage
     private SerializedHubMessage? _serialized;
     private byte[]? _streamFrame;
 
-    private FeedMessage(string method, object argument, long seq, int events, string? identity)
+    private FeedMessage(string method, object argument, long seq, int events)
     {
         _method = method;
         _argument = argument;
         Seq = seq;
         Events = events;
-        Identity = identity;
     }
 
     /// <summary>The event's seq; for a reset, the seq its live events continue after.</summary>
@@ -42,8 +41,9 @@ internal sealed class FeedMessage
     /// <summary>
     /// Which change the event is (alert, type, version): a seq relayed again must be the same change,
     /// or the log went back. Not the JSON: a retraction rewrites earlier events without their content.
+    /// Worked out when asked, which is only for a seq relayed again.
     /// </summary>
-    public string? Identity { get; }
+    public string? Identity => _argument is AlertEvent alertEvent ? IdentityOf(alertEvent) : null;
 
     public static string IdentityOf(AlertEvent alertEvent) => $"{alertEvent.Alert.Id}/{alertEvent.Type}/{alertEvent.Alert.Version}";
 
@@ -57,9 +57,9 @@ internal sealed class FeedMessage
     /// <summary>The Server-Sent Events frame: <c>event: alert|reset</c>, <c>id: {epoch}:{seq}</c>, the argument as data.</summary>
     public byte[] StreamFrame => _streamFrame ?? Interlocked.CompareExchange(ref _streamFrame, EncodeStreamFrame(), null) ?? _streamFrame;
 
-    public static FeedMessage Alert(AlertEvent alertEvent) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1, IdentityOf(alertEvent));
+    public static FeedMessage Alert(AlertEvent alertEvent) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1);
 
-    public static FeedMessage Reset(TickerReset reset) => new(ITickerClient.ResetMethod, reset, reset.LatestSeq, Math.Max(1, reset.Ticker.Count), null);
+    public static FeedMessage Reset(TickerReset reset) => new(ITickerClient.ResetMethod, reset, reset.LatestSeq, Math.Max(1, reset.Ticker.Count));
 
     private byte[] EncodeStreamFrame()
     {

@@ -15,12 +15,11 @@ namespace Alerts.Server.Ingest;
 /// </summary>
 internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisOptions> options)
 {
-
     private const string Pending = "pending:";
     private const string Done = "done:";
 
     /// <summary><c>ReleaseIdempotencyClaim.lua</c>: frees a claim only while it is still pending for this body.</summary>
-    private static readonly string ReleaseScript = LoadReleaseScript();
+    private static readonly string ReleaseScript = EmbeddedScript.Load("ingest/ReleaseIdempotencyClaim.lua");
 
     /// <summary>
     /// How long a claim stays "in flight" if its request never finishes (a crashed node): as long as the
@@ -101,13 +100,5 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
         }
-    }
-
-    private static string LoadReleaseScript()
-    {
-        using var stream = typeof(IdempotencyGate).Assembly.GetManifestResourceStream("ingest/ReleaseIdempotencyClaim.lua")
-            ?? throw new InvalidOperationException("The script ingest/ReleaseIdempotencyClaim.lua is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

@@ -1,3 +1,4 @@
+using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,4 +29,7 @@ internal static class Problems
 
     public static ProblemHttpResult AlertNotFound(string id) =>
         Status(StatusCodes.Status404NotFound, "No such alert.", $"There is no alert with id '{id}'.");
+
+    public static ProblemHttpResult UnknownEdition(string edition, Taxonomy taxonomy) =>
+        Status(StatusCodes.Status404NotFound, "No such edition.", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
 }

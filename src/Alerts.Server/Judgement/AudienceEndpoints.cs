@@ -40,7 +40,7 @@ internal static class AudienceEndpoints
     {
         if (!taxonomy.Editions.ContainsKey(edition))
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "No such edition.", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
+            return Problems.UnknownEdition(edition, taxonomy);
         }
 
         var errors = new ValidationErrors();

@@ -36,7 +36,7 @@ internal static class FeedEndpoints
     {
         if (!taxonomy.Editions.TryGetValue(edition, out var known))
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "No such edition.", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
+            return Problems.UnknownEdition(edition, taxonomy);
         }
 
         var body = write(await lines.ReadAsync(known, cancellationToken), FeedLinks.For(context.Request, edition));

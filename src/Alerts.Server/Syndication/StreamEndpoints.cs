@@ -31,7 +31,7 @@ internal static class StreamEndpoints
     {
         if (!taxonomy.Editions.ContainsKey(edition))
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "No such edition.", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
+            return Problems.UnknownEdition(edition, taxonomy);
         }
 
         var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();

@@ -1,3 +1,4 @@
+using Alerts.Core.Desk;
 using Alerts.Server.Syndication.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ internal static class SyndicationExtensions
         services.AddSingleton<WebhookPayload>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
-        services.AddAuthorizationBuilder().AddPolicy(WebhookEndpoints.AdminPolicy, policy => policy.RequireRole("admin"));
+        services.AddAuthorizationBuilder().AddPolicy(WebhookEndpoints.AdminPolicy, policy => policy.RequireRole(KeyGrant.AdminName));
         return services;
     }
 

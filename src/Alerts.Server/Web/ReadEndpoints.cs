@@ -97,7 +97,7 @@ internal static class ReadEndpoints
     {
         if (!taxonomy.Editions.ContainsKey(edition))
         {
-            return UnknownEdition(edition, taxonomy);
+            return Problems.UnknownEdition(edition, taxonomy);
         }
 
         var errors = new Core.Validation.ValidationErrors();
@@ -149,7 +149,7 @@ internal static class ReadEndpoints
     {
         if (!taxonomy.Editions.ContainsKey(edition))
         {
-            return UnknownEdition(edition, taxonomy);
+            return Problems.UnknownEdition(edition, taxonomy);
         }
 
         var errors = new Core.Validation.ValidationErrors();
@@ -191,6 +191,4 @@ internal static class ReadEndpoints
         return value;
     }
 
-    private static ProblemHttpResult UnknownEdition(string edition, Taxonomy taxonomy) =>
-        Problems.Status(StatusCodes.Status404NotFound, "No such edition.", $"'{edition}' is not an edition; known: {string.Join(", ", taxonomy.Editions.Keys)}.");
 }

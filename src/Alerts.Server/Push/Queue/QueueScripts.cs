@@ -1,4 +1,5 @@
 using System.Text;
+using Alerts.Server.Hosting;
 
 namespace Alerts.Server.Push.Queue;
 
@@ -13,11 +14,11 @@ internal static class QueueScripts
     /// <summary>The JOB, PHASE and DELIVERY tables every queue script starts with.</summary>
     public static readonly string Names = Table("JOB", JobFields.All()) + Table("PHASE", JobPhase.All()) + Table("DELIVERY", DeliveryFields.All());
 
-    public static readonly string Enqueue = Names + EmbeddedLua.Read("enqueue.lua");
-    public static readonly string Lease = Names + EmbeddedLua.Read("lease.lua");
-    public static readonly string Renew = Names + EmbeddedLua.Read("renew.lua");
-    public static readonly string Record = Names + EmbeddedLua.Read("record.lua");
-    public static readonly string Complete = Names + EmbeddedLua.Read("complete.lua");
+    public static readonly string Enqueue = Names + EmbeddedScript.Load("push/enqueue.lua");
+    public static readonly string Lease = Names + EmbeddedScript.Load("push/lease.lua");
+    public static readonly string Renew = Names + EmbeddedScript.Load("push/renew.lua");
+    public static readonly string Record = Names + EmbeddedScript.Load("push/record.lua");
+    public static readonly string Complete = Names + EmbeddedScript.Load("push/complete.lua");
 
     private static string Table(string name, IEnumerable<(string Name, string Value)> entries)
     {

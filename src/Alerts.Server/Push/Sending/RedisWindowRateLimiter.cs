@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -12,7 +13,7 @@ namespace Alerts.Server.Push.Sending;
 /// </summary>
 internal sealed class RedisWindowRateLimiter : RateLimiter
 {
-    private static readonly string TakePermitsScript = EmbeddedLua.Read("take-permits.lua");
+    private static readonly string TakePermitsScript = EmbeddedScript.Load("push/take-permits.lua");
 
     private readonly IConnectionMultiplexer _redis;
     private readonly PushKeys _keys;

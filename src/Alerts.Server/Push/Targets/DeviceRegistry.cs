@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
+using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -13,7 +14,7 @@ namespace Alerts.Server.Push.Targets;
 /// </summary>
 internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys, IOptions<PushOptions> options)
 {
-    private static readonly string ProfileMoveScript = EmbeddedLua.Read("profile-move.lua");
+    private static readonly string ProfileMoveScript = EmbeddedScript.Load("push/profile-move.lua");
 
     private IDatabase Database => redis.GetDatabase();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Serialization;
+using Alerts.Server.Hosting;
 using Alerts.Server.Push.Fcm;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -17,8 +18,8 @@ internal sealed class TopicMirror(
 {
     private const int ChangesPerRound = FcmHttpClient.MaxTokensPerTopicCall;
 
-    private static readonly string CommitScript = EmbeddedLua.Read("mirror-commit.lua");
-    private static readonly string ReleaseScript = EmbeddedLua.Read("mirror-release.lua");
+    private static readonly string CommitScript = EmbeddedScript.Load("push/mirror-commit.lua");
+    private static readonly string ReleaseScript = EmbeddedScript.Load("push/mirror-release.lua");
 
     private static readonly TimeSpan LockLifetime = TimeSpan.FromMinutes(1);
 
