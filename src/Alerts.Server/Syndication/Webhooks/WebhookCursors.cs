@@ -10,7 +10,7 @@ internal sealed class WebhookCursors(IConnectionMultiplexer redis, WebhookKeys k
     public async Task<IReadOnlyDictionary<string, long?>> ReadAsync(string name, WebhookOptions webhook, CancellationToken cancellationToken)
     {
         var positions = new SortedDictionary<string, long?>(StringComparer.Ordinal);
-        foreach (var edition in webhook.Editions.Count == 0 ? taxonomy.Editions.Keys : webhook.Editions)
+        foreach (var edition in webhook.EditionsIn(taxonomy))
         {
             positions[edition] = await new WebhookCursor(redis, keys, node, name, edition).ReadAsync(cancellationToken);
         }

@@ -33,7 +33,7 @@ internal sealed class WebhookDispatcher(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var cursors = webhooks.Value.Webhooks
-            .SelectMany(hook => (hook.Value.Editions.Count == 0 ? taxonomy.Editions.Keys : hook.Value.Editions)
+            .SelectMany(hook => hook.Value.EditionsIn(taxonomy)
                 .Select(edition => (Options: hook.Value, Cursor: new WebhookCursor(redis, keys, node, hook.Key, edition))))
             .ToList();
         if (cursors.Count > 0)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Alerts.Core.Editions;
 
 namespace Alerts.Server.Syndication.Webhooks;
 
@@ -16,6 +17,9 @@ internal sealed class WebhookOptions
 
     /// <summary>Editions whose events go out; empty means all.</summary>
     public List<string> Editions { get; set; } = [];
+
+    /// <summary>The editions it follows: those listed, or every edition of the taxonomy when none are.</summary>
+    public IEnumerable<string> EditionsIn(Taxonomy taxonomy) => Editions.Count == 0 ? taxonomy.Editions.Keys : Editions;
 
     /// <summary>Event types that go out (<c>published</c>, <c>corrected</c>, <c>retracted</c>); empty means all.</summary>
     public List<string> Types { get; set; } = [];
