@@ -112,8 +112,12 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
     /// <summary>The target, from the moment the sentinels name the new primary.</summary>
     private static readonly TimeSpan FirstAcceptedWithin = TimeSpan.FromSeconds(5);
 
-    /// <summary>Sentinel demotes a primary that came back only after eight seconds and at its next ten-second look, then a full resync.</summary>
-    private static readonly TimeSpan SentinelDemotesWithin = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Sentinel demotes a primary that came back only after eight seconds and at its next ten-second look,
+    /// then a full resync: measured 10.8 s, and once 38 s on an idle machine. What the test is about is
+    /// that nothing acknowledged is lost meanwhile; the bound only says the switch ends.
+    /// </summary>
+    private static readonly TimeSpan SentinelDemotesWithin = TimeSpan.FromSeconds(60);
 
     private async Task PostThroughAsync(string failure, Func<Task<Stopwatch>> fail, TimeSpan? firstAcceptedWithin = null)
     {
