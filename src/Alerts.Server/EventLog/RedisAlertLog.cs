@@ -226,10 +226,12 @@ internal sealed class RedisAlertLog(
     {
         var database = redis.GetDatabase();
         // No endpoint while no primary is known: the plain call then fails as any command does during the switch.
+        // Asked asynchronously: it is a round trip, and during a failover a blocked pool thread per append
+        // starved every connection of the node.
         long reached;
         try
         {
-            reached = database.IdentifyEndpoint(keys.Seq(edition)) is { } primary
+            reached = await database.IdentifyEndpointAsync(keys.Seq(edition)).WaitAsync(cancellationToken) is { } primary
                 ? await replicaWait.ConfirmAsync(primary).WaitAsync(cancellationToken)
                 : (long)await database.ExecuteAsync("WAIT", _options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds).WaitAsync(cancellationToken);
         }
