@@ -4,23 +4,15 @@ with the ratios to the floor result of the same round or node count.
 Labels are <benchmark>-<system>-<rest>: system is alerts, current, baseline or floor; results that
 share <benchmark> and <rest> ran back to back and are compared.
 """
-import json
 import os
 import sys
 from collections import defaultdict
 
+from results import delivered
+
 folder = sys.argv[1]
 groups = defaultdict(dict)
-for name in sorted(os.listdir(folder)):
-    if not name.endswith(".json"):
-        continue
-    with open(os.path.join(folder, name)) as f:
-        try:
-            r = json.load(f)
-        except ValueError:
-            continue
-    if "delivery" not in r:
-        continue
+for r in delivered(os.path.join(folder, name) for name in sorted(os.listdir(folder)) if name.endswith(".json")):
     bench, system, *rest = r["label"].split("-")
     connections = os.path.join(folder, r["label"] + ".connections")
     r["perNode"] = open(connections).read().split() if os.path.exists(connections) else None

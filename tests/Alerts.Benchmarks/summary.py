@@ -1,17 +1,11 @@
 """Prints one markdown row per load-generator result in the folder given."""
-import json
 import sys
+
+from results import delivered
 
 print("| run | conns | conn/s | posted | ingest p50/p99 ms | received | delivery p50/p90/p99/p99.9/max ms | last client p50/max ms | delivered/s | server / client CPU µs/msg | server CPU % | RSS idle MB | B/conn idle |")
 print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-for path in sys.argv[1:]:
-    with open(path) as f:
-        try:
-            r = json.load(f)
-        except ValueError:
-            continue
-    if "delivery" not in r:
-        continue
+for r in delivered(sys.argv[1:]):
     d, l, i = r["delivery"], r["lastClient"], r["ingestLatency"]
     servers = r["servers"]
     cpu = "+".join(str(s["cpuPublishPercent"]) for s in servers) or "-"

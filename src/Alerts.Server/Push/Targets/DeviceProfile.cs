@@ -27,11 +27,17 @@ internal sealed record DeviceProfile(string Edition, Urgency MinUrgency, IReadOn
             : null;
     }
 
-    /// <summary>The same rule as <see cref="DeviceRegistration.Wants"/>, for every device of this profile at once.</summary>
-    public bool Wants(Alert alert) =>
-        alert.Edition == Edition
-        && alert.Urgency >= MinUrgency
-        && ((Sections.Count == 0 && Regions.Count == 0) || alert.Sections.Intersect(Sections).Any() || alert.Regions.Intersect(Regions).Any());
+    /// <summary>Whether every device of this profile wants <paramref name="alert"/>.</summary>
+    public bool Wants(Alert alert) => Selects(alert, Edition, MinUrgency, Sections, Regions);
+
+    /// <summary>
+    /// The one targeting rule, for a registration and for a profile alike: the edition, at least the minimum
+    /// urgency, and a shared section or region unless the device chose none (the whole edition).
+    /// </summary>
+    public static bool Selects(Alert alert, string edition, Urgency minUrgency, IReadOnlyList<string> sections, IReadOnlyList<string> regions) =>
+        alert.Edition == edition
+        && alert.Urgency >= minUrgency
+        && ((sections.Count == 0 && regions.Count == 0) || alert.Sections.Intersect(sections).Any() || alert.Regions.Intersect(regions).Any());
 
     private static string[] Split(string list) => list.Split(ListSeparator, StringSplitOptions.RemoveEmptyEntries);
 }

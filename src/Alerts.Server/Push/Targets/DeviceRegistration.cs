@@ -10,10 +10,7 @@ internal sealed record DeviceRegistration(
     string Token, string Platform, string Edition, IReadOnlyList<string> Sections, IReadOnlyList<string> Regions,
     Urgency MinUrgency, QuietHours? QuietHours, DateTimeOffset RegisteredAt)
 {
-    public bool Wants(Alert alert) =>
-        alert.Edition == Edition
-        && alert.Urgency >= MinUrgency
-        && ((Sections.Count == 0 && Regions.Count == 0) || alert.Sections.Intersect(Sections).Any() || alert.Regions.Intersect(Regions).Any());
+    public bool Wants(Alert alert) => DeviceProfile.Selects(alert, Edition, MinUrgency, Sections, Regions);
 
     /// <summary>The contract's topics this registration is mirrored into, for apps that switch to topics mode.</summary>
     public IReadOnlyList<string> Topics()

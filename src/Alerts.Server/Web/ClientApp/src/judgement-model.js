@@ -98,13 +98,11 @@ export function liveSiblings(alerts, alert) {
   return alerts.filter((other) => other.id !== alert.id && other.status !== "retracted");
 }
 
-/** Calls `action` once `wait` ms after the last call; `cancel()` drops a pending call. */
+/** Calls `action` once `wait` ms after the last call. */
 export function debounce(action, wait) {
   let timer = 0;
-  const run = (...args) => {
+  return (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => action(...args), wait);
   };
-  run.cancel = () => clearTimeout(timer);
-  return run;
 }
