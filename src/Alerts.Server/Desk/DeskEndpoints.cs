@@ -4,6 +4,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Desk;
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
+using Alerts.Server.Api;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 
@@ -20,12 +21,12 @@ internal static class DeskEndpoints
     public static IEndpointRouteBuilder MapDeskEndpoints(this IEndpointRouteBuilder routes)
     {
         var alerts = routes.MapGroup("/api/v1/alerts");
-        alerts.MapGet("/", ListWaitingAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("ListWaitingAlerts");
-        alerts.MapPost("/{id}/approve", ApproveAsync).RequireAuthorization(DeskPolicies.Approver).WithName("ApproveAlert");
-        alerts.MapPost("/{id}/reject", RejectAsync).RequireAuthorization(DeskPolicies.Approver).WithName("RejectAlert");
-        alerts.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("CancelAlert");
-        alerts.MapGet("/{id}/history", GetHistoryAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertHistory");
-        routes.MapGet("/api/v1/audit", GetAuditAsync).RequireAuthorization(DeskPolicies.Approver).WithName("GetAudit");
+        alerts.MapGet("/", ListWaitingAsync).RequireAuthorization(Policies.Editor).WithName("ListWaitingAlerts");
+        alerts.MapPost("/{id}/approve", ApproveAsync).RequireAuthorization(Policies.Approver).WithName("ApproveAlert");
+        alerts.MapPost("/{id}/reject", RejectAsync).RequireAuthorization(Policies.Approver).WithName("RejectAlert");
+        alerts.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Policies.Editor).WithName("CancelAlert");
+        alerts.MapGet("/{id}/history", GetHistoryAsync).RequireAuthorization(Policies.Editor).WithName("GetAlertHistory");
+        routes.MapGet("/api/v1/audit", GetAuditAsync).RequireAuthorization(Policies.Approver).WithName("GetAudit");
         return routes;
     }
 

@@ -30,11 +30,7 @@ internal static class DeskExtensions
         services.AddSingleton<DeskGuard>();
         services.AddHostedService<DeskScheduler>();
 
-        services.AddSingleton<IAuthorizationHandler, EditionAuthorizationHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalAuditingResultHandler>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(DeskPolicies.Approver, policy => policy.RequireRole(KeyGrant.ChiefName, KeyGrant.AdminName))
-            .AddPolicy(DeskPolicies.Edition, policy => policy.AddRequirements(new EditionRequirement()));
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Alerts.Core.Desk;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +15,7 @@ internal sealed class DeskGuard(IAuthorizationService authorization, RedisAuditT
     /// <summary>Null when the key may act on <paramref name="edition"/>; otherwise the 403 to answer, already audited.</summary>
     public async Task<ProblemHttpResult?> CheckEditionAsync(ClaimsPrincipal user, string edition, string? alertId, string attempt, CancellationToken cancellationToken)
     {
-        var result = await authorization.AuthorizeAsync(user, edition, DeskPolicies.Edition);
+        var result = await authorization.AuthorizeAsync(user, edition, Policies.Edition);
         return result.Succeeded
             ? null
             : await RefuseAsync(user, edition, alertId, $"{attempt}: the key may not act on edition '{edition}'.", cancellationToken);

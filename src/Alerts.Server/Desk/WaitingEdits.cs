@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Alerts.Core.Desk;
 using Alerts.Core.Validation;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 
 namespace Alerts.Server.Desk;
 

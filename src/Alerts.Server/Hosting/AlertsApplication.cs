@@ -1,3 +1,4 @@
+using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
@@ -25,6 +26,7 @@ internal static class AlertsApplication
             .AddAlertsRateLimiting()
             .AddAlertsMetrics()
             .AddAlertsEventLog()
+            .AddAlertsApi()
             .AddAlertsIngest()
             .AddAlertsJudgement()
             .AddAlertsFanout()

@@ -4,6 +4,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Desk;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
+using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Judgement;
 using Microsoft.AspNetCore.Authorization;
@@ -15,8 +16,6 @@ namespace Alerts.Server.Ingest;
 /// <summary>The editor API: publish (or submit to the desk), correct (or edit while it waits), retract.</summary>
 internal static class IngestEndpoints
 {
-    public const string EditorPolicy = "editor";
-
     private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
         { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId", "publishAt" };
 
@@ -47,7 +46,7 @@ internal static class IngestEndpoints
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
-        var alerts = routes.MapGroup("/api/v1/alerts").RequireAuthorization(EditorPolicy);
+        var alerts = routes.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.Editor);
         alerts.MapPost("/", PublishAsync).WithName("PublishAlert")
             .Accepts<PublishRequest>("application/json")
             .Produces<AlertEvent>(StatusCodes.Status201Created)
@@ -252,7 +251,7 @@ internal static class IngestEndpoints
                 return await RetractOneAsync(id);
             }
 
-            async Task<bool> MayActOnAsync(string edition) => (await authorization.AuthorizeAsync(user, edition, DeskPolicies.Edition)).Succeeded;
+            async Task<bool> MayActOnAsync(string edition) => (await authorization.AuthorizeAsync(user, edition, Policies.Edition)).Succeeded;
             return await StoryRetraction.RetractAsync(id, stories, log, MayActOnAsync, RetractOneAsync, request.HttpContext.Response, cancellationToken);
         }
     }

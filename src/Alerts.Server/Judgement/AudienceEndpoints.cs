@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 using Alerts.Server.Push;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +17,7 @@ internal static class AudienceEndpoints
     public static IEndpointRouteBuilder MapAudienceEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/editions/{edition}/audience", GetAudienceAsync)
-            .RequireAuthorization(IngestEndpoints.EditorPolicy)
+            .RequireAuthorization(Policies.Editor)
             .WithName("GetAudience")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -3,6 +3,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Desk;
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
+using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Ingest;
 using Alerts.Server.Push;
@@ -18,7 +19,7 @@ internal static class PreviewEndpoints
 {
     public static IEndpointRouteBuilder MapPreviewEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/alerts/preview", PreviewAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("PreviewAlert");
+        routes.MapPost("/api/v1/alerts/preview", PreviewAsync).RequireAuthorization(Policies.Editor).WithName("PreviewAlert");
         return routes;
     }
 

@@ -1,5 +1,5 @@
 using Alerts.Core.Validation;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Judgement;
@@ -10,7 +10,7 @@ internal static class StoryEndpoints
     public static IEndpointRouteBuilder MapStoryEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/stories/{storyId}", GetStoryAsync)
-            .RequireAuthorization(IngestEndpoints.EditorPolicy)
+            .RequireAuthorization(Policies.Editor)
             .WithName("GetStory")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

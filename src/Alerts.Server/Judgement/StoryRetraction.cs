@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
+using Alerts.Server.Api;
 using Alerts.Server.Ingest;
 
 namespace Alerts.Server.Judgement;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Alerts.Core.Editions;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 using Alerts.Server.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Alerts.Core.Editions;
+using Alerts.Server.Api;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
-using Alerts.Server.Ingest;
 using Alerts.Server.Web;
 using Microsoft.AspNetCore.SignalR;
 

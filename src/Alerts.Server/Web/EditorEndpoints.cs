@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Alerts.Core.Editions;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Web;
@@ -13,7 +13,7 @@ internal static class EditorEndpoints
 {
     public static IEndpointRouteBuilder MapEditorEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/me", GetMe).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetMe");
+        routes.MapGet("/api/v1/me", GetMe).RequireAuthorization(Policies.Editor).WithName("GetMe");
         return routes;
     }
 

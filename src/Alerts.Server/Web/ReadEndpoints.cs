@@ -5,6 +5,7 @@ using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
+using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Ingest;
@@ -53,13 +54,13 @@ internal static class ReadEndpoints
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
             return await waiting.FindAsync(id, cancellationToken) is { Record: { Releasing: false } record }
-                && (await authorization.AuthorizeAsync(user, record.Alert.Edition, DeskPolicies.Edition)).Succeeded
+                && (await authorization.AuthorizeAsync(user, record.Alert.Edition, Policies.Edition)).Succeeded
                 ? TypedResults.Ok(record.Alert)
                 : Problems.AlertNotFound(id);
         }
 
         var fullRecord = found.Alert.Status != AlertStatus.Retracted
-            || (await authorization.AuthorizeAsync(user, found.Alert.Edition, DeskPolicies.Edition)).Succeeded;
+            || (await authorization.AuthorizeAsync(user, found.Alert.Edition, Policies.Edition)).Succeeded;
 
         var alert = fullRecord ? found.Alert : found.Alert.PublicView();
         // What a retracted alert shows depends on the key, so the key is part of the representation.

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Alerts.Server.Tests.Infrastructure;
 
 namespace Alerts.Server.Tests.Desk;
 

@@ -64,7 +64,7 @@ public sealed class SteadyPoster(HttpClient editor, string edition, int perSecon
         var deadline = DateTime.UtcNow + PostDeadline;
         while (DateTime.UtcNow < deadline)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts") { Content = Infrastructure.Api.Json(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts") { Content = Api.Json(body) };
             request.Headers.Add("Idempotency-Key", key);
             HttpResponseMessage response;
             try

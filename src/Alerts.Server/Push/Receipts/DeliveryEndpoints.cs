@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Alerts.Core.Alerts;
+using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Fanout;
-using Alerts.Server.Ingest;
 using Alerts.Server.Push.Queue;
 using Alerts.Server.Push.Targets;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Push.Receipts;
 
@@ -16,7 +16,7 @@ internal static class DeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(IngestEndpoints.EditorPolicy).WithName("GetAlertDelivery")
+        routes.MapGet("/api/v1/alerts/{id}/delivery", GetAsync).RequireAuthorization(Policies.Editor).WithName("GetAlertDelivery")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

@@ -1,6 +1,6 @@
 using Alerts.Core.Validation;
+using Alerts.Server.Api;
 using Alerts.Server.Hosting.RateLimiting;
-using Alerts.Server.Ingest;
 
 namespace Alerts.Server.Push.Receipts;
 

@@ -1,6 +1,6 @@
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Push.Targets;

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 
 namespace Alerts.Server.Push.Targets;
 

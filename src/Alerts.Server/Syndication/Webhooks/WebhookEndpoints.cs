@@ -1,5 +1,5 @@
 using System.Globalization;
-using Alerts.Server.Ingest;
+using Alerts.Server.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

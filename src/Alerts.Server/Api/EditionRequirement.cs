@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace Alerts.Server.Desk;
+namespace Alerts.Server.Api;
 
 /// <summary>The key may act on the edition given as the authorization resource.</summary>
 internal sealed class EditionRequirement : IAuthorizationRequirement;

@@ -3,7 +3,7 @@ using System.Text;
 using Alerts.Core.Desk;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>Finds the key a presented API key is, in time independent of where (or whether) it matches.</summary>
 internal sealed class ApiKeyRegistry

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>One editor key under <c>Alerts:ApiKeys:{name}</c>; the name becomes the alerts' author.</summary>
 internal sealed class ApiKeyOptions

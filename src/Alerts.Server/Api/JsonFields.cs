@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Validation;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>
 /// Reads typed fields out of a JSON object, adding a per-field message for a wrong type, an unknown

@@ -2,7 +2,7 @@ using Alerts.Core.Editions;
 using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>Checks each key's fields, and that the editions a key is limited to exist, so a typo fails at start instead of locking a desk out.</summary>
 internal sealed class ApiKeysOptionsValidator(Taxonomy taxonomy) : IValidateOptions<ApiKeysOptions>

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>Authenticates <c>Authorization: Bearer &lt;api key&gt;</c> and answers failures as problem details.</summary>
 internal sealed class ApiKeyAuthenticationHandler(

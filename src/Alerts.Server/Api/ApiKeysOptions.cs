@@ -1,4 +1,4 @@
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>The <c>Alerts:ApiKeys</c> section, keyed by the key's name.</summary>
 internal sealed class ApiKeysOptions

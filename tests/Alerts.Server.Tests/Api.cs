@@ -4,9 +4,9 @@ using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 
-namespace Alerts.Server.Tests.Infrastructure;
+namespace Alerts.Server.Tests;
 
-/// <summary>Small helpers for the HTTP API, so tests read as what they do.</summary>
+/// <summary>Small helpers for the HTTP API, so tests read as what they do; at the root so that `Api` names it rather than the server's Api namespace.</summary>
 public static class Api
 {
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

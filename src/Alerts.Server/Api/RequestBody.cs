@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>
 /// Reads a JSON object body into memory (bounded by Kestrel's 64 KB limit) and keeps its raw bytes,

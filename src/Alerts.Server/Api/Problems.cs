@@ -2,7 +2,7 @@ using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>
 /// The problem responses of the API, so each failure reads the same everywhere. Validation failures

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Alerts.Core.Desk;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>How a key's grant travels on the request's principal: name, role, and one claim per edition it is limited to.</summary>
 internal static class KeyClaims

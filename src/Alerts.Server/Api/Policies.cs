@@ -1,8 +1,11 @@
-namespace Alerts.Server.Desk;
+namespace Alerts.Server.Api;
 
-/// <summary>The authorization policies of the desk; the editor policy is <c>IngestEndpoints.EditorPolicy</c>.</summary>
-internal static class DeskPolicies
+/// <summary>The authorization policies every feature's endpoints name.</summary>
+internal static class Policies
 {
+    /// <summary>Any desk key: editors, chiefs and admins.</summary>
+    public const string Editor = "editor";
+
     /// <summary>Chiefs and admins: approve, reject, read the audit log.</summary>
     public const string Approver = "approver";
 

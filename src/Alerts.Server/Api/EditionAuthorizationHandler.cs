@@ -1,7 +1,6 @@
-using Alerts.Server.Ingest;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Alerts.Server.Desk;
+namespace Alerts.Server.Api;
 
 /// <summary>Resource-based check of <see cref="EditionRequirement"/>: the edition is known only once the body or the alert is read.</summary>
 internal sealed class EditionAuthorizationHandler : AuthorizationHandler<EditionRequirement, string>
