@@ -44,10 +44,11 @@ key_file="$data_dir/dev-editor-key"
 if [ ! -s "$key_file" ]; then
   head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$key_file"
 fi
-key=$(cat "$key_file")
 
 export Alerts__DataDir="$data_dir"
-export Alerts__ApiKeys__newsroom__Sha256="$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)"
+# Only the key's hash reaches the server's environment; the key stays in the file and never goes to
+# standard output, which systemd's journal and Docker's log keep.
+export Alerts__ApiKeys__newsroom__Sha256="$(tr -d '\n' < "$key_file" | sha256sum | cut -d' ' -f1)"
 export Alerts__ApiKeys__newsroom__Role=admin
 
 # An IPv6 literal goes in brackets in a URL; a browser on this machine reaches a wildcard
@@ -65,9 +66,9 @@ base="http://$browse_host:$port"
 
 cat <<MSG
 ==> Alerts listening on http://$listen_host:$port
-    editors' console $base/console   (API key in $key_file: $key)
+    editors' console $base/console   (API key: the file $key_file, readable by you only)
     ticker demo      $base/
-    publish          curl -X POST $base/api/v1/alerts -H "Authorization: Bearer \$(cat $key_file)" \\
+    publish          curl -X POST $base/api/v1/alerts -H "Authorization: Bearer \$(cat '$key_file')" \\
                        -H 'Content-Type: application/json' -d '{"edition":"en","headline":"Hello, newsroom"}'
     data             $data_dir (embedded Garnet, append-only file)
     the first start builds the server and the bundles; it answers when "Now listening" appears

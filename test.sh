@@ -34,6 +34,9 @@ log=$(mktemp -t alerts-test.XXXXXX)
 trap 'rm -f "$log"' EXIT
 # Every project of the solution, the benchmarks and the load generator included, so none rots unnoticed.
 dotnet build Alerts.sln -c Release
+# The OpenAPI tests validate the document and compile a client generated from it with these npm
+# packages (pinned in the lock file).
+(cd tests/Alerts.Server.Tests/Reference/OpenApiClient && npm ci --no-audit --no-fund)
 set +e
 dotnet test Alerts.sln -c Release --no-build --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

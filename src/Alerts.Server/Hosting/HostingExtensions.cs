@@ -2,6 +2,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
+using Alerts.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Hosting;
@@ -43,7 +44,7 @@ internal static class HostingExtensions
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
         services.AddSingleton<IValidateOptions<RedisOptions>, RedisRules>();
-        services.AddSingleton(sp => new EmbeddedGarnet(sp.GetRequiredService<IOptions<AlertsOptions>>().Value.DataDir, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddAlertsEmbeddedStore();
         services.AddSingleton(RedisConnectionFactory.Connect);
 
         services.ConfigureHttpJsonOptions(json => AlertsJson.Configure(json.SerializerOptions));

@@ -4,9 +4,6 @@ namespace Alerts.Server.Hosting;
 
 internal static partial class HostingLog
 {
-    [LoggerMessage(1000, LogLevel.Information, "Embedded Garnet listening on 127.0.0.1:{Port}, data in {DataDir}")]
-    public static partial void EmbeddedGarnetStarted(ILogger logger, int port, string dataDir);
-
     [LoggerMessage(1001, LogLevel.Warning, "Redis {ConnectionType} connection to {EndPoint} failed: {FailureType}")]
     public static partial void RedisConnectionFailed(ILogger logger, ConnectionType connectionType, string? endPoint, ConnectionFailureType failureType, Exception? exception);
 

@@ -1,3 +1,4 @@
+using Alerts.Server.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

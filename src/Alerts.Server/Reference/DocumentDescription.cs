@@ -12,8 +12,10 @@ internal sealed class DocumentDescription : IOpenApiDocumentTransformer
         {
             Title = "Alerts API",
             Version = "v1",
-            Description = "Breaking-news alerts: publish, correct and retract as an editor; read editions, events and tickers in public. "
-                + "Errors are RFC 9457 problem+json. The full reference, with the live hub, is docs/api.md in the repository.",
+            Description = "Breaking-news alerts: publish, correct and retract as an editor; read editions, events and tickers in public.\n\n"
+                + "Every error is an RFC 9457 problem (`application/problem+json`, the `ProblemDetails` schema): `type`, `title`, `status`, "
+                + "`detail`; a `400` adds `errors`, an object naming each bad field with its messages (`HttpValidationProblemDetails`). "
+                + "The full reference, with the live hub, is docs/api.md in the repository.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -21,7 +23,9 @@ internal sealed class DocumentDescription : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An editor's API key: Authorization: Bearer <key>.",
+            BearerFormat = "API key",
+            Description = "An API key (role editor, chief or admin) in the `Authorization` header: `Bearer` followed by a space and the key. "
+                + "A server knows a key by its SHA-256 (`Alerts:ApiKeys:{name}:Sha256`).",
         };
         return Task.CompletedTask;
     }

@@ -14,6 +14,7 @@ internal static class ReferenceExtensions
         {
             options.AddDocumentTransformer<DocumentDescription>();
             options.AddOperationTransformer<EditorKeyRequirement>();
+            options.AddDocumentTransformer<OperationDescriptions>();
         });
 
     public static IEndpointRouteBuilder MapAlertsReference(this IEndpointRouteBuilder routes)
@@ -27,6 +28,8 @@ internal static class ReferenceExtensions
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            // Scalar's developer toolbar (shown on localhost) advertises its hosted "Deploy" service.
+            .HideDeveloperTools()
             .AddPreferredSecuritySchemes(EditorKeyRequirement.SchemeName));
         return routes;
     }

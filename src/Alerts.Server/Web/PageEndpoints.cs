@@ -18,16 +18,17 @@ internal static class PageEndpoints
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>Pages and their assets are for browsers, not API clients: the OpenAPI document leaves them out.</summary>
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapMethods("/ticker.js", GetOrHead, GetTickerScript).RequireCors(CorsPolicies.Public).WithName("GetTickerScript")
-            .Produces(StatusCodes.Status200OK, contentType: "text/javascript");
+            .ExcludeFromDescription();
         routes.MapMethods("/", GetOrHead, (ClientAssets assets) => Page(assets["index.html"])).WithName("GetDemoPage")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .ExcludeFromDescription();
         routes.MapMethods("/console", GetOrHead, (ClientAssets assets) => Page(assets["console.html"])).WithName("GetConsolePage")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .ExcludeFromDescription();
         routes.MapMethods("/assets/{name}", GetOrHead, GetAsset).WithName("GetClientAsset")
-            .Produces(StatusCodes.Status200OK, responseType: null, "text/javascript", "text/css", "image/svg+xml");
+            .ExcludeFromDescription();
         return routes;
     }
 

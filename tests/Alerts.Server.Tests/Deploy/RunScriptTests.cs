@@ -37,6 +37,19 @@ public sealed class RunScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task TheKeyIsNamedByItsFileAndNeverPrinted()
+    {
+        var (outcome, _, _) = await RunAsync(new Dictionary<string, string?> { ["PORT"] = "18082" });
+
+        outcome.AssertSucceeded("run.sh");
+        var keyFile = Path.Combine(_scratch, "data", "dev-editor-key");
+        var key = (await File.ReadAllTextAsync(keyFile)).Trim();
+        Assert.DoesNotContain(key, outcome.Output, StringComparison.Ordinal);
+        Assert.Contains(keyFile, outcome.Output, StringComparison.Ordinal);
+        Assert.Contains($"Authorization: Bearer $(cat '{keyFile}')", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HostChoosesTheListenAddressAndTheConsoleIsNamedAtLocalhost()
     {
         var (outcome, arguments, _) = await RunAsync(new Dictionary<string, string?> { ["HOST"] = "0.0.0.0", ["PORT"] = "18081" });

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
+using Alerts.Server.Storage;
 using Alerts.Server.EventLog;
-using Alerts.Server.Hosting;
 using Alerts.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;

@@ -42,8 +42,16 @@ public sealed partial class OpenApiDocumentTests(RedisFixture redis) : IClassFix
                 continue;
             }
 
+            // Pages and their assets are for browsers; they say so with ExcludeFromDescription.
+            if (route.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription == true)
+            {
+                continue;
+            }
+
             var path = OpenApiPath(pattern);
-            foreach (var method in route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["(any method)"])
+            var methods = route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["(any method)"];
+            // A HEAD beside a GET is folded into the GET's operation (one operation id for both made the document invalid).
+            foreach (var method in methods.Where(m => !(m == "HEAD" && methods.Contains("GET"))))
             {
                 if (!paths.TryGetProperty(path, out var item) || !item.TryGetProperty(method.ToLowerInvariant(), out var operation))
                 {
@@ -90,6 +98,46 @@ public sealed partial class OpenApiDocumentTests(RedisFixture redis) : IClassFix
         var getAlert = paths.GetProperty("/api/v1/alerts/{id}").GetProperty("get");
         Assert.False(getAlert.TryGetProperty("security", out _));
         Assert.True(getAlert.GetProperty("responses").GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
+    public async Task EveryOperationHasAUserTaskTagASummaryAndItsOwnId()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        var document = await node.Public.GetJsonAsync("/api/v1/openapi.json");
+        string[] tags = ["Alerts", "Desk", "Editions and feeds", "Live stream", "Devices and receipts", "Webhooks", "Health"];
+
+        Assert.Equal(tags, document.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        var ids = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            Assert.False(path.Name is "/" or "/console" or "/ticker.js" || path.Name.StartsWith("/assets/", StringComparison.Ordinal), $"{path.Name} is a page, not an operation");
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var where = $"{operation.Name} {path.Name}";
+                Assert.NotEqual("head", operation.Name);
+                ids.Add(operation.Value.GetProperty("operationId").GetString()!);
+                Assert.Contains(Assert.Single(operation.Value.GetProperty("tags").EnumerateArray()).GetString(), tags);
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.TryGetProperty("summary", out var summary) ? summary.GetString() : null), $"{where} has no summary");
+            }
+        }
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
+        Assert.Contains("`Authorization` header", scheme.GetProperty("description").GetString());
+        var publish = document.GetProperty("paths").GetProperty("/api/v1/alerts").GetProperty("post");
+        Assert.Equal("en", publish.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("edition").GetString());
+        Assert.True(publish.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").TryGetProperty("example", out _));
+    }
+
+    [Fact]
+    public async Task TheReferencePageOffersNoHostedService()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+
+        var html = await node.Public.GetStringAsync("/api/docs").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("\"showDeveloperTools\":\"never\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

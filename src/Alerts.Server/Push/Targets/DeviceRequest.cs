@@ -11,6 +11,16 @@ namespace Alerts.Server.Push.Targets;
 /// <summary>Reads and checks a device registration body, collecting every field's problem instead of stopping at the first.</summary>
 internal static partial class DeviceRequest
 {
+    /// <summary>
+    /// FCM registration tokens (APNs ones too, through FCM) are ~160-200 characters; a registration is
+    /// kept several times over (record, topic sets, expiry index) for its whole life, so the cap follows
+    /// what real clients send, with room to grow, rather than what a request could carry.
+    /// </summary>
+    public const int MaxTokenLength = 512;
+
+    /// <summary>The longest IANA zone name is 32 characters (America/Argentina/ComodRivadavia).</summary>
+    public const int MaxTimeZoneLength = 64;
+
     private static readonly HashSet<string> Fields = new(StringComparer.Ordinal)
         { "token", "platform", "edition", "sections", "regions", "minUrgency", "quietHours" };
 
@@ -25,7 +35,7 @@ internal static partial class DeviceRequest
         var token = fields.String("token");
         if (!IsToken(token))
         {
-            errors.Add("token", "is required: the FCM registration token, 1-4096 characters of A-Z, a-z, 0-9, '_', ':', '.', '-'.");
+            errors.Add("token", $"is required: the FCM registration token, 1-{MaxTokenLength} characters of A-Z, a-z, 0-9, '_', ':', '.', '-'.");
         }
 
         var platform = fields.String("platform");
@@ -75,7 +85,7 @@ internal static partial class DeviceRequest
         var from = Time(quiet, "from", errors);
         var to = Time(quiet, "to", errors);
         var zone = quiet.TryGetProperty("timeZone", out var z) && z.ValueKind == JsonValueKind.String ? z.GetString() : null;
-        if (zone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (zone is null || zone.Length > MaxTimeZoneLength || !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             errors.Add("quietHours.timeZone", "must be an IANA time zone such as Europe/Madrid.");
         }
@@ -95,6 +105,6 @@ internal static partial class DeviceRequest
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,4096}$")]
+    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,512}$")]
     private static partial Regex Token();
 }

@@ -1,4 +1,4 @@
-namespace Alerts.Server.Hosting;
+namespace Alerts.Server.Storage;
 
 /// <summary>
 /// Hands Garnet loggers of the application's factory under one <c>Garnet.</c> category prefix, so its

@@ -1,13 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Garnet;
 
-namespace Alerts.Server.Hosting;
+namespace Alerts.Server.Storage;
 
 /// <summary>
 /// The embedded default: a Garnet server in this process on a free loopback port, persisting every
-/// write to its append-only file before answering, and replaying that file at start.
+/// write to its append-only file before answering; checkpoints (<see cref="EmbeddedStoreOptions"/>)
+/// let it drop the file behind them, and a start recovers the last checkpoint plus the file's tail.
 /// Loopback is shared by every process on the machine, so Garnet requires a password that is drawn
 /// at start and lives only in this process (in <see cref="ConnectionString"/>, never logged), and
 /// its files are readable by this process' user only (directory 0700, files 0600).
@@ -17,11 +19,24 @@ internal sealed class EmbeddedGarnet : IDisposable
     private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    // Garnet drops the append-only file a whole segment at a time, so its segments are small: with
+    // Garnet's 1 GB default a file never shrank below 1 GB. A segment holds at least one AOF page,
+    // an AOF page at least two store pages (an AOF record can be as large as a store record), and a
+    // store page bounds a record: 1 MB is far above the 64 KB request limit.
+    private const string StorePageSize = "1m";
+    private const string AofPageSize = "2m";
+    private const string AofMemory = "8m";
+    private const string AofSegmentSize = "4m";
+
+    // Every checkpoint writes the whole hash index: Garnet's 128 MB default made each one 128 MB.
+    // 8 MB holds ~900,000 keys before Tsavorite chains overflow buckets, which it does without limit.
+    private const string IndexSize = "8m";
+
     private readonly GarnetServer _server;
     private readonly ILoggerFactory _garnetLoggers;
     private readonly string _password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public EmbeddedGarnet(string dataDir, ILoggerFactory loggerFactory)
+    public EmbeddedGarnet(string dataDir, EmbeddedStoreOptions options, ILoggerFactory loggerFactory)
     {
         var directory = Path.GetFullPath(dataDir);
         if (OperatingSystem.IsWindows())
@@ -43,7 +58,7 @@ internal sealed class EmbeddedGarnet : IDisposable
         List<string> arguments =
         [
             "--bind", IPAddress.Loopback.ToString(),
-            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--port", Port.ToString(CultureInfo.InvariantCulture),
             "--checkpointdir", directory,
             // Every write is committed to the AOF, and the reply waits for that commit: a 201 means on disk.
             "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
@@ -51,6 +66,17 @@ internal sealed class EmbeddedGarnet : IDisposable
             "--device-type", "RandomAccess",
             "--lua",
             "--auth", "Password", "--password", _password,
+            // No banner: it is ASCII art in colour codes on standard output, where the log goes.
+            "-q",
+            // Checkpoints are Tsavorite's concurrent (CPR) ones: writes go on while one is taken, and
+            // the file is truncated only once the checkpoint is complete on disk.
+            "--checkpoint-freq", WholeSeconds(options.CheckpointInterval),
+            "--aof-size-limit", options.CheckpointAofBytes.ToString(CultureInfo.InvariantCulture),
+            "--page", StorePageSize,
+            "--aof-page-size", AofPageSize,
+            "--aof-memory", AofMemory,
+            "--aof-segment-size", AofSegmentSize,
+            "--index", IndexSize,
         ];
         if (hasData)
         {
@@ -62,7 +88,9 @@ internal sealed class EmbeddedGarnet : IDisposable
             .AddProvider(new GarnetLoggerProvider(loggerFactory)));
         _server = new GarnetServer([.. arguments], _garnetLoggers);
         _server.Start();
-        HostingLog.EmbeddedGarnetStarted(loggerFactory.CreateLogger<EmbeddedGarnet>(), Port, directory);
+        var logger = loggerFactory.CreateLogger<EmbeddedGarnet>();
+        EmbeddedStoreLog.EmbeddedGarnetStarted(logger, Port, directory);
+        EmbeddedStoreLog.CheckpointsScheduled(logger, options.CheckpointInterval, options.CheckpointAofBytes);
     }
 
     public int Port { get; }
@@ -75,6 +103,9 @@ internal sealed class EmbeddedGarnet : IDisposable
         _server.Dispose();
         _garnetLoggers.Dispose();
     }
+
+    private static string WholeSeconds(TimeSpan interval) =>
+        ((long)Math.Ceiling(interval.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "umask")]
     private static extern uint SetUmask(uint mask);

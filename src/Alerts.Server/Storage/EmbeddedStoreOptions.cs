@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Server.Storage;
+
+/// <summary>
+/// The <c>Alerts:Embedded</c> section: when the embedded Garnet checkpoints. A checkpoint writes the
+/// live data once and lets Garnet drop the append-only file behind it, so the data directory follows
+/// what is live instead of everything ever written, and a restart replays only the file's tail.
+/// </summary>
+internal sealed class EmbeddedStoreOptions
+{
+    public const string SectionName = "Alerts:Embedded";
+
+    /// <summary>
+    /// Time between checkpoints. An idle node still writes (webhook cursors, leases, the sweep): at
+    /// ~40 KB a minute, fifteen minutes keep the file's tail near half a megabyte.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A checkpoint is also taken when the append-only file has grown by this much since the last one,
+    /// so a burst (a busy news day, a wave of registrations) cannot outgrow the disk between two ticks.
+    /// Garnet rounds it down to a power of two.
+    /// </summary>
+    [Range(1L << 20, 1L << 40)]
+    public long CheckpointAofBytes { get; set; } = 64L << 20;
+}
