@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Garnet;
+using StackExchange.Redis;
 
 namespace Alerts.Server.Storage;
 
@@ -27,6 +29,7 @@ internal sealed class EmbeddedGarnet : IDisposable
     private const string AofPageSize = "2m";
     private const string AofMemory = "8m";
     private const string AofSegmentSize = "4m";
+    private const long LegacySegmentThreshold = 4L << 20;
 
     // Every checkpoint writes the whole hash index: Garnet's 128 MB default made each one 128 MB.
     // 8 MB holds ~900,000 keys before Tsavorite chains overflow buckets, which it does without limit.
@@ -52,43 +55,31 @@ internal sealed class EmbeddedGarnet : IDisposable
             _ = SetUmask(0b000_111_111);
         }
 
+        _garnetLoggers = LoggerFactory.Create(logging => logging
+            .SetMinimumLevel(LogLevel.Trace)
+            .AddProvider(new GarnetLoggerProvider(loggerFactory)));
+        var logger = loggerFactory.CreateLogger<EmbeddedGarnet>();
+        Port = FreeLoopbackPort();
+        if (HasLegacyAppendOnlyFile(directory))
+        {
+            CheckpointLegacyAppendOnlyFile(directory, logger);
+        }
+
         // Recovering from an empty directory makes Garnet log a missing-checkpoint error; there is nothing to recover anyway.
         var hasData = Directory.EnumerateFileSystemEntries(directory).Any();
-        Port = FreeLoopbackPort();
         List<string> arguments =
         [
-            "--bind", IPAddress.Loopback.ToString(),
-            "--port", Port.ToString(CultureInfo.InvariantCulture),
-            "--checkpointdir", directory,
-            // Every write is committed to the AOF, and the reply waits for that commit: a 201 means on disk.
-            "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
-            // RandomAccess uses plain file I/O, so no libaio native library is needed.
-            "--device-type", "RandomAccess",
-            "--lua",
-            "--auth", "Password", "--password", _password,
-            // No banner: it is ASCII art in colour codes on standard output, where the log goes.
-            "-q",
+            .. CommonArguments(directory, hasData),
             // Checkpoints are Tsavorite's concurrent (CPR) ones: writes go on while one is taken, and
             // the file is truncated only once the checkpoint is complete on disk.
             "--checkpoint-freq", WholeSeconds(options.CheckpointInterval),
             "--aof-size-limit", options.CheckpointAofBytes.ToString(CultureInfo.InvariantCulture),
-            "--page", StorePageSize,
             "--aof-page-size", AofPageSize,
             "--aof-memory", AofMemory,
             "--aof-segment-size", AofSegmentSize,
-            "--index", IndexSize,
         ];
-        if (hasData)
-        {
-            arguments.Add("--recover");
-        }
-
-        _garnetLoggers = LoggerFactory.Create(logging => logging
-            .SetMinimumLevel(LogLevel.Trace)
-            .AddProvider(new GarnetLoggerProvider(loggerFactory)));
         _server = new GarnetServer([.. arguments], _garnetLoggers);
         _server.Start();
-        var logger = loggerFactory.CreateLogger<EmbeddedGarnet>();
         EmbeddedStoreLog.EmbeddedGarnetStarted(logger, Port, directory);
         EmbeddedStoreLog.CheckpointsScheduled(logger, options.CheckpointInterval, options.CheckpointAofBytes);
     }
@@ -102,6 +93,80 @@ internal sealed class EmbeddedGarnet : IDisposable
     {
         _server.Dispose();
         _garnetLoggers.Dispose();
+    }
+
+    private List<string> CommonArguments(string directory, bool recover)
+    {
+        List<string> arguments =
+        [
+            "--bind", IPAddress.Loopback.ToString(),
+            "--port", Port.ToString(CultureInfo.InvariantCulture),
+            "--checkpointdir", directory,
+            // Every write is committed to the AOF, and the reply waits for that commit: a 201 means on disk.
+            "--aof", "--aof-commit-freq", "0", "--aof-commit-wait", "true",
+            // RandomAccess uses plain file I/O, so no libaio native library is needed.
+            "--device-type", "RandomAccess",
+            "--lua",
+            "--auth", "Password", "--password", _password,
+            // No banner: it is ASCII art in colour codes on standard output, where the log goes.
+            "-q",
+            // A checkpoint is laid out in the store's pages and keeps the index size it was taken with:
+            // both are set before the first one, the legacy file's included.
+            "--page", StorePageSize,
+            "--index", IndexSize,
+        ];
+        if (recover)
+        {
+            arguments.Add("--recover");
+        }
+
+        return arguments;
+    }
+
+    /// <summary>
+    /// Releases before checkpoints wrote the append-only file in Garnet's default 1 GB segments; read
+    /// with 4 MB segments, everything past its first 4 MB would be silently missing. Below 4 MB the two
+    /// layouts are the same file, so only a longer segment tells an old directory.
+    /// </summary>
+    private static bool HasLegacyAppendOnlyFile(string directory)
+    {
+        var aof = Path.Combine(directory, "AOF");
+        return Directory.Exists(aof) && new DirectoryInfo(aof).EnumerateFiles("aof.log.*").Any(segment => segment.Length > LegacySegmentThreshold);
+    }
+
+    /// <summary>
+    /// Recovers an old directory with the layout it was written in, checkpoints it, and removes the old
+    /// segments the checkpoint now holds, so that the start that follows reads a checkpoint and an empty
+    /// file in the new layout. Nothing else is connected yet, so nothing is written in between.
+    /// </summary>
+    private void CheckpointLegacyAppendOnlyFile(string directory, ILogger logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using (var legacy = new GarnetServer([.. CommonArguments(directory, recover: true)], _garnetLoggers))
+        {
+            legacy.Start();
+            using var connection = ConnectionMultiplexer.Connect(new ConfigurationOptions
+            {
+                EndPoints = { new IPEndPoint(IPAddress.Loopback, Port) },
+                Password = _password,
+                AllowAdmin = true,
+            });
+            // SAVE answers once the checkpoint is complete on disk; nothing else is connected to wait for it.
+            connection.GetDatabase().Execute("SAVE");
+        }
+
+        var checkpoints = Path.Combine(directory, "Store", "checkpoints", "cpr-checkpoints");
+        if (!Directory.Exists(checkpoints) || !Directory.EnumerateDirectories(checkpoints).Any())
+        {
+            throw new InvalidOperationException($"The embedded store in {directory} could not be checkpointed; its append-only file is left as it was.");
+        }
+
+        foreach (var segment in Directory.EnumerateFiles(Path.Combine(directory, "AOF"), "aof.log.*"))
+        {
+            File.Delete(segment);
+        }
+
+        EmbeddedStoreLog.LegacyAppendOnlyFileCheckpointed(logger, directory, Stopwatch.GetElapsedTime(started));
     }
 
     private static string WholeSeconds(TimeSpan interval) =>

@@ -7,4 +7,7 @@ internal static partial class EmbeddedStoreLog
 
     [LoggerMessage(1150, LogLevel.Information, "Embedded Garnet checkpoints every {Interval} and when its append-only file passes {AofBytes} bytes")]
     public static partial void CheckpointsScheduled(ILogger logger, TimeSpan interval, long aofBytes);
+
+    [LoggerMessage(1151, LogLevel.Warning, "The embedded store in {DataDir} was an append-only file of an earlier release: checkpointed and converted in {Elapsed}")]
+    public static partial void LegacyAppendOnlyFileCheckpointed(ILogger logger, string dataDir, TimeSpan elapsed);
 }

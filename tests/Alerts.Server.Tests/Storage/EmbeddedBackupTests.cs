@@ -46,11 +46,17 @@ public sealed class EmbeddedBackupTests : IDisposable
                     await Task.Delay(100);
                 }
             });
-            await Task.Delay(TimeSpan.FromSeconds(3));
-
+            // Posts before the backup, and more after it: counted, not timed (a loaded machine posts slowly).
+            await WaitForPostsAsync(acknowledged, 10, posts);
             backupStarted = Stopwatch.GetTimestamp();
             (await Shell.RunAsync("bash", [Script, "backup", dataDir, backupDir], _scratch, Timeout)).AssertSucceeded("backup");
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            int postedByBackupEnd;
+            lock (acknowledged)
+            {
+                postedByBackupEnd = acknowledged.Count;
+            }
+
+            await WaitForPostsAsync(acknowledged, postedByBackupEnd + 5, posts);
             await stop.CancelAsync();
             await posts.WaitAsync(Timeout);
 
@@ -74,6 +80,25 @@ public sealed class EmbeddedBackupTests : IDisposable
         var resumed = await restored.Public.GetJsonAsync($"/api/v1/editions/en/events?after={tickerSeq}&epoch={Uri.EscapeDataString(tickerEpoch)}");
         Assert.True(resumed.TryGetProperty("reset", out var reset) && reset.GetBoolean(), $"A ticker at {tickerEpoch}:{tickerSeq} was not reset: {resumed}");
         Assert.NotEqual(tickerEpoch, resumed.GetProperty("epoch").GetString());
+    }
+
+    private static async Task WaitForPostsAsync(List<(long Seq, long At)> acknowledged, int count, Task posts)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)Timeout.TotalSeconds;
+        while (true)
+        {
+            lock (acknowledged)
+            {
+                if (acknowledged.Count >= count)
+                {
+                    return;
+                }
+            }
+
+            Assert.False(posts.IsCompleted, $"The posts stopped: {posts.Exception}");
+            Assert.True(Stopwatch.GetTimestamp() < deadline, $"Fewer than {count} posts within {Timeout}.");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
