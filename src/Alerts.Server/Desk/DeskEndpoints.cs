@@ -27,6 +27,7 @@ internal static class DeskEndpoints
         alerts.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Policies.Editor).WithName("CancelAlert");
         alerts.MapGet("/{id}/history", GetHistoryAsync).RequireAuthorization(Policies.Editor).WithName("GetAlertHistory");
         routes.MapGet("/api/v1/audit", GetAuditAsync).RequireAuthorization(Policies.Approver).WithName("GetAudit");
+        routes.MapDecisionEndpoints();
         return routes;
     }
 
