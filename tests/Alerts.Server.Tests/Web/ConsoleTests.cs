@@ -32,7 +32,7 @@ public sealed class ConsoleTests(RedisFixture redis, BrowserFixture browser) : I
         var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Send a flash push to every phone?" });
         await Expect(confirm).ToBeVisibleAsync();
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Send flash push" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published to English");
+        await Expect(page.Locator("#compose-status")).ToContainTextAsync("Published to English");
 
         var published = page.Locator(".alert", new() { HasText = "Earthquake of magnitude 6.1" });
         await Expect(published).ToContainTextAsync("Published");

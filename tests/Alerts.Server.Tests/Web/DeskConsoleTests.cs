@@ -37,7 +37,7 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
         await editor.GetByLabel("Headline").PressAsync("Control+Enter");
         await editor.GetByRole(AriaRole.Dialog, new() { Name = "Send a flash push to every phone?" })
             .GetByRole(AriaRole.Button, new() { Name = "Send flash push" }).ClickAsync();
-        await Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Waiting for approval");
+        await Expect(editor.Locator("#compose-status")).ToContainTextAsync("Waiting for approval");
         await Expect(editor.Locator(".waiting-item", new() { HasText = headline })).ToContainTextAsync("pending");
 
         await Expect(chief.Locator("#queue-badge")).ToHaveTextAsync("1 awaiting your approval");

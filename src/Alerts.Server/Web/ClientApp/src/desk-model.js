@@ -185,7 +185,9 @@ export function noticeFor(me, item) {
     return null;
   }
   const headline = item.headline ? ` “${item.headline}”` : "";
-  return `Your alert${headline}: ${outcomeText(item).charAt(0).toLowerCase()}${outcomeText(item).slice(1)}.`;
+  const outcome = outcomeText(item);
+  const end = /[.!?…]$/.test(outcome) ? "" : ".";
+  return `Your alert${headline}: ${outcome.charAt(0).toLowerCase()}${outcome.slice(1)}${end}`;
 }
 
 /** "4 min ago" for a waiting alert's age. */
