@@ -77,6 +77,8 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel alert" }).ClickAsync();
         await Expect(editor.Locator(".decided-item", new() { HasText = cancelled })).ToContainTextAsync("Cancelled by en-editor", Slow);
         await editorTab.ScreenshotAsync("console-outcomes-editor");
+        await Accessibility.AssertNoViolationsAsync(editor, "the editor's desk at 1366×900");
+        await Accessibility.AssertNoViolationsAsync(chief, "the chief's desk at 1366×900");
 
         await editor.ReloadAsync();
         await Expect(editor.Locator(".decided-item", new() { HasText = cancelled })).ToContainTextAsync("Cancelled by en-editor", Slow);
@@ -113,16 +115,20 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         var publish = editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
         await Expect(publish).ToBeInViewportAsync();
         await editorTab.ScreenshotAsync("console-laptop-editor");
+        await Accessibility.AssertNoViolationsAsync(editor, "the editor's desk at 1366×900");
 
         await using var chiefTab = await browser.NewPageAsync(Phone);
         var chief = chiefTab.Page;
         await SignInAsync(chief, node, Boss);
         await Expect(chief.Locator(".alert", new() { HasText = headline })).ToBeVisibleAsync(SlowVisible);
         await AssertNoSidewaysScrollAsync(chief, "the desk");
+        await chiefTab.ScreenshotAsync("console-phone-chief");
+        await Accessibility.AssertNoViolationsAsync(chief, "the chief's desk at 390×844");
         await chief.GetByRole(AriaRole.Button, new() { Name = "Audit log" }).ClickAsync();
         await Expect(chief.Locator("#audit-list")).ToContainTextAsync("Source-qqq", Slow);
         await AssertNoSidewaysScrollAsync(chief, "the audit log");
         await chiefTab.ScreenshotAsync("console-phone-chief-audit");
+        await Accessibility.AssertNoViolationsAsync(chief, "the audit log at 390×844");
         editorTab.AssertNoScriptErrors();
         chiefTab.AssertNoScriptErrors();
     }
