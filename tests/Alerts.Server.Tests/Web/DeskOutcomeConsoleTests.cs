@@ -105,8 +105,11 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         await using var editorTab = await browser.NewPageAsync(Laptop);
         var editor = editorTab.Page;
         await SignInAsync(editor, node, EnEditor);
+        await editor.GetByLabel("Headline", new() { Exact = true }).FillAsync("البنك المركزي يرفع الفائدة");
+        await Expect(editor.Locator("#script-warning")).ToHaveTextAsync("This headline is in Arabic script; the English edition is written in Latin script.");
         const string headline = "Central bank raises rates by half a point";
         await editor.GetByLabel("Headline", new() { Exact = true }).FillAsync(headline);
+        await Expect(editor.Locator("#script-warning")).ToBeHiddenAsync();
         await editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(editor.Locator("#compose-status")).ToHaveTextAsync("Published to English.", SlowText);
         var item = editor.Locator(".alert", new() { HasText = headline });
@@ -114,6 +117,12 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         Assert.True(await editor.EvaluateAsync<double>("window.scrollY") == 0, "the page scrolled");
         var publish = editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true });
         await Expect(publish).ToBeInViewportAsync();
+        await Expect(editor.Locator("#alerts")).Not.ToHaveAttributeAsync("aria-live", "polite");
+        await Expect(editor.Locator("#recent-announcer")).ToHaveTextAsync($"New in en: {headline}");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+        await item.GetByLabel("Corrected headline").PressAsync("Escape");
+        await Expect(item.GetByLabel("Corrected headline")).ToBeHiddenAsync();
+        await Expect(item.GetByRole(AriaRole.Button, new() { Name = "Correct" })).ToBeFocusedAsync();
         await editorTab.ScreenshotAsync("console-laptop-editor");
         await Accessibility.AssertNoViolationsAsync(editor, "the editor's desk at 1366×900");
 

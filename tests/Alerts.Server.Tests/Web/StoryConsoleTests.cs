@@ -33,6 +33,9 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
         await Expect(warning).ToBeVisibleAsync(Visible);
         await Expect(warning).ToContainTextAsync("Gaza Health Ministry: 4 soldiers killed in strike on Rafah");
         await Expect(warning).ToContainTextAsync("% alike");
+        await Expect(warning.Locator("bdi")).ToHaveTextAsync("Gaza Health Ministry: 4 soldiers killed in strike on Rafah");
+        await Expect(warning).ToContainTextAsync(" — published ", Contains);
+        await Expect(warning).ToContainTextAsync(" by desk");
         Assert.Equal(1, (await node.Public.GetJsonAsync("/api/v1/editions/en/ticker")).GetProperty("alerts").GetArrayLength());
         await tab.ScreenshotAsync("console-duplicate");
 
