@@ -162,6 +162,15 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         await page.GetByRole(AriaRole.Dialog, new() { Name = "History" }).GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await item.GetByRole(AriaRole.Button, new() { Name = "Open the story" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = $"Story: “{headline}”" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the story" }).ClickAsync();
+
+        // The console's own live connection is not a reader the alert would reach.
+        await Expect(page.Locator("#live-state")).ToHaveTextAsync("Live", SlowText);
+        await PushNodes.UntilAsync(
+            async () => (await node.Editor.GetJsonAsync("/api/v1/editions/en/audience")).GetProperty("liveReaders").GetInt64() == 1,
+            "the server to count the console's connection", TimeSpan.FromSeconds(30));
+        await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("Nobody else is reading");
+        await Expect(page.Locator("#audience")).ToContainTextAsync("Would reach 0 live ticker readers", Slow);
         tab.AssertNoScriptErrors();
     }
 
