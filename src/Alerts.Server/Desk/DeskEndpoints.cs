@@ -7,6 +7,7 @@ using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Desk;
 
@@ -32,7 +33,8 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> ListWaitingAsync(
-        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, DeskGuard guard, CancellationToken cancellationToken)
+        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, DeskGuard guard, IOptions<ApprovalOptions> approval,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         AlertStatus[] statuses = status switch
@@ -71,7 +73,8 @@ internal static class DeskEndpoints
                 .Select(r => r.Alert));
         }
 
-        return TypedResults.Ok(new WaitingAlertsResponse(alerts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList()));
+        return TypedResults.Ok(new WaitingAlertsResponse(
+            alerts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(), (long)approval.Value.Timeout.TotalSeconds));
     }
 
     public static async Task<IResult> ApproveAsync(

@@ -120,6 +120,7 @@ public abstract class DeskFlowTests : IAsyncLifetime
         var news = (await editor.GetJsonAsync($"/api/v1/decisions?after={next}")).GetProperty("decisions").EnumerateArray().ToList();
         Assert.Equal([(later, "cancelled")], news.Select(d => (d.GetProperty("alertId").GetString(), d.GetProperty("action").GetString())));
 
+        Assert.Equal(5, (await editor.GetJsonAsync("/api/v1/alerts")).GetProperty("approvalTimeoutSeconds").GetInt64());
         var arabicOnly = (await Node.ClientAs(ArChief).GetJsonAsync("/api/v1/decisions")).GetProperty("decisions").EnumerateArray().ToList();
         Assert.Equal([arabic], arabicOnly.Select(d => d.GetProperty("alertId").GetString()));
         Assert.Empty((await editor.GetJsonAsync($"/api/v1/decisions?since={DateTime.UtcNow.AddMinutes(5):O}")).GetProperty("decisions").EnumerateArray());

@@ -45,6 +45,7 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         await Expect(queued).ToBeVisibleAsync(SlowVisible);
         await Expect(chief).ToHaveTitleAsync("(1) Alerts · editors' console", new() { Timeout = 30_000 });
         await Expect(queued.GetByRole(AriaRole.Button, new() { Name = "Approve and push" })).ToBeVisibleAsync();
+        await Expect(queued).ToContainTextAsync(new System.Text.RegularExpressions.Regex("submitted just now · 1[45] min left to approve"));
         await queued.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
         var reject = chief.GetByRole(AriaRole.Dialog, new() { Name = "Reject this alert?" });
         await reject.GetByLabel("Reason (the submitter is told)").FillAsync("Only one source so far.");

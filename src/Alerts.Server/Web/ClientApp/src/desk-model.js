@@ -231,3 +231,19 @@ export function waitingView(entry) {
     changes,
   };
 }
+
+/**
+ * How long a pending alert may still wait before it expires: from its submission (its publishedAt while it waits)
+ * plus the server's approval timeout, or its publishAt when that is later. Null for a scheduled alert or without a timeout.
+ */
+export function timeLeftText(alert, timeoutSeconds, now = new Date()) {
+  if (alert.status !== "pending" || !timeoutSeconds || !alert.publishedAt) {
+    return null;
+  }
+  const deadline = Math.max(new Date(alert.publishedAt).getTime() + timeoutSeconds * 1000, alert.publishAt ? new Date(alert.publishAt).getTime() : 0);
+  const minutes = Math.ceil((deadline - now.getTime()) / 60000);
+  if (minutes <= 0) {
+    return "expiring now";
+  }
+  return minutes < 60 ? `${minutes} min left to approve` : `${Math.floor(minutes / 60)} h ${minutes % 60} min left to approve`;
+}

@@ -1,5 +1,5 @@
 import { confirmAction } from "./confirm.js";
-import { ageText, isoToLocalInput, localInputToIso, mayChange, mayJudge, queueCount, scheduleLabel, waitingView } from "./desk-model.js";
+import { ageText, isoToLocalInput, localInputToIso, mayChange, mayJudge, queueCount, scheduleLabel, timeLeftText, waitingView } from "./desk-model.js";
 import { h } from "./dom.js";
 
 const refreshEvery = 2000;
@@ -38,6 +38,7 @@ export class WaitingPanel {
     }
     this.error.textContent = "";
     const alerts = result.data.alerts;
+    this.timeoutSeconds = result.data.approvalTimeoutSeconds;
     const count = queueCount(this.me, alerts);
     this.badge.hidden = count === 0;
     this.badge.textContent = `${count} awaiting your approval`;
@@ -70,7 +71,9 @@ export class WaitingPanel {
         h("button", { type: "button", className: "primary", onclick: () => this.approve(alert, edition) }, alert.push ? "Approve and push" : "Approve"),
         h("button", { type: "button", className: "danger", onclick: () => this.reject(alert) }, "Reject"));
     }
-    const since = alert.submittedAt || alert.updatedAt;
+    // While an alert waits, its publishedAt is the time it was submitted.
+    const since = alert.publishedAt;
+    const left = timeLeftText(alert, this.timeoutSeconds);
     return h("li", { className: `waiting-item ${alert.status}${view.correction ? " correction" : ""}`, "data-id": alert.id, "data-kind": alert.kind || "submission",
       "aria-label": `${view.correction ? "correction waiting" : alert.status}: ${view.headline}` },
     view.correction ? h("p", { className: "kind" }, `Correction of a published alert${view.changes.length ? ` (${view.changes.join(", ")})` : ""}`) : null,
@@ -79,7 +82,7 @@ export class WaitingPanel {
     mayJudge(this.me, alert) ? preview(alert, view.headline, edition) : null,
     h("p", { className: "meta" },
       h("span", { className: `state ${alert.status}` }, view.label), ` ${edition.name} · by ${alert.submittedBy} · ${when}`,
-      since ? ` · submitted ${ageText(since)}` : "",
+      since ? ` · submitted ${ageText(since)}` : "", left ? ` · ${left}` : "",
       alert.push ? " · push" : ""),
     h("div", { className: "actions" }, actions));
   }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  ageText, decidedItems, describeEntry, mayChange, noticeFor, outcomeText, publishLabel, readableDetail, scriptMismatch, titleWithCount, waitingView,
+  ageText, decidedItems, describeEntry, mayChange, noticeFor, outcomeText, publishLabel, readableDetail, scriptMismatch, timeLeftText, titleWithCount, waitingView,
 } from "../src/desk-model.js";
 
 const editor = { name: "desk", role: "editor", editions: ["en"] };
@@ -91,4 +91,13 @@ test("a pending correction reads as a correction of the published alert, with wh
   assert.equal(bare.was, null);
   assert.deepEqual(bare.changes, ["url"]);
   assert.equal(waitingView({ ...alert, status: "pending", kind: "submission" }).correction, false);
+});
+
+test("a pending alert shows the time left before it expires, a scheduled one none", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+  const pending = { status: "pending", publishedAt: "2026-12-01T11:56:00Z" };
+  assert.equal(timeLeftText(pending, 900, now), "11 min left to approve");
+  assert.equal(timeLeftText({ ...pending, publishAt: "2026-12-01T14:00:00Z" }, 900, now), "2 h 0 min left to approve");
+  assert.equal(timeLeftText({ ...pending, publishedAt: "2026-12-01T11:40:00Z" }, 900, now), "expiring now");
+  assert.equal(timeLeftText({ ...pending, status: "scheduled" }, 900, now), null);
 });
