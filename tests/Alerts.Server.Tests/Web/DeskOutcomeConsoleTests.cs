@@ -139,6 +139,16 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         await AssertNoSidewaysScrollAsync(chief, "the audit log");
         await chiefTab.ScreenshotAsync("console-phone-chief-audit");
         await Accessibility.AssertNoViolationsAsync(chief, "the audit log at 390×844");
+
+        await using var phoneTab = await browser.NewPageAsync(Phone);
+        var phone = phoneTab.Page;
+        await SignInAsync(phone, node, EnEditor);
+        await Expect(phone.Locator(".alert", new() { HasText = headline })).ToBeInViewportAsync(new() { Timeout = 30_000 });
+        await AssertNoSidewaysScrollAsync(phone, "the editor's desk on a phone");
+        await phone.GetByRole(AriaRole.Navigation, new() { Name = "Parts of the desk" }).GetByRole(AriaRole.Link, new() { Name = "Compose" }).ClickAsync();
+        await Expect(phone.GetByLabel("Headline", new() { Exact = true })).ToBeInViewportAsync();
+        await Accessibility.AssertNoViolationsAsync(phone, "the editor's desk at 390×844");
+        phoneTab.AssertNoScriptErrors();
         editorTab.AssertNoScriptErrors();
         chiefTab.AssertNoScriptErrors();
     }

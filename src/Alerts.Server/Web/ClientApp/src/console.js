@@ -163,7 +163,8 @@ async function openDesk(api, me) {
   }, () => waiting.refresh(), (storyId) => story.open(storyId), (edition) => (hub.connected && hub.feeds.has(edition) ? 1 : 0));
   compose.edition.addEventListener("change", () => showEdition(compose.edition.value));
   showEdition(compose.edition.value);
-  compose.headline.focus();
+  // Ready to type, without scrolling: on a phone the lists come first and stay in view.
+  compose.headline.focus({ preventScroll: true });
 }
 
 /** The audit log is a view of its own for chiefs and admins, so the desk's lists stay on one screen. */
