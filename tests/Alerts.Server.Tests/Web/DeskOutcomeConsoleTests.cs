@@ -52,6 +52,7 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         await reject.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
 
         await Expect(editor.Locator("#notices")).ToContainTextAsync($"Your alert “{rejected}”: rejected by en-chief: Only one source so far.", Slow);
+        await Expect(editor.Locator("#compose-status")).ToHaveTextAsync($"Your alert “{rejected}”: rejected by en-chief: Only one source so far.");
         var decided = editor.Locator(".decided-item", new() { HasText = rejected });
         await Expect(decided).ToContainTextAsync("Rejected by en-chief: Only one source so far.");
         await Expect(chief).ToHaveTitleAsync("Alerts · editors' console", new() { Timeout = 30_000 });

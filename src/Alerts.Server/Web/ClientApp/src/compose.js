@@ -265,6 +265,14 @@ export class Compose {
     this.storyLink.hidden = !storyId;
   }
 
+  /** The "waiting for approval" line gives way to the outcome once the alert it names is decided. */
+  settle(alertId, outcome) {
+    if (alertId === this.waitingId) {
+      this.status.textContent = outcome;
+      this.waitingId = null;
+    }
+  }
+
   /** After a publication: offers the same story in the editions it is not yet in. */
   offerSiblings(alert) {
     const storyId = storyIdOf(alert);
@@ -343,9 +351,11 @@ export class Compose {
       const name = target ? target.name : result.data.edition;
       if (result.status === 202) {
         this.status.textContent = waitingMessage(result.data, name, this.zone);
+        this.waitingId = result.data.id;
         this.onWaiting(result.data);
       } else {
         this.status.textContent = `Published to ${name}.`;
+        this.waitingId = null;
         this.onPublished(result.data);
         this.offerSiblings(result.data.alert);
       }

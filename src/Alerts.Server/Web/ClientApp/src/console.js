@@ -127,7 +127,14 @@ async function openDesk(api, me) {
   });
   waiting.start();
   const notices = new Notices(document.getElementById("notices"));
-  new DecidedPanel(api, me, taxonomy.editions, (text) => notices.show(text), actions).start();
+  // The compose form is made below, before any poll can answer.
+  let compose = null;
+  new DecidedPanel(api, me, taxonomy.editions, (text, item) => {
+    notices.show(text);
+    if (compose) {
+      compose.settle(item.alertId, text);
+    }
+  }, actions).start();
   if (chief) {
     document.getElementById("sound-choice").hidden = false;
     showViews(new AuditView(api, me, taxonomy.editions));
@@ -154,7 +161,7 @@ async function openDesk(api, me) {
   };
   recentEdition.addEventListener("change", () => showEdition(recentEdition.value));
 
-  const compose = new Compose(api, mine, taxonomy, (event) => {
+  compose = new Compose(api, mine, taxonomy, (event) => {
     const log = hub.feed(event.edition);
     log.applyOwn(event);
     if (recentEdition.value !== event.edition) {

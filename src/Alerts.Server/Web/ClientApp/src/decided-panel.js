@@ -51,7 +51,12 @@ export class DecidedPanel {
     if (!first) {
       // What was decided before the page opened is in the list; only news is a notice.
       const changed = new Set(fresh.map((d) => d.alertId));
-      items.filter((item) => changed.has(item.alertId)).map((item) => noticeFor(this.me, item)).filter(Boolean).forEach(this.notify);
+      items.filter((item) => changed.has(item.alertId)).forEach((item) => {
+        const notice = noticeFor(this.me, item);
+        if (notice) {
+          this.notify(notice, item);
+        }
+      });
     }
     this.empty.hidden = items.length > 0;
     this.list.replaceChildren(...items.map((item) => this.item(item)));
