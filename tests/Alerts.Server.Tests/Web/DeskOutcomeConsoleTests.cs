@@ -146,8 +146,10 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         await SignInAsync(phone, node, EnEditor);
         await Expect(phone.Locator(".alert", new() { HasText = headline })).ToBeInViewportAsync(new() { Timeout = 30_000 });
         await AssertNoSidewaysScrollAsync(phone, "the editor's desk on a phone");
+        await phoneTab.ScreenshotAsync("console-phone-editor-window", fullPage: false);
         await phone.GetByRole(AriaRole.Navigation, new() { Name = "Parts of the desk" }).GetByRole(AriaRole.Link, new() { Name = "Compose" }).ClickAsync();
         await Expect(phone.GetByLabel("Headline", new() { Exact = true })).ToBeInViewportAsync();
+        await phoneTab.ScreenshotAsync("console-phone-editor-compose", fullPage: false);
         await Accessibility.AssertNoViolationsAsync(phone, "the editor's desk at 390×844");
         phoneTab.AssertNoScriptErrors();
         editorTab.AssertNoScriptErrors();
