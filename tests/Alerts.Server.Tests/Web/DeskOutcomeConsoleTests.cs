@@ -112,6 +112,8 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         const string headline = "Central bank raises rates by half a point";
         await editor.GetByLabel("Headline", new() { Exact = true }).FillAsync(headline);
         await Expect(editor.Locator("#script-warning")).ToBeHiddenAsync();
+        // Lines that arrive while the list first loads are not news; once it is live, a new line is announced.
+        await Expect(editor.Locator("#live-state")).ToHaveTextAsync("Live", SlowText);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(editor.Locator("#compose-status")).ToHaveTextAsync("Published to English.", SlowText);
         var item = editor.Locator(".alert", new() { HasText = headline });

@@ -150,6 +150,10 @@ async function openDesk(api, me) {
   const showEdition = (key) => {
     recentEdition.value = key;
     const log = hub.feed(key);
+    // The form announces its edition after every publication; the list it already shows stays as it is (open reports included).
+    if (recent.log === log) {
+      return;
+    }
     recent.show(log);
     if (stopState) {
       stopState();
