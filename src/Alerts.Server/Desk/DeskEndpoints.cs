@@ -7,6 +7,7 @@ using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Desk;
 
@@ -27,11 +28,13 @@ internal static class DeskEndpoints
         alerts.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Policies.Editor).WithName("CancelAlert");
         alerts.MapGet("/{id}/history", GetHistoryAsync).RequireAuthorization(Policies.Editor).WithName("GetAlertHistory");
         routes.MapGet("/api/v1/audit", GetAuditAsync).RequireAuthorization(Policies.Approver).WithName("GetAudit");
+        routes.MapDecisionEndpoints();
         return routes;
     }
 
     public static async Task<IResult> ListWaitingAsync(
-        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, DeskGuard guard, CancellationToken cancellationToken)
+        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, DeskGuard guard, IOptions<ApprovalOptions> approval,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         AlertStatus[] statuses = status switch
@@ -70,7 +73,8 @@ internal static class DeskEndpoints
                 .Select(r => r.Alert));
         }
 
-        return TypedResults.Ok(new WaitingAlertsResponse(alerts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList()));
+        return TypedResults.Ok(new WaitingAlertsResponse(
+            alerts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(), (long)approval.Value.Timeout.TotalSeconds));
     }
 
     public static async Task<IResult> ApproveAsync(

@@ -25,6 +25,7 @@ internal static class DeskExtensions
         services.AddSingleton<DeskKeys>();
         services.AddSingleton<RedisWaitingAlerts>();
         services.AddSingleton<RedisAuditTrail>();
+        services.AddSingleton<RedisDecisions>();
         services.AddSingleton<NewsDesk>();
         services.AddSingleton<IWindowLines, WaitingWindowLines>();
         services.AddSingleton<DeskGuard>();

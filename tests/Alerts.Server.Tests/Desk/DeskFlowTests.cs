@@ -89,6 +89,46 @@ public abstract class DeskFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDecisionsSayHowEachWaitEndedByWhomOnlyInTheKeysEditionsAndThenOnlyWhatIsNew()
+    {
+        using var editor = Node.ClientAs(EnEditor);
+        using var chief = Node.ClientAs(EnChief);
+        var approved = await editor.SubmitWaitingAsync("en", "Approved line", new { push = true });
+        Assert.Equal(HttpStatusCode.Created, (await chief.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{approved}/approve")).Status);
+        var rejected = await editor.SubmitWaitingAsync("en", "Rejected line", new { push = true });
+        Assert.Equal(HttpStatusCode.OK, (await chief.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{rejected}/reject", new { reason = "Needs a second source" })).Status);
+        var cancelled = await editor.SubmitWaitingAsync("en", "Cancelled line", new { push = true });
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{cancelled}/cancel")).Status);
+        var arabic = await Node.ClientAs(ArEditor).SubmitWaitingAsync("ar", "خبر مرفوض", new { push = true });
+        Assert.Equal(HttpStatusCode.OK, (await Node.ClientAs(ArChief).SendAsync(HttpMethod.Post, $"/api/v1/alerts/{arabic}/reject", new { reason = "لا" })).Status);
+        await editor.PublishNowAsync("en", "Direct line, never waited");
+
+        var first = await editor.GetJsonAsync("/api/v1/decisions");
+        var decisions = first.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal(
+            [(approved, "approved", EnChief), (approved, "published", EnChief), (rejected, "rejected", EnChief), (cancelled, "cancelled", EnEditor)],
+            decisions.Select(d => (d.GetProperty("alertId").GetString(), d.GetProperty("action").GetString(), d.GetProperty("actor").GetString())));
+        var rejection = decisions[2];
+        Assert.Equal("Needs a second source", rejection.GetProperty("detail").GetString());
+        Assert.Equal("Rejected line", rejection.GetProperty("alert").GetProperty("headline").GetString());
+        Assert.Equal(EnEditor, rejection.GetProperty("alert").GetProperty("submittedBy").GetString());
+
+        var next = first.GetProperty("next").GetInt64();
+        Assert.Empty((await editor.GetJsonAsync($"/api/v1/decisions?after={next}")).GetProperty("decisions").EnumerateArray());
+        var later = await editor.SubmitWaitingAsync("en", "Cancelled later", new { push = true });
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{later}/cancel")).Status);
+        var news = (await editor.GetJsonAsync($"/api/v1/decisions?after={next}")).GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal([(later, "cancelled")], news.Select(d => (d.GetProperty("alertId").GetString(), d.GetProperty("action").GetString())));
+
+        Assert.Equal(5, (await editor.GetJsonAsync("/api/v1/alerts")).GetProperty("approvalTimeoutSeconds").GetInt64());
+        var arabicOnly = (await Node.ClientAs(ArChief).GetJsonAsync("/api/v1/decisions")).GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal([arabic], arabicOnly.Select(d => d.GetProperty("alertId").GetString()));
+        Assert.Empty((await editor.GetJsonAsync($"/api/v1/decisions?since={DateTime.UtcNow.AddMinutes(5):O}")).GetProperty("decisions").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.SendAsync(HttpMethod.Get, "/api/v1/decisions?since=yesterday")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.SendAsync(HttpMethod.Get, "/api/v1/decisions?edition=ar")).Status);
+    }
+
+    [Fact]
     public async Task ARejectedAlertEndsAndCannotBeApprovedAfterwards()
     {
         using var editor = Node.ClientAs(EnEditor);

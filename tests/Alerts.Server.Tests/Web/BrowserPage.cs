@@ -43,13 +43,16 @@ public sealed class BrowserPage : IAsyncDisposable
         error.StartsWith("console: Failed to load resource: ", StringComparison.Ordinal)
         || (error.StartsWith("console: WebSocket connection to ", StringComparison.Ordinal) && error.Contains(" failed: ", StringComparison.Ordinal));
 
-    /// <summary>Saves a PNG under artifacts/screenshots at the repository root (git-ignored) for people to look at.</summary>
-    public async Task ScreenshotAsync(string name, ILocator? element = null)
+    /// <summary>
+    /// Saves a PNG under artifacts/screenshots at the repository root (git-ignored) for people to look at: the whole
+    /// page, an <paramref name="element"/>, or with <paramref name="fullPage"/> false what the window shows.
+    /// </summary>
+    public async Task ScreenshotAsync(string name, ILocator? element = null, bool fullPage = true)
     {
         var path = Path.Combine(Artifacts.ScreenshotsDirectory, name + ".png");
         if (element is null)
         {
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true }).WaitAsync(TimeSpan.FromSeconds(20));
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage }).WaitAsync(TimeSpan.FromSeconds(20));
         }
         else
         {

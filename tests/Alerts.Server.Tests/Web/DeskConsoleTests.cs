@@ -37,7 +37,7 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
         await editor.GetByLabel("Headline").PressAsync("Control+Enter");
         await editor.GetByRole(AriaRole.Dialog, new() { Name = "Send a flash push to every phone?" })
             .GetByRole(AriaRole.Button, new() { Name = "Send flash push" }).ClickAsync();
-        await Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Waiting for approval");
+        await Expect(editor.Locator("#compose-status")).ToContainTextAsync("Waiting for approval");
         await Expect(editor.Locator(".waiting-item", new() { HasText = headline })).ToContainTextAsync("pending");
 
         await Expect(chief.Locator("#queue-badge")).ToHaveTextAsync("1 awaiting your approval");
@@ -51,9 +51,13 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
         Assert.Equal(0, (await node.Public.GetJsonAsync("/api/v1/editions/en/ticker")).GetProperty("alerts").GetArrayLength());
         await Expect(tickerTab.Page.Locator(".alerts-ticker[data-edition=en]")).Not.ToContainTextAsync(headline);
 
-        await queued.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await queued.GetByRole(AriaRole.Button, new() { Name = "Approve and push" }).ClickAsync();
+        var confirm = chief.GetByRole(AriaRole.Dialog, new() { Name = "Approve and send this push?" });
+        await Expect(confirm.Locator(".notification")).ToContainTextAsync(headline);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Approve and push" }).ClickAsync();
         await Expect(tickerTab.Page.Locator(".alerts-ticker[data-edition=en] .line")).ToContainTextAsync(headline);
         await Expect(chief.Locator("#queue-badge")).ToBeHiddenAsync();
+        await chief.GetByRole(AriaRole.Button, new() { Name = "Audit log" }).ClickAsync();
         await chief.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Expect(chief.Locator("#audit-list")).ToContainTextAsync("en-chief approved");
         await Expect(editor.Locator(".waiting-item", new() { HasText = headline })).ToHaveCountAsync(0);

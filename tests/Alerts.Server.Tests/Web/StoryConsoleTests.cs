@@ -33,6 +33,9 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
         await Expect(warning).ToBeVisibleAsync(Visible);
         await Expect(warning).ToContainTextAsync("Gaza Health Ministry: 4 soldiers killed in strike on Rafah");
         await Expect(warning).ToContainTextAsync("% alike");
+        await Expect(warning.Locator("bdi")).ToHaveTextAsync("Gaza Health Ministry: 4 soldiers killed in strike on Rafah");
+        await Expect(warning).ToContainTextAsync(" — published ", Contains);
+        await Expect(warning).ToContainTextAsync(" by desk");
         Assert.Equal(1, (await node.Public.GetJsonAsync("/api/v1/editions/en/ticker")).GetProperty("alerts").GetArrayLength());
         await tab.ScreenshotAsync("console-duplicate");
 
@@ -67,7 +70,7 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
         await Expect(headline).ToBeFocusedAsync();
         await Expect(headline).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.GetByLabel("Edition", new() { Exact = true })).ToHaveValueAsync("ar");
-        await Expect(page.Locator("#story-link")).ToContainTextAsync($"Linked to story {english}");
+        await Expect(page.Locator("#story-link")).ToContainTextAsync("Linked to the story “Explosion at Beirut port, dozens injured”");
         await headline.FillAsync("انفجار في ميناء بيروت وعشرات الجرحى");
         await Expect(page.Locator("#preview-bar[data-source=server]")).ToHaveAttributeAsync("dir", "rtl", new() { Timeout = 30_000 });
         await tab.ScreenshotAsync("console-also-post-ar");
@@ -78,7 +81,8 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
         var story = await node.Editor.GetJsonAsync($"/api/v1/stories/{english}");
         Assert.Equal(new[] { "en", "ar", "es" }, story.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("edition").GetString()).ToArray());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Open the story" }).ClickAsync();
+        await page.Locator("#also-post").GetByRole(AriaRole.Button, new() { Name = "Open the story" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Story: “Explosion at Beirut port, dozens injured”" })).ToBeVisibleAsync(Visible);
         var versions = page.Locator("#story-versions .story-version");
         await Expect(versions).ToHaveCountAsync(3, new() { Timeout = 30_000 });
         await Expect(page.Locator(".story-version[data-edition=ar] .story-version-headline")).ToHaveAttributeAsync("dir", "rtl");
@@ -97,10 +101,11 @@ public sealed class StoryConsoleTests(RedisFixture redis, BrowserFixture browser
 
         // Retract the Arabic line and, as offered, the Spanish one with it.
         await page.GetByRole(AriaRole.Button, new() { Name = "Retract the العربية version" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync(Visible);
-        await page.GetByRole(AriaRole.Dialog).GetByLabel("Reason for retraction").FillAsync("Wrong location.");
-        await Expect(page.GetByRole(AriaRole.Dialog).GetByLabel("Also retract the 1 other live version (es)")).ToBeCheckedAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Retract" }).ClickAsync();
+        var retract = page.GetByRole(AriaRole.Dialog, new() { Name = "Retract the العربية version?" });
+        await Expect(retract).ToBeVisibleAsync(Visible);
+        await retract.GetByLabel("Reason for retraction").FillAsync("Wrong location.");
+        await Expect(retract.GetByLabel("Also retract the 1 other live version (es)")).ToBeCheckedAsync();
+        await retract.GetByRole(AriaRole.Button, new() { Name = "Retract" }).ClickAsync();
         await Expect(page.Locator(".story-version[data-status=retracted]")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
         await Expect(page.Locator(".story-version.left-live")).ToHaveCountAsync(0);
         await Expect(page.Locator("#story-status")).ToHaveTextAsync("Retracted 2 versions.");

@@ -2,10 +2,14 @@ import { AlertLog } from "./alert-log.js";
 import { editionsPath, getJson } from "./api.js";
 import { AuditView } from "./audit-view.js";
 import { Compose } from "./compose.js";
-import { newsroomZone } from "./desk-model.js";
+import { DecidedPanel } from "./decided-panel.js";
+import { newsroomZone, titleWithCount } from "./desk-model.js";
 import { EditorApi } from "./editor-api.js";
+import { HistoryDialog } from "./history-dialog.js";
 import { Hub } from "./hub.js";
+import { Notices } from "./notices.js";
 import { RecentAlerts } from "./recent-alerts.js";
+import { chime } from "./sound.js";
 import { StoryView } from "./story-view.js";
 import { WaitingPanel } from "./waiting-panel.js";
 
@@ -106,15 +110,38 @@ async function openDesk(api, me) {
   session.hidden = false;
   const mine = taxonomy.editions.filter((e) => me.editions.includes(e.key));
   document.getElementById("who").textContent = `Signed in as ${me.name} (${me.role}) · editions: ${mine.map((e) => e.key).join(", ")}`;
-  const waiting = new WaitingPanel(api, me, taxonomy.editions, newsroomZone());
+  const zone = newsroomZone();
+  const history = new HistoryDialog(api, zone);
+  const story = new StoryView(api, taxonomy.editions);
+  const actions = { history: (id, headline) => history.show(id, headline), openStory: (id) => story.open(id) };
+  const chief = me.role === "chief" || me.role === "admin";
+  const baseTitle = document.title;
+  const sound = document.getElementById("sound");
+  let waitingCount = 0;
+  const waiting = new WaitingPanel(api, me, taxonomy.editions, zone, history, (count) => {
+    document.title = titleWithCount(baseTitle, count);
+    if (count > waitingCount && sound.checked) {
+      chime();
+    }
+    waitingCount = count;
+  });
   waiting.start();
-  if (me.role === "chief" || me.role === "admin") {
-    document.getElementById("audit-panel").hidden = false;
-    new AuditView(api, me, taxonomy.editions).load();
+  const notices = new Notices(document.getElementById("notices"));
+  // The compose form is made below, before any poll can answer.
+  let compose = null;
+  new DecidedPanel(api, me, taxonomy.editions, (text, item) => {
+    notices.show(text);
+    if (compose) {
+      compose.settle(item.alertId, text);
+    }
+  }, actions).start();
+  if (chief) {
+    document.getElementById("sound-choice").hidden = false;
+    showViews(new AuditView(api, me, taxonomy.editions));
   }
 
   hub = new Hub(server, (owner, edition) => new AlertLog(owner, edition));
-  const recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"));
+  const recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"), actions);
   const recentEdition = document.getElementById("recent-edition");
   const liveState = document.getElementById("live-state");
   recentEdition.replaceChildren(...taxonomy.editions.map((e) => new Option(`${e.name} (${e.key})`, e.key)));
@@ -123,6 +150,10 @@ async function openDesk(api, me) {
   const showEdition = (key) => {
     recentEdition.value = key;
     const log = hub.feed(key);
+    // The form announces its edition after every publication; the list it already shows stays as it is (open reports included).
+    if (recent.log === log) {
+      return;
+    }
     recent.show(log);
     if (stopState) {
       stopState();
@@ -134,17 +165,39 @@ async function openDesk(api, me) {
   };
   recentEdition.addEventListener("change", () => showEdition(recentEdition.value));
 
-  const story = new StoryView(api, taxonomy.editions);
-  const compose = new Compose(api, mine, taxonomy, (event) => {
+  compose = new Compose(api, mine, taxonomy, (event) => {
     const log = hub.feed(event.edition);
     log.applyOwn(event);
     if (recentEdition.value !== event.edition) {
       showEdition(event.edition);
     }
-  }, () => waiting.refresh(), (storyId) => story.open(storyId));
+  }, () => waiting.refresh(), (storyId) => story.open(storyId), (edition) => (hub.connected && hub.feeds.has(edition) ? 1 : 0));
   compose.edition.addEventListener("change", () => showEdition(compose.edition.value));
   showEdition(compose.edition.value);
-  compose.headline.focus();
+  // Ready to type, without scrolling: on a phone the lists come first and stay in view.
+  compose.headline.focus({ preventScroll: true });
+}
+
+/** The audit log is a view of its own for chiefs and admins, so the desk's lists stay on one screen. */
+function showViews(audit) {
+  const views = document.getElementById("views");
+  const deskButton = document.getElementById("view-desk");
+  const auditButton = document.getElementById("view-audit");
+  const auditPanel = document.getElementById("audit-panel");
+  views.hidden = false;
+  let loaded = false;
+  const show = (auditShown) => {
+    desk.hidden = auditShown;
+    auditPanel.hidden = !auditShown;
+    deskButton.setAttribute("aria-pressed", String(!auditShown));
+    auditButton.setAttribute("aria-pressed", String(auditShown));
+    if (auditShown && !loaded) {
+      loaded = true;
+      audit.load();
+    }
+  };
+  deskButton.addEventListener("click", () => show(false));
+  auditButton.addEventListener("click", () => show(true));
 }
 
 signInForm.addEventListener("submit", (event) => {

@@ -34,14 +34,14 @@ export class DeliveryPanel {
     if (result.ok) {
       const { alertId, ...figures } = result.data || {};
       const pushOff = figures.push && figures.push.enabled === false;
-      const parts = [h("h4", null, "Delivery report")];
-      if (pushOff) {
-        parts.push(h("p", { className: "hint" }, "Push is not enabled on this server: the alert went to tickers only."));
-      }
-      if (figures.push && figures.push.receipts) {
+      const parts = [h("h4", null, "Delivery report"), h("p", { className: "delivery-sentence" }, deliverySentence(figures))];
+      if (!pushOff && figures.push && figures.push.receipts) {
         parts.push(h("p", { className: "receipts-summary" }, receiptsSummary(figures.push.receipts)));
       }
-      parts.push(report(figures), h("p", { className: "hint" }, `Updated ${new Date().toLocaleTimeString()}`));
+      // With push off its figures are all zero: they would only read like a failure.
+      const { push: _push, ...withoutPush } = figures;
+      const shown = pushOff ? withoutPush : figures;
+      parts.push(h("details", null, h("summary", null, "All figures"), report(shown)), h("p", { className: "hint" }, `Updated ${new Date().toLocaleTimeString()}`));
       this.element.replaceChildren(...parts);
     } else if (result.status === 404) {
       this.element.replaceChildren(h("p", { className: "hint" }, "No delivery report for this alert yet. It appears here once the server reports delivery."));
@@ -50,6 +50,20 @@ export class DeliveryPanel {
     }
     this.timer = setTimeout(() => this.poll(), pollInterval);
   }
+}
+
+/** The report in one plain sentence: where the alert went, and how far the push got. */
+export function deliverySentence(figures) {
+  const hub = figures.hub || {};
+  const screens = hub.connectionsSentTo === undefined ? "live tickers"
+    : `${hub.connectionsSentTo} live ${hub.connectionsSentTo === 1 ? "ticker" : "tickers"}`;
+  const push = figures.push;
+  if (!push || push.enabled === false) {
+    return `Sent to ${screens}. Push is off on this server, so no phone was notified.`;
+  }
+  const pending = push.pending ? ` ${push.pending} sending ${push.pending === 1 ? "job is" : "jobs are"} still running.` : "";
+  const failed = push.failed ? `, ${push.failed} failed` : "";
+  return `Sent to ${screens}, and pushed to ${push.accepted || 0} of ${push.targets || 0} phones${failed}.${pending}`;
 }
 
 /** The newsroom's figure first: the share of targeted devices whose app reported the alert within 2 minutes of the first send. */

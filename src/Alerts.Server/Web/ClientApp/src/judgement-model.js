@@ -46,10 +46,21 @@ export function duplicatesFromPreview(preview) {
     .sort((a, b) => (b.similarity || 0) - (a.similarity || 0));
 }
 
+/** " (87% alike)", or nothing when the server gave no similarity. */
+export function duplicateShare(duplicate) {
+  return typeof duplicate.similarity === "number" ? ` (${Math.round(duplicate.similarity * 100)}% alike)` : "";
+}
+
 /** "Looks like a repeat (87% alike) of: …" */
 export function duplicateText(duplicate) {
-  const share = typeof duplicate.similarity === "number" ? ` (${Math.round(duplicate.similarity * 100)}% alike)` : "";
-  return `Looks like a repeat${share} of: “${duplicate.headline}”`;
+  return `Looks like a repeat${duplicateShare(duplicate)} of: “${duplicate.headline}”`;
+}
+
+const placeholders = { ar: "يظهر العنوان هنا", es: "Aquí aparece el titular" };
+
+/** The empty preview's line, in the edition's language. */
+export function placeholderFor(language) {
+  return placeholders[language] || "Your headline appears here";
 }
 
 /** What the phone shows: title and body of the first push message the server would send, or null without one. */

@@ -5,13 +5,19 @@ import { maxHeadline } from "./compose.js";
 
 const shown = 50;
 
-/** The recent alerts of one edition, live, each with inline correction, retraction and its delivery report. */
+/**
+ * The recent alerts of one edition, live, each with inline correction, retraction, its delivery report, its
+ * history and its story. Only a new line is announced to screen readers, never the whole list.
+ */
 export class RecentAlerts {
-  constructor(api, list, empty) {
+  constructor(api, list, empty, actions) {
     this.api = api;
     this.list = list;
     this.empty = empty;
+    this.actions = actions;
+    this.announcer = document.getElementById("recent-announcer");
     this.items = new Map();
+    this.records = new Map();
     this.log = null;
   }
 
@@ -19,6 +25,7 @@ export class RecentAlerts {
     this.items.forEach((item) => item.delivery.close());
     this.items.clear();
     this.list.replaceChildren();
+    this.settled = false;
     if (this.stopListening) {
       this.stopListening();
     }
@@ -35,6 +42,9 @@ export class RecentAlerts {
       if (!item) {
         item = this.create(alert);
         this.items.set(alert.id, item);
+        if (this.settled && alert.headline) {
+          this.announcer.textContent = `New in ${alert.edition}: ${alert.headline}`;
+        }
       }
       if (item.version !== versionOf(alert)) {
         this.update(item, alert);
@@ -45,6 +55,7 @@ export class RecentAlerts {
       }
       previous = item.element;
     }
+    this.settled = this.settled || this.log.state === "live";
   }
 
   create(alert) {
@@ -57,7 +68,9 @@ export class RecentAlerts {
     item.correctButton = h("button", { type: "button", onclick: () => this.toggleCorrect(item) }, "Correct");
     item.retractButton = h("button", { type: "button", onclick: () => this.toggleRetract(item) }, "Retract");
     item.deliveryButton = h("button", { type: "button", "aria-expanded": "false", onclick: () => this.toggleDelivery(item) }, "Delivery report");
-    const actions = h("div", { className: "alert-actions" }, item.correctButton, item.retractButton, item.deliveryButton);
+    const actions = h("div", { className: "alert-actions" }, item.correctButton, item.retractButton, item.deliveryButton,
+      h("button", { type: "button", onclick: () => this.actions.history(id, this.headlineOf(item.alert)) }, "History"),
+      h("button", { type: "button", onclick: () => this.actions.openStory(item.alert.storyId || id) }, "Open the story"));
 
     item.correctHeadline = h("textarea", { id: `correct-headline-${id}`, rows: 2, "aria-describedby": `correct-headline-error-${id}` });
     item.correctCounter = h("span", { className: "counter" });
@@ -86,9 +99,14 @@ export class RecentAlerts {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         this.correct(event, item);
       }
+      if (event.key === "Escape") {
+        this.toggleCorrect(item, false);
+        item.correctButton.focus();
+      }
     });
 
     item.reasonInput = h("input", { id: `retract-reason-${id}`, type: "text", "aria-describedby": `retract-reason-error-${id}` });
+    item.noteInput = h("input", { id: `retract-note-${id}`, type: "text", "aria-describedby": `retract-note-error-${id}` });
     item.retractError = h("p", { className: "error form-error", role: "alert" });
     item.retractForm = h(
       "form",
@@ -97,11 +115,22 @@ export class RecentAlerts {
         h("label", { for: `retract-reason-${id}` }, "Reason for retraction"),
         item.reasonInput,
         h("p", { className: "error", id: `retract-reason-error-${id}`, "data-error-for": "reason" })),
+      h("div", { className: "field" },
+        h("label", { for: `retract-note-${id}` }, "Note for readers (optional, public)"),
+        item.noteInput,
+        h("p", { className: "error", id: `retract-note-error-${id}`, "data-error-for": "publicNote" })),
       item.retractError,
       h("div", { className: "actions" },
         h("button", { type: "submit", className: "danger" }, "Retract alert"),
         h("button", { type: "button", className: "quiet", onclick: () => this.toggleRetract(item, false) }, "Cancel")),
     );
+
+    item.retractForm.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        this.toggleRetract(item, false);
+        item.retractButton.focus();
+      }
+    });
 
     item.deliveryPanel = h("div", { className: "delivery", hidden: true });
     item.delivery = new DeliveryPanel(this.api, id, item.deliveryPanel);
@@ -110,11 +139,38 @@ export class RecentAlerts {
     return item;
   }
 
+  /** The headline as the desk knows it: a retraction removes it from the public view, not from the editor's record. */
+  headlineOf(alert) {
+    return alert.headline ?? (this.records.get(alert.id) || {}).headline;
+  }
+
+  /** Fetches the editor's full record of a retracted alert, which the public hub no longer carries. */
+  async fetchRecord(item) {
+    const id = item.alert.id;
+    if (this.records.has(id)) {
+      return;
+    }
+    this.records.set(id, {});
+    const result = await this.api.request("GET", `/api/v1/alerts/${encodeURIComponent(id)}`);
+    if (result.ok && result.data.headline !== undefined) {
+      this.records.set(id, result.data);
+      item.version = "";
+      this.update(item, item.alert);
+    } else {
+      this.records.delete(id);
+    }
+  }
+
   update(item, alert) {
+    const record = alert.headline === undefined ? this.records.get(alert.id) : null;
+    if (alert.headline === undefined && !record) {
+      this.fetchRecord(item);
+    }
+    const full = record && record.headline !== undefined ? { ...alert, ...record } : alert;
     item.alert = alert;
-    item.version = versionOf(alert);
+    item.version = versionOf(full);
     item.element.dataset.status = alert.status;
-    // A retraction removes the content from public reads: the console shows the full record only when its own request returned it.
+    alert = full;
     const headline = alert.headline ?? "Content removed by the retraction";
     item.element.setAttribute("aria-label", headline);
     const status = alert.status === "corrected" ? `Corrected · v${alert.version}` : alert.status === "retracted" ? "Retracted" : "Published";
@@ -133,7 +189,8 @@ export class RecentAlerts {
     );
     item.meta.hidden = !tags && !alert.url;
     item.reason.hidden = alert.status !== "retracted";
-    item.reason.textContent = alert.retractionReason ? `Retracted: ${alert.retractionReason}` : "Retracted";
+    item.reason.textContent = [alert.retractionReason ? `Retracted: ${alert.retractionReason}` : "Retracted",
+      alert.publicNote ? `Readers see: ${alert.publicNote}` : null].filter(Boolean).join(" · ");
     const retracted = alert.status === "retracted";
     item.correctButton.disabled = retracted;
     item.retractButton.disabled = retracted;
@@ -163,6 +220,7 @@ export class RecentAlerts {
     item.correctForm.hidden = true;
     if (open) {
       item.reasonInput.value = "";
+      item.noteInput.value = "";
       item.retractError.textContent = "";
       showFieldErrors(item.retractForm, {});
       item.reasonInput.focus();
@@ -204,7 +262,11 @@ export class RecentAlerts {
 
   async retract(event, item) {
     event.preventDefault();
-    const result = await this.api.request("POST", `/api/v1/alerts/${encodeURIComponent(item.alert.id)}/retract`, { reason: item.reasonInput.value });
+    const body = { reason: item.reasonInput.value };
+    if (item.noteInput.value.trim()) {
+      body.publicNote = item.noteInput.value.trim();
+    }
+    const result = await this.api.request("POST", `/api/v1/alerts/${encodeURIComponent(item.alert.id)}/retract`, body);
     this.finish(result, item, item.retractForm, item.retractError);
   }
 

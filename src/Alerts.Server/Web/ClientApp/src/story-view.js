@@ -4,7 +4,10 @@ import { flagLeftLive, liveSiblings } from "./judgement-model.js";
 
 const statusWords = { published: "Published", corrected: "Corrected", retracted: "Retracted", pending: "Waiting for approval", scheduled: "Scheduled" };
 
-/** One story's versions side by side, each in its edition's direction, with status, delivery and retraction. */
+/**
+ * One story's versions side by side, each in its edition's direction, with status, delivery and retraction, in a
+ * drawer over the desk: opening it moves nothing on the page behind.
+ */
 export class StoryView {
   constructor(api, editions) {
     this.api = api;
@@ -18,20 +21,24 @@ export class StoryView {
     this.deliveries = [];
     this.storyId = null;
     document.getElementById("story-close").addEventListener("click", () => this.close());
+    this.panel.addEventListener("close", () => this.stopDeliveries());
   }
 
   async open(storyId) {
     this.storyId = storyId;
-    this.panel.hidden = false;
-    this.title.textContent = `Story ${storyId}`;
+    this.title.textContent = "Story";
+    if (!this.panel.open) {
+      this.panel.showModal();
+    }
     await this.load();
-    this.title.scrollIntoView({ block: "nearest" });
     this.list.querySelector("button")?.focus();
   }
 
   close() {
     this.stopDeliveries();
-    this.panel.hidden = true;
+    if (this.panel.open) {
+      this.panel.close();
+    }
     this.storyId = null;
   }
 
@@ -50,6 +57,10 @@ export class StoryView {
     }
     this.error.textContent = "";
     this.alerts = result.data.alerts;
+    // A story is known by its first line, not by an id.
+    const first = this.alerts.find((alert) => alert.headline);
+    const language = first ? (this.editions.find((e) => e.key === first.edition) || {}).language : undefined;
+    this.title.replaceChildren(...(first ? ["Story: “", h("bdi", { lang: language }, first.headline), "”"] : ["Story"]));
     this.list.replaceChildren(...flagLeftLive(this.alerts).map((alert) => this.render(alert)));
   }
 
@@ -79,6 +90,7 @@ export class StoryView {
       alert.leftLive ? h("p", { className: "left-live-flag", role: "note" }, "Still live: a version in another edition was retracted.") : null,
       h("p", { className: "story-version-headline", dir: edition.direction, lang: edition.language }, alert.headline || "(withdrawn)"),
       retracted && alert.retractionReason ? h("p", { className: "retraction" }, `Retracted: ${alert.retractionReason}`) : null,
+      retracted && alert.publicNote ? h("p", { className: "retraction" }, `Readers see: ${alert.publicNote}`) : null,
       h("div", { className: "alert-actions" }, retractButton, deliveryButton),
       delivery);
   }
@@ -96,21 +108,23 @@ export class StoryView {
       `Also retract the ${siblings.length} other live ${siblings.length === 1 ? "version" : "versions"} (${siblings.map((s) => s.edition).join(", ")})`;
     const reason = document.getElementById("story-retract-reason");
     reason.value = "";
+    const note = document.getElementById("story-retract-note");
+    note.value = "";
     this.dialog.returnValue = "";
     this.dialog.addEventListener("close", () => {
       if (this.dialog.returnValue === "retract") {
         const all = document.getElementById("story-retract-siblings").checked;
-        this.retract([alert, ...(all ? siblings : [])], reason.value.trim());
+        this.retract([alert, ...(all ? siblings : [])], reason.value.trim(), note.value.trim());
       }
     }, { once: true });
     this.dialog.showModal();
   }
 
-  async retract(alerts, reason) {
+  async retract(alerts, reason, publicNote) {
     this.status.textContent = "Retracting…";
     const failures = [];
     for (const alert of alerts) {
-      const result = await this.api.request("POST", `/api/v1/alerts/${encodeURIComponent(alert.id)}/retract`, { reason });
+      const result = await this.api.request("POST", `/api/v1/alerts/${encodeURIComponent(alert.id)}/retract`, publicNote ? { reason, publicNote } : { reason });
       if (!result.ok) {
         failures.push(`${alert.edition}: ${result.problem.title}${result.problem.errors ? ` ${Object.values(result.problem.errors).flat().join(" ")}` : ""}`);
       }

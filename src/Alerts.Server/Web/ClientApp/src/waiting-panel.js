@@ -1,27 +1,28 @@
-import { describeEntry, isoToLocalInput, localInputToIso, mayJudge, queueCount, scheduleLabel } from "./desk-model.js";
+import { confirmAction } from "./confirm.js";
+import { ageText, isoToLocalInput, localInputToIso, mayChange, mayJudge, queueCount, scheduleLabel, timeLeftText, waitingView } from "./desk-model.js";
 import { h } from "./dom.js";
 
 const refreshEvery = 2000;
 
 /**
- * The alerts that wait in the key's editions: editors edit or cancel them, chiefs approve or reject
- * other keys' pending ones. Waiting alerts are never on the hub (they must not leak), so the panel polls.
+ * The alerts that wait in the key's editions: their submitters (and chiefs) edit or cancel them, chiefs approve
+ * or reject other keys' pending ones. Waiting alerts are never on the hub (they must not leak), so the panel polls.
  */
 export class WaitingPanel {
-  constructor(api, me, editions, zone) {
+  constructor(api, me, editions, zone, history, onCount) {
     this.api = api;
     this.me = me;
     this.editions = editions;
     this.zone = zone;
+    this.history = history;
+    this.onCount = onCount || (() => {});
     this.list = document.getElementById("waiting");
     this.empty = document.getElementById("waiting-empty");
     this.badge = document.getElementById("queue-badge");
     this.error = document.getElementById("waiting-error");
-    this.historyDialog = document.getElementById("history");
     this.reasonDialog = document.getElementById("reject-dialog");
     this.editDialog = document.getElementById("edit-dialog");
     this.shown = "";
-    document.getElementById("history-close").addEventListener("click", () => this.historyDialog.close());
   }
 
   start() {
@@ -37,11 +38,13 @@ export class WaitingPanel {
     }
     this.error.textContent = "";
     const alerts = result.data.alerts;
+    this.timeoutSeconds = result.data.approvalTimeoutSeconds;
     const count = queueCount(this.me, alerts);
     this.badge.hidden = count === 0;
     this.badge.textContent = `${count} awaiting your approval`;
-    // Rebuilding only on a change keeps keyboard focus where the user left it.
-    const fingerprint = JSON.stringify(alerts);
+    this.onCount(count);
+    // Rebuilding only on a change (or once a minute, for the ages) keeps keyboard focus where the user left it.
+    const fingerprint = JSON.stringify(alerts) + Math.floor(Date.now() / 60000);
     if (fingerprint === this.shown) {
       return;
     }
@@ -52,30 +55,67 @@ export class WaitingPanel {
 
   item(alert) {
     const edition = this.editions.find((e) => e.key === alert.edition) || { direction: "ltr", language: alert.edition, name: alert.edition };
-    const when = alert.publishAt ? `for ${scheduleLabel(alert.publishAt, this.zone)}` : "as soon as it is approved";
+    const view = waitingView(alert);
+    const when = view.correction ? "replaces the published version once approved"
+      : alert.publishAt ? `for ${scheduleLabel(alert.publishAt, this.zone)}` : "as soon as it is approved";
     const actions = [
-      h("button", { type: "button", className: "quiet", onclick: () => this.showHistory(alert) }, "History"),
-      h("button", { type: "button", className: "quiet", onclick: () => this.edit(alert, edition) }, "Edit"),
-      h("button", { type: "button", className: "quiet", onclick: () => this.act(alert, "cancel") }, "Cancel"),
+      h("button", { type: "button", className: "quiet", onclick: () => this.history.show(alert.id, view.headline) }, "History"),
     ];
+    if (mayChange(this.me, alert) && !view.correction) {
+      actions.push(
+        h("button", { type: "button", className: "quiet", onclick: () => this.edit(alert, edition) }, "Edit"),
+        h("button", { type: "button", className: "quiet", onclick: () => this.cancel(alert, edition) }, "Cancel alert"));
+    }
     if (mayJudge(this.me, alert)) {
       actions.unshift(
-        h("button", { type: "button", className: "primary", onclick: () => this.act(alert, "approve") }, "Approve"),
+        h("button", { type: "button", className: "primary", onclick: () => this.approve(alert, edition) }, alert.push ? "Approve and push" : "Approve"),
         h("button", { type: "button", className: "danger", onclick: () => this.reject(alert) }, "Reject"));
     }
-    return h("li", { className: `waiting-item ${alert.status}`, "data-id": alert.id, "aria-label": `${alert.status}: ${alert.headline}` },
-      h("p", { className: "headline", dir: edition.direction, lang: edition.language }, alert.headline),
-      mayJudge(this.me, alert) ? preview(alert, edition) : null,
-      h("p", { className: "meta" },
-        h("span", { className: `state ${alert.status}` }, alert.status), ` ${edition.name} · by ${alert.submittedBy} · ${when}`,
-        alert.push ? " · push" : ""),
-      h("div", { className: "actions" }, actions));
+    // While an alert waits, its publishedAt is the time it was submitted.
+    const since = alert.publishedAt;
+    const left = timeLeftText(alert, this.timeoutSeconds);
+    return h("li", { className: `waiting-item ${alert.status}${view.correction ? " correction" : ""}`, "data-id": alert.id, "data-kind": alert.kind || "submission",
+      "aria-label": `${view.correction ? "correction waiting" : alert.status}: ${view.headline}` },
+    view.correction ? h("p", { className: "kind" }, `Correction of a published alert${view.changes.length ? ` (${view.changes.join(", ")})` : ""}`) : null,
+    view.was ? h("p", { className: "was", dir: edition.direction, lang: edition.language }, h("span", { className: "visually-hidden" }, "Published now: "), view.was) : null,
+    h("p", { className: "headline", dir: edition.direction, lang: edition.language }, view.headline),
+    mayJudge(this.me, alert) ? preview(alert, view.headline, edition) : null,
+    h("p", { className: "meta" },
+      h("span", { className: `state ${alert.status}` }, view.label), ` ${edition.name} · by ${alert.submittedBy} · ${when}`,
+      since ? ` · submitted ${ageText(since)}` : "", left ? ` · ${left}` : "",
+      alert.push ? " · push" : ""),
+    h("div", { className: "actions" }, actions));
   }
 
   async act(alert, action, body) {
-    const result = await this.api.request("POST", `/api/v1/alerts/${alert.id}/${action}`, body);
+    const result = await this.api.request("POST", `/api/v1/alerts/${encodeURIComponent(alert.id)}/${action}`, body);
     this.error.textContent = result.ok ? "" : [result.problem.title, result.problem.detail].filter(Boolean).join(" ");
     await this.refresh();
+  }
+
+  /** A push cannot be taken back: the chief sees what phones will show and says so once more, as the editor did. */
+  async approve(alert, edition) {
+    if (alert.push && !(await confirmAction({
+      title: "Approve and send this push?",
+      text: `Phones in the ${edition.name} edition get this notification now${alert.publishAt ? " (or at its time)" : ""}; a push cannot be taken back.`,
+      keep: "Keep it waiting",
+      go: "Approve and push",
+      preview: preview(alert, waitingView(alert).headline, edition),
+    }))) {
+      return;
+    }
+    await this.act(alert, "approve");
+  }
+
+  async cancel(alert, edition) {
+    if (await confirmAction({
+      title: "Cancel this alert?",
+      text: `It will not be published in ${edition.name}. It stays in the decided list and its history.`,
+      keep: "Keep it",
+      go: "Cancel alert",
+    })) {
+      await this.act(alert, "cancel");
+    }
   }
 
   reject(alert) {
@@ -107,33 +147,23 @@ export class WaitingPanel {
       if (publishAt.value) {
         body.publishAt = localInputToIso(publishAt.value);
       }
-      const result = await this.api.request("PATCH", `/api/v1/alerts/${alert.id}`, body);
+      const result = await this.api.request("PATCH", `/api/v1/alerts/${encodeURIComponent(alert.id)}`, body);
       this.error.textContent = result.ok ? "" : [result.problem.title, Object.values(result.problem.errors || {}).flat().join(" ")].filter(Boolean).join(" ");
       await this.refresh();
     }, { once: true });
     this.editDialog.showModal();
     headline.focus();
   }
-
-  async showHistory(alert) {
-    const result = await this.api.request("GET", `/api/v1/alerts/${alert.id}/history`);
-    const list = this.historyDialog.querySelector("#history-list");
-    list.replaceChildren(...(result.ok ? result.data.history : []).map((entry) =>
-      h("li", {}, h("time", { datetime: entry.at }, new Date(entry.at).toLocaleString()), " ", describeEntry(entry))));
-    this.historyDialog.querySelector("#history-headline").textContent = alert.headline;
-    this.historyDialog.showModal();
-    document.getElementById("history-close").focus();
-  }
 }
 
 // What the chief is about to release: the ticker line and, with push, the phone notification.
-function preview(alert, edition) {
+function preview(alert, headline, edition) {
   const attributes = { dir: edition.direction, lang: edition.language };
   return h("div", { className: "waiting-preview", "aria-label": "Preview" },
     h("div", { className: `preview-bar${alert.urgency === "flash" ? " flash" : ""}`, ...attributes },
-      h("strong", { className: "preview-label" }, edition.breakingLabel), h("span", { className: "preview-line" }, alert.headline)),
+      h("strong", { className: "preview-label" }, edition.breakingLabel), h("span", { className: "preview-line" }, headline)),
     alert.push
       ? h("div", { className: "notification android", ...attributes },
-        h("div", { className: "app" }, "Alerts · now"), h("div", { className: "title" }, edition.breakingLabel), h("div", { className: "body" }, alert.headline))
+        h("div", { className: "app" }, "Alerts · now"), h("div", { className: "title" }, edition.breakingLabel), h("div", { className: "body" }, headline))
       : null);
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  audiencePath, audienceText, debounce, duplicateFromProblem, duplicatesFromPreview, duplicateText, flagLeftLive,
+  audiencePath, audienceText, debounce, duplicateFromProblem, duplicatesFromPreview, duplicateText, flagLeftLive, placeholderFor,
   liveSiblings, phoneText, remainingEditions, storyIdOf,
 } from "../src/judgement-model.js";
 
@@ -56,4 +56,9 @@ test("debounce runs once, after the last call", async () => {
   run(2);
   await new Promise((resolve) => setTimeout(resolve, 60));
   assert.deepEqual(calls, [2]);
+});
+
+test("the empty preview speaks the edition's language", () => {
+  assert.equal(placeholderFor("ar"), "يظهر العنوان هنا");
+  assert.equal(placeholderFor("en"), "Your headline appears here");
 });
