@@ -21,6 +21,7 @@ internal static class OperationCatalog
         ["ApproveAlert"] = (ApiTag.Desk, "Approve a waiting alert or correction"),
         ["RejectAlert"] = (ApiTag.Desk, "Reject a waiting alert or correction"),
         ["CancelAlert"] = (ApiTag.Desk, "Cancel a waiting or scheduled alert"),
+        ["ListDecisions"] = (ApiTag.Desk, "How waits ended: approved, rejected, cancelled, expired, published"),
         ["GetAlertHistory"] = (ApiTag.Desk, "An alert's history: every version and who made it"),
         ["GetAudit"] = (ApiTag.Desk, "The audit log"),
         ["GetEditions"] = (ApiTag.EditionsAndFeeds, "Editions, sections, regions and each edition's latest seq"),
