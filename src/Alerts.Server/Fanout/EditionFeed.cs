@@ -4,7 +4,6 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 using Alerts.Server.Hosting;
 using Alerts.Server.Hubs;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Fanout;
 
@@ -37,7 +36,8 @@ internal sealed class EditionFeed(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<IFeedSubscriber, byte> _live = new();
+    // Each live subscriber with the position after which it has been sent every event.
+    private readonly ConcurrentDictionary<IFeedSubscriber, FeedPosition> _live = new();
     private readonly Queue<FeedMessage> _recent = new(RecentEvents);
     // Epochs this feed moved away from: their events may still arrive (appended before the move) and are relayed as usual.
     private readonly HashSet<string> _formerEpochs = new(StringComparer.Ordinal);
@@ -140,17 +140,24 @@ internal sealed class EditionFeed(
     /// <summary>
     /// Queues for <paramref name="subscriber"/> the events after <paramref name="afterSeq"/> (none when
     /// null), then adds it to the live subscribers. A subscriber already live is repositioned: it
-    /// leaves the live set first, so it never follows the edition twice. A position in another
-    /// <paramref name="epoch"/> than the log's is answered with the ticker (<c>reset</c>).
+    /// leaves the live set first, so it never follows the edition twice; one that already has every
+    /// event after the position it asks for (a repeated <c>Subscribe</c>) stays as it is, so a message of
+    /// many calls costs no more history than one. A position in another <paramref name="epoch"/> than
+    /// the log's is answered with the ticker (<c>reset</c>).
     /// </summary>
     public async Task AttachAsync(IFeedSubscriber subscriber, long? afterSeq, string? epoch, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
+        if (_live.TryGetValue(subscriber, out var held) && held.Covers(afterSeq, epoch ?? Epoch, Epoch, RelayedSeq))
+        {
+            return;
+        }
+
         _live.TryRemove(subscriber, out _);
-        var position = afterSeq ?? long.MaxValue;
+        var history = HistoryEnd.LiveOnly;
         if (afterSeq is not null)
         {
-            position = epoch is not null && epoch != Epoch
+            history = epoch is not null && epoch != Epoch
                 ? await ResetAsync(subscriber, cancellationToken)
                 : await StartHistoryAsync(subscriber, afterSeq.Value, cancellationToken);
         }
@@ -160,7 +167,7 @@ internal sealed class EditionFeed(
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                if (TryJoinLocked(subscriber, position))
+                if (TryJoinLocked(subscriber, history))
                 {
                     return;
                 }
@@ -171,7 +178,7 @@ internal sealed class EditionFeed(
             }
 
             // The relay moved on past the recent events while the history went out: more history, at the client's pace.
-            position = await SendHistoryAsync(subscriber, position, RelayedSeq, cancellationToken);
+            history = history.Then(await SendHistoryAsync(subscriber, history.Position, RelayedSeq, cancellationToken));
         }
     }
 
@@ -184,7 +191,7 @@ internal sealed class EditionFeed(
     /// Where the subscriber's history starts: its own seq, or (when it asks for more than its budget,
     /// or is ahead of the log) the seq the ticker it is sent instead continues after.
     /// </summary>
-    private async Task<long> StartHistoryAsync(IFeedSubscriber subscriber, long afterSeq, CancellationToken cancellationToken)
+    private async Task<HistoryEnd> StartHistoryAsync(IFeedSubscriber subscriber, long afterSeq, CancellationToken cancellationToken)
     {
         var relayedSeq = RelayedSeq;
         if (afterSeq > relayedSeq)
@@ -192,7 +199,7 @@ internal sealed class EditionFeed(
             // Ahead of this node: either the node lags a moment, or the client saw seqs the log no
             // longer has (restored from an older backup), and would drop every new event as a duplicate.
             var latestSeq = (await log.ReadAsync(edition, afterSeq, 1, cancellationToken)).LatestSeq;
-            return afterSeq > latestSeq ? await ResetAsync(subscriber, cancellationToken) : afterSeq;
+            return afterSeq > latestSeq ? await ResetAsync(subscriber, cancellationToken) : new HistoryEnd(afterSeq, afterSeq);
         }
 
         if (!subscriber.ReplayBudget.TryTake((int)Math.Min(int.MaxValue, relayedSeq - afterSeq)))
@@ -200,12 +207,13 @@ internal sealed class EditionFeed(
             return await ResetAsync(subscriber, cancellationToken);
         }
 
-        return await SendHistoryAsync(subscriber, afterSeq, relayedSeq, cancellationToken);
+        return new HistoryEnd(afterSeq, afterSeq).Then(await SendHistoryAsync(subscriber, afterSeq, relayedSeq, cancellationToken));
     }
 
-    /// <summary>Queues the recent events after <paramref name="position"/> and joins the live set, if the recent events reach back that far.</summary>
-    private bool TryJoinLocked(IFeedSubscriber subscriber, long position)
+    /// <summary>Queues the recent events after the history's position and joins the live set, if the recent events reach back that far.</summary>
+    private bool TryJoinLocked(IFeedSubscriber subscriber, HistoryEnd history)
     {
+        var position = history.Position;
         if (position < _relayedSeq)
         {
             if (_recent.Count == 0 || _recent.Peek().Seq > position + 1)
@@ -221,12 +229,13 @@ internal sealed class EditionFeed(
             }
         }
 
-        _live.TryAdd(subscriber, 0);
+        // Live only: everything after the seq it joins at.
+        _live[subscriber] = new FeedPosition(Math.Min(history.CoveredAfter ?? _relayedSeq, _relayedSeq), _epoch);
         return true;
     }
 
     /// <summary>Sends the subscriber the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>] at its pace; returns the seq it is now at.</summary>
-    private async Task<long> SendHistoryAsync(IFeedSubscriber subscriber, long afterSeq, long upToSeq, CancellationToken cancellationToken)
+    private async Task<HistoryEnd> SendHistoryAsync(IFeedSubscriber subscriber, long afterSeq, long upToSeq, CancellationToken cancellationToken)
     {
         while (afterSeq < upToSeq)
         {
@@ -249,22 +258,22 @@ internal sealed class EditionFeed(
             }
         }
 
-        return afterSeq;
+        return new HistoryEnd(afterSeq, null);
     }
 
     /// <summary>Sends one subscriber the whole ticker instead of events; its events continue after the seq returned.</summary>
-    private async Task<long> ResetAsync(IFeedSubscriber subscriber, CancellationToken cancellationToken)
+    private async Task<HistoryEnd> ResetAsync(IFeedSubscriber subscriber, CancellationToken cancellationToken)
     {
         var reset = FeedMessage.Reset(await ReadTickerAsync(cancellationToken));
         if (!subscriber.ReplayBudget.TryTake(reset.Events))
         {
             FanoutLog.ReplayBudgetSpent(logger, edition);
             subscriber.Abort();
-            throw new HubException("This connection asked for more history than it may; reconnect and resume.");
+            throw new SubscriptionRefusedException("This connection asked for more history than it may; reconnect and resume.");
         }
 
         subscriber.Send(reset);
-        return reset.Seq;
+        return new HistoryEnd(reset.Seq, reset.Seq);
     }
 
     private async Task<TickerReset> ReadTickerAsync(CancellationToken cancellationToken)
@@ -329,6 +338,7 @@ internal sealed class EditionFeed(
         foreach (var (subscriber, _) in _live)
         {
             subscriber.Send(message);
+            _live[subscriber] = new FeedPosition(reset.LatestSeq, _epoch);
         }
 
         // A subscriber joining later needs the ticker too: its history cannot be closed from before the reset.

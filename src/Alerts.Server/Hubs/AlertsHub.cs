@@ -34,7 +34,16 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, DrainingH
     {
         var feed = Feed(edition);
         var connection = connections[Context.ConnectionId];
-        await feed.AttachAsync(connection, afterSeq, epoch, Context.ConnectionAborted);
+        try
+        {
+            await feed.AttachAsync(connection, afterSeq, epoch, Context.ConnectionAborted);
+        }
+        catch (SubscriptionRefusedException e)
+        {
+            // SignalR tells a client only a HubException's message.
+            throw new HubException(e.Message);
+        }
+
         // The history is queued, not yet written: it reaches the client before this call's completion, as on the direct hub.
         await connection.WhenSentAsync(Context.ConnectionAborted);
         if (Editions.Add(edition))

@@ -4,7 +4,6 @@ using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Web;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Syndication;
 
@@ -62,7 +61,7 @@ internal static class StreamEndpoints
                 feed.SubscribersChanged(-1);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HubException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or SubscriptionRefusedException)
         {
             // The reader went away, or was disconnected for falling behind or asking too much.
         }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
+using Alerts.Server.Fanout;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Hubs.Direct;
@@ -169,7 +170,7 @@ internal sealed partial class DirectConnection
                 error = MethodDoesNotExist(target);
             }
         }
-        catch (HubException e)
+        catch (Exception e) when (e is HubException or SubscriptionRefusedException)
         {
             error = $"An unexpected error occurred invoking '{target}' on the server. HubException: {e.Message}";
         }
