@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Text;
 using Alerts.Core.Alerts;
-using Alerts.Core.Serialization;
+using Alerts.Server.EventLog;
 using Alerts.Server.Hosting;
-using Alerts.Server.Hubs;
 
 namespace Alerts.Server.Fanout;
 
@@ -27,18 +26,19 @@ internal sealed class EditionFeed(
     TimeProvider time,
     AlertsMetrics metrics,
     IFanoutRecorder recorder,
+    IRelayWork work,
     ILogger<EditionFeed> logger)
 {
     private const int TickerResetLines = 50;
 
-    /// <summary>How many relayed events the feed keeps to close a joining subscriber's history under the gate.</summary>
-    internal const int RecentEvents = 256;
+    /// <summary>How many recent events the feed keeps, encoded, for every replay and to close a joining subscriber's history under the gate.</summary>
+    internal const int RecentEvents = 1024;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Each live subscriber with the position after which it has been sent every event.
     private readonly ConcurrentDictionary<IFeedSubscriber, FeedPosition> _live = new();
-    private readonly Queue<FeedMessage> _recent = new(RecentEvents);
+    private readonly RecentMessages _recent = new(RecentEvents);
     // Epochs this feed moved away from: their events may still arrive (appended before the move) and are relayed as usual.
     private readonly HashSet<string> _formerEpochs = new(StringComparer.Ordinal);
     private long _relayedSeq;
@@ -62,14 +62,14 @@ internal sealed class EditionFeed(
     }
 
     /// <summary>An event from pub/sub: relayed, preceded by any seqs it skipped, or dropped as a duplicate.</summary>
-    public async Task RelayAsync(StoredEvent storedEvent, CancellationToken cancellationToken)
+    public async Task RelayAsync(LoggedEvent loggedEvent, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var alertEvent = Parse(storedEvent);
-            if (alertEvent.Epoch is { } eventEpoch && eventEpoch != _epoch && !_formerEpochs.Contains(eventEpoch))
+            var header = loggedEvent.Header;
+            if (header.Epoch is { } eventEpoch && eventEpoch != _epoch && !_formerEpochs.Contains(eventEpoch))
             {
                 if (_epoch.Length == 0)
                 {
@@ -86,9 +86,9 @@ internal sealed class EditionFeed(
                 }
             }
 
-            if (storedEvent.Seq <= _relayedSeq)
+            if (header.Seq <= _relayedSeq)
             {
-                if (_recent.FirstOrDefault(m => m.Seq == storedEvent.Seq) is { } relayed && relayed.Identity != FeedMessage.IdentityOf(alertEvent))
+                if (_recent.Find(header.Seq) is { Header: { } relayed } && relayed.Identity != header.Identity)
                 {
                     await RewindLockedAsync("a relayed seq arrived as a different event", cancellationToken);
                 }
@@ -96,19 +96,27 @@ internal sealed class EditionFeed(
                 return;
             }
 
-            if (storedEvent.Seq > _relayedSeq + 1)
+            if (header.Seq > _relayedSeq + 1)
             {
-                FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, storedEvent.Seq - 1, "seq jumped");
-                await BackfillLockedAsync(storedEvent.Seq - 1, cancellationToken);
+                FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, header.Seq - 1, "seq jumped");
+                await BackfillLockedAsync(header.Seq - 1, cancellationToken);
             }
 
-            RelayLocked(storedEvent, alertEvent);
+            RelayLocked(FeedMessage.Alert(loggedEvent, work));
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="json"/> is, byte for byte, an event this feed relayed recently: pub/sub
+    /// delivers what the consistency check already took from the log. Only its seq is read to know.
+    /// </summary>
+    public bool HasRelayed(string json) =>
+        PublishedEvent.TryReadSeq(json, out var seq) && seq <= RelayedSeq
+        && _recent.Find(seq) is { IsReset: false } relayed && relayed.Json.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(json));
 
     /// <summary>
     /// Relays whatever the log has beyond what this node relayed (after a lost subscription or
@@ -216,12 +224,22 @@ internal sealed class EditionFeed(
         var position = history.Position;
         if (position < _relayedSeq)
         {
-            if (_recent.Count == 0 || _recent.Peek().Seq > position + 1)
+            if (_relayedSeq - position > _recent.Capacity)
             {
                 return false;
             }
 
-            var closing = _recent.Where(m => m.Seq > position).ToList();
+            var closing = new List<FeedMessage>((int)(_relayedSeq - position));
+            for (var seq = position + 1; seq <= _relayedSeq; seq++)
+            {
+                if (_recent.Find(seq) is not { } message)
+                {
+                    return false;
+                }
+
+                closing.Add(message);
+            }
+
             subscriber.ReplayBudget.Take(closing.Count);
             foreach (var message in closing)
             {
@@ -239,6 +257,9 @@ internal sealed class EditionFeed(
     {
         while (afterSeq < upToSeq)
         {
+            // The log is read for what it still holds (retention decides, as for /events), but an event
+            // in memory goes out as the relay (or an earlier replay) encoded it, not read again.
+            var generation = _recent.Generation;
             var page = await log.ReadAsync(edition, afterSeq, pageSize, cancellationToken);
             if (page.IsGapAfter(afterSeq))
             {
@@ -247,7 +268,8 @@ internal sealed class EditionFeed(
 
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                subscriber.Send(FeedMessage.Alert(Parse(storedEvent)));
+                var message = _recent.Find(storedEvent.Seq) ?? Remember(FeedMessage.Alert(Read(storedEvent), work), generation);
+                subscriber.Send(message);
                 afterSeq = storedEvent.Seq;
                 await subscriber.WhenReadyForHistoryAsync(cancellationToken);
             }
@@ -264,7 +286,7 @@ internal sealed class EditionFeed(
     /// <summary>Sends one subscriber the whole ticker instead of events; its events continue after the seq returned.</summary>
     private async Task<HistoryEnd> ResetAsync(IFeedSubscriber subscriber, CancellationToken cancellationToken)
     {
-        var reset = FeedMessage.Reset(await ReadTickerAsync(cancellationToken));
+        var reset = FeedMessage.Reset(await ReadTickerAsync(cancellationToken), work);
         if (!subscriber.ReplayBudget.TryTake(reset.Events))
         {
             FanoutLog.ReplayBudgetSpent(logger, edition);
@@ -321,7 +343,7 @@ internal sealed class EditionFeed(
             var relayed = false;
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                RelayLocked(storedEvent, Parse(storedEvent));
+                RelayLocked(_recent.Find(storedEvent.Seq) ?? FeedMessage.Alert(Read(storedEvent), work));
                 relayed = true;
             }
 
@@ -334,7 +356,7 @@ internal sealed class EditionFeed(
 
     private void ResetEveryoneLocked(TickerReset reset)
     {
-        var message = FeedMessage.Reset(reset);
+        var message = FeedMessage.Reset(reset, work);
         foreach (var (subscriber, _) in _live)
         {
             subscriber.Send(message);
@@ -346,11 +368,11 @@ internal sealed class EditionFeed(
         Volatile.Write(ref _relayedSeq, reset.LatestSeq);
     }
 
-    private void RelayLocked(StoredEvent storedEvent, AlertEvent alertEvent)
+    private void RelayLocked(FeedMessage message)
     {
+        var header = message.Header!;
         using var activity = AlertsTracing.Source.StartActivity("alerts.hub.send");
-        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.Seq, storedEvent.Seq).SetTag(AlertsTracing.AlertId, alertEvent.Alert.Id);
-        var message = FeedMessage.Alert(alertEvent);
+        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.Seq, header.Seq).SetTag(AlertsTracing.AlertId, header.AlertId);
         var sentTo = 0;
         foreach (var (subscriber, _) in _live)
         {
@@ -358,18 +380,35 @@ internal sealed class EditionFeed(
             sentTo++;
         }
 
-        if (_recent.Count == RecentEvents)
+        if (header.Type == AlertEventType.Retracted)
         {
-            _recent.Dequeue();
+            // The log rewrote the alert's earlier events without its content: replays must read them again.
+            _recent.Forget(header.AlertId);
         }
 
-        _recent.Enqueue(message);
-        Volatile.Write(ref _relayedSeq, storedEvent.Seq);
-        metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
-        recorder.Record(edition, alertEvent.Alert.Id, sentTo);
+        _recent.Add(message, _recent.Generation);
+        Volatile.Write(ref _relayedSeq, header.Seq);
+        metrics.RelayedEvent(edition, time.GetUtcNow() - header.At);
+        recorder.Record(edition, header.AlertId, sentTo);
         activity?.SetTag("alerts.subscribers", sentTo);
     }
 
-    private static AlertEvent Parse(StoredEvent storedEvent) =>
-        JsonSerializer.Deserialize<AlertEvent>(storedEvent.Json, AlertsJson.Options)!;
+    /// <summary>Keeps a message read from the log for the replays after this one, unless the log changed since it was read.</summary>
+    private FeedMessage Remember(FeedMessage message, long generation)
+    {
+        _recent.Add(message, generation);
+        return message;
+    }
+
+    /// <summary>Reads an event of the log: its header once; its JSON is carried as it is.</summary>
+    private LoggedEvent Read(StoredEvent storedEvent)
+    {
+        if (!PublishedEvent.TryRead(storedEvent.Json, edition, out var loggedEvent))
+        {
+            throw new InvalidDataException($"Event {storedEvent.Seq} of {edition} in the log is not in the log's shape.");
+        }
+
+        work.Parsed(edition, storedEvent.Seq);
+        return loggedEvent;
+    }
 }

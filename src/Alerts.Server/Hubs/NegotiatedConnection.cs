@@ -38,7 +38,7 @@ internal sealed class NegotiatedConnection(HubConnectionContext context, HubConn
 
     public void Send(FeedMessage message)
     {
-        var serialized = message.Serialized;
+        var serialized = message.Encoded(HubMessageEncoding.Instance);
         // Serialized once per protocol for all connections; only its length is this connection's.
         var bytes = serialized.GetSerializedMessage(context.Protocol).Length;
         int queuedBytes;

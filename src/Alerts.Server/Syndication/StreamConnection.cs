@@ -24,7 +24,7 @@ internal sealed class StreamConnection(HttpContext context, HubConnectionLimits 
 
     public void Send(FeedMessage message)
     {
-        var frame = message.StreamFrame;
+        var frame = message.Encoded(StreamFrameEncoding.Instance);
         int queuedBytes;
         lock (_lock)
         {

@@ -69,7 +69,7 @@ internal sealed partial class DirectConnection(string id, WebSocket socket, Dire
         _ = WriteAsync(record);
     }
 
-    public void Send(FeedMessage message) => Send(message.Record);
+    public void Send(FeedMessage message) => Send(message.Encoded(HubRecordEncoding.Instance));
 
     public Task WhenReadyForHistoryAsync(CancellationToken cancellationToken) => WhenSentAsync(hub.HistoryPaceBytes).WaitAsync(cancellationToken);
 

@@ -18,7 +18,7 @@ public sealed class EditionFeedTests
 
     public EditionFeedTests()
     {
-        _feed = new EditionFeed(FakeAlertLog.Edition, _log, _log, pageSize: 10, TimeProvider.System, new AlertsMetrics(), new NoRecorder(), NullLogger<EditionFeed>.Instance);
+        _feed = new EditionFeed(FakeAlertLog.Edition, _log, _log, pageSize: 10, TimeProvider.System, new AlertsMetrics(), new NoRecorder(), new UncountedRelayWork(), NullLogger<EditionFeed>.Instance);
     }
 
     [Fact]
