@@ -11,6 +11,7 @@ internal static class FanoutExtensions
         services.AddSingleton<IValidateOptions<FanoutOptions>, FanoutOptionsValidator>();
         services.AddSingleton<IRelayWork, UncountedRelayWork>();
         services.AddSingleton<EditionFeeds>();
+        services.AddSingleton<LiveSubscriptions>();
         services.AddSingleton<FanoutRecorder>();
         services.AddSingleton<IFanoutRecorder>(sp => sp.GetRequiredService<FanoutRecorder>());
         services.AddSingleton<NodeIdentity>();

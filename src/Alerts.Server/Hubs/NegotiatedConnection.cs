@@ -22,6 +22,8 @@ internal sealed class NegotiatedConnection(HubConnectionContext context, HubConn
 
     public HubConnectionContext Context => context;
 
+    public string[] Editions { get; set; } = [];
+
     /// <summary>Whether the connection was aborted or ended: nothing more is queued for it.</summary>
     public bool IsClosed
     {

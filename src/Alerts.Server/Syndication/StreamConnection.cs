@@ -20,6 +20,8 @@ internal sealed class StreamConnection(HttpContext context, HubConnectionLimits 
     private int _queuedBytes;
     private bool _closed;
 
+    public string[] Editions { get; set; } = [];
+
     public ReplayBudget ReplayBudget { get; } = limits.NewReplayBudget();
 
     public void Send(FeedMessage message)

@@ -26,9 +26,9 @@ internal static class StreamEndpoints
     }
 
     public static async Task<IResult> StreamAsync(
-        string edition, HttpContext context, Taxonomy taxonomy, EditionFeeds feeds, HubConnectionLimits limits, CancellationToken cancellationToken)
+        string edition, HttpContext context, Taxonomy taxonomy, LiveSubscriptions subscriptions, HubConnectionLimits limits, CancellationToken cancellationToken)
     {
-        if (!taxonomy.Editions.ContainsKey(edition))
+        if (!subscriptions.IsKnown(edition))
         {
             return Problems.UnknownEdition(edition, taxonomy);
         }
@@ -46,20 +46,11 @@ internal static class StreamEndpoints
         await context.Response.Body.FlushAsync(cancellationToken);
 
         var connection = new StreamConnection(context, limits);
-        var feed = feeds[edition];
         try
         {
             // No position yet is the position "nothing, in no epoch": the reader starts with the ticker.
-            await feed.AttachAsync(connection, afterSeq, epoch, cancellationToken);
-            feed.SubscribersChanged(+1);
-            try
-            {
-                await connection.WriteAsync(KeepAliveInterval, cancellationToken);
-            }
-            finally
-            {
-                feed.SubscribersChanged(-1);
-            }
+            await subscriptions.SubscribeAsync(connection, edition, afterSeq, epoch, cancellationToken);
+            await connection.WriteAsync(KeepAliveInterval, cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SubscriptionRefusedException)
         {
@@ -67,7 +58,7 @@ internal static class StreamEndpoints
         }
         finally
         {
-            feed.Detach(connection);
+            subscriptions.UnsubscribeAll(connection);
         }
 
         return TypedResults.Empty;

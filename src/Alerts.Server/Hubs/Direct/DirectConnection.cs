@@ -28,10 +28,11 @@ internal sealed partial class DirectConnection(string id, WebSocket socket, Dire
     private long _lastSentAt = Environment.TickCount64;
     private long _lastReceivedAt = Environment.TickCount64;
     private bool _handshaken;
-    // A connection follows one or a few editions: an array costs a fraction of a set's buckets.
-    private string[] _editions = [];
     // Made on the first Subscribe with history: most connections subscribe once, live only.
     private ReplayBudget? _replayBudget;
+
+    // A connection follows one or a few editions: an array costs a fraction of a set's buckets.
+    public string[] Editions { get; set; } = [];
 
     public ReplayBudget ReplayBudget => _replayBudget ??= hub.NewReplayBudget();
 

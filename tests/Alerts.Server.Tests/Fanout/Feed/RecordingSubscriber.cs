@@ -15,6 +15,8 @@ internal sealed class RecordingSubscriber(int replayEventsPerMinute = 100_000) :
     private readonly SemaphoreSlim _arrived = new(0);
     private TaskCompletionSource? _stalled;
 
+    public string[] Editions { get; set; } = [];
+
     public ReplayBudget ReplayBudget { get; } = new(replayEventsPerMinute, TimeProvider.System);
 
     public bool Aborted { get; private set; }
