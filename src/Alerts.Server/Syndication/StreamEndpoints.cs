@@ -50,7 +50,7 @@ internal static class StreamEndpoints
         {
             // No position yet is the position "nothing, in no epoch": the reader starts with the ticker.
             await subscriptions.SubscribeAsync(connection, edition, afterSeq, epoch, cancellationToken);
-            await connection.WriteAsync(KeepAliveInterval, cancellationToken);
+            await connection.KeepOpenAsync(KeepAliveInterval, cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SubscriptionRefusedException)
         {
