@@ -38,6 +38,8 @@ internal sealed class EditionFeed(
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Each live subscriber with the position after which it has been sent every event.
     private readonly ConcurrentDictionary<IFeedSubscriber, FeedPosition> _live = new();
+    // Subscribers whose history is being sent, each with the task that completes when it has joined (or failed to).
+    private readonly ConcurrentDictionary<IFeedSubscriber, Task> _joining = new();
     private readonly RecentMessages _recent = new(RecentEvents);
     // Epochs this feed moved away from: their events may still arrive (appended before the move) and are relayed as usual.
     private readonly HashSet<string> _formerEpochs = new(StringComparer.Ordinal);
@@ -156,6 +158,29 @@ internal sealed class EditionFeed(
     public async Task AttachAsync(IFeedSubscriber subscriber, long? afterSeq, string? epoch, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
+        // One attach per subscriber at a time: a repeated Subscribe while history streams waits for it, then finds itself covered.
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (!_joining.TryAdd(subscriber, joined.Task))
+        {
+            if (_joining.TryGetValue(subscriber, out var other))
+            {
+                await other.WaitAsync(cancellationToken);
+            }
+        }
+
+        try
+        {
+            await JoinAsync(subscriber, afterSeq, epoch, cancellationToken);
+        }
+        finally
+        {
+            _joining.TryRemove(subscriber, out _);
+            joined.TrySetResult();
+        }
+    }
+
+    private async Task JoinAsync(IFeedSubscriber subscriber, long? afterSeq, string? epoch, CancellationToken cancellationToken)
+    {
         if (_live.TryGetValue(subscriber, out var held) && held.Covers(afterSeq, epoch ?? Epoch, Epoch, RelayedSeq))
         {
             return;

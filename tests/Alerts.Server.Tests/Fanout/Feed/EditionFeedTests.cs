@@ -156,6 +156,28 @@ public sealed class EditionFeedTests
     }
 
     [Fact]
+    public async Task ARepeatedSubscribeWhileTheHistoryStreamsDoesNotRestartIt()
+    {
+        for (var i = 1; i <= 30; i++)
+        {
+            _log.Append($"Earlier {i}");
+        }
+
+        _feed.Start(30, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        subscriber.Stall();
+        var first = _feed.AttachAsync(subscriber, 0, null, CancellationToken.None);
+        await subscriber.WaitForSeqAsync(1, Timeout);
+
+        var repeated = Enumerable.Range(0, 5).Select(_ => _feed.AttachAsync(subscriber, 0, null, CancellationToken.None)).ToList();
+        subscriber.Resume();
+        await Task.WhenAll([first, .. repeated]).WaitAsync(Timeout);
+        await _feed.RelayAsync(_log.Append("Live"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(Enumerable.Range(1, 31).Select(s => (long)s), subscriber.Seqs);
+    }
+
+    [Fact]
     public async Task HistoryReadSlowlyFromTheLogIsClosedUnderTheGateFromTheRecentEvents()
     {
         for (var i = 1; i <= 20; i++)
