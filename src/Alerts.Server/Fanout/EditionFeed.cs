@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Text;
 using Alerts.Core.Alerts;
-using Alerts.Core.Serialization;
+using Alerts.Server.EventLog;
 using Alerts.Server.Hosting;
-using Alerts.Server.Hubs;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Fanout;
 
@@ -28,17 +26,21 @@ internal sealed class EditionFeed(
     TimeProvider time,
     AlertsMetrics metrics,
     IFanoutRecorder recorder,
+    IRelayWork work,
     ILogger<EditionFeed> logger)
 {
     private const int TickerResetLines = 50;
 
-    /// <summary>How many relayed events the feed keeps to close a joining subscriber's history under the gate.</summary>
-    internal const int RecentEvents = 256;
+    /// <summary>How many recent events the feed keeps, encoded, for every replay and to close a joining subscriber's history under the gate.</summary>
+    internal const int RecentEvents = 1024;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<IFeedSubscriber, byte> _live = new();
-    private readonly Queue<FeedMessage> _recent = new(RecentEvents);
+    // Each live subscriber with the position after which it has been sent every event.
+    private readonly ConcurrentDictionary<IFeedSubscriber, FeedPosition> _live = new();
+    // Subscribers whose history is being sent, each with the task that completes when it has joined (or failed to).
+    private readonly ConcurrentDictionary<IFeedSubscriber, Task> _joining = new();
+    private readonly RecentMessages _recent = new(RecentEvents);
     // Epochs this feed moved away from: their events may still arrive (appended before the move) and are relayed as usual.
     private readonly HashSet<string> _formerEpochs = new(StringComparer.Ordinal);
     private long _relayedSeq;
@@ -62,14 +64,14 @@ internal sealed class EditionFeed(
     }
 
     /// <summary>An event from pub/sub: relayed, preceded by any seqs it skipped, or dropped as a duplicate.</summary>
-    public async Task RelayAsync(StoredEvent storedEvent, CancellationToken cancellationToken)
+    public async Task RelayAsync(LoggedEvent loggedEvent, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var alertEvent = Parse(storedEvent);
-            if (alertEvent.Epoch is { } eventEpoch && eventEpoch != _epoch && !_formerEpochs.Contains(eventEpoch))
+            var header = loggedEvent.Header;
+            if (header.Epoch is { } eventEpoch && eventEpoch != _epoch && !_formerEpochs.Contains(eventEpoch))
             {
                 if (_epoch.Length == 0)
                 {
@@ -86,9 +88,9 @@ internal sealed class EditionFeed(
                 }
             }
 
-            if (storedEvent.Seq <= _relayedSeq)
+            if (header.Seq <= _relayedSeq)
             {
-                if (_recent.FirstOrDefault(m => m.Seq == storedEvent.Seq) is { } relayed && relayed.Identity != FeedMessage.IdentityOf(alertEvent))
+                if (_recent.Find(header.Seq) is { Header: { } relayed } && relayed.Identity != header.Identity)
                 {
                     await RewindLockedAsync("a relayed seq arrived as a different event", cancellationToken);
                 }
@@ -96,19 +98,27 @@ internal sealed class EditionFeed(
                 return;
             }
 
-            if (storedEvent.Seq > _relayedSeq + 1)
+            if (header.Seq > _relayedSeq + 1)
             {
-                FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, storedEvent.Seq - 1, "seq jumped");
-                await BackfillLockedAsync(storedEvent.Seq - 1, cancellationToken);
+                FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, header.Seq - 1, "seq jumped");
+                await BackfillLockedAsync(header.Seq - 1, cancellationToken);
             }
 
-            RelayLocked(storedEvent, alertEvent);
+            RelayLocked(FeedMessage.Alert(loggedEvent, work));
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="json"/> is, byte for byte, an event this feed relayed recently: pub/sub
+    /// delivers what the consistency check already took from the log. Only its seq is read to know.
+    /// </summary>
+    public bool HasRelayed(string json) =>
+        PublishedEvent.TryReadSeq(json, out var seq) && seq <= RelayedSeq
+        && _recent.Find(seq) is { IsReset: false } relayed && relayed.Json.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(json));
 
     /// <summary>
     /// Relays whatever the log has beyond what this node relayed (after a lost subscription or
@@ -140,17 +150,47 @@ internal sealed class EditionFeed(
     /// <summary>
     /// Queues for <paramref name="subscriber"/> the events after <paramref name="afterSeq"/> (none when
     /// null), then adds it to the live subscribers. A subscriber already live is repositioned: it
-    /// leaves the live set first, so it never follows the edition twice. A position in another
-    /// <paramref name="epoch"/> than the log's is answered with the ticker (<c>reset</c>).
+    /// leaves the live set first, so it never follows the edition twice; one that already has every
+    /// event after the position it asks for (a repeated <c>Subscribe</c>) stays as it is, so a message of
+    /// many calls costs no more history than one. A position in another <paramref name="epoch"/> than
+    /// the log's is answered with the ticker (<c>reset</c>).
     /// </summary>
     public async Task AttachAsync(IFeedSubscriber subscriber, long? afterSeq, string? epoch, CancellationToken cancellationToken)
     {
         await _started.Task.WaitAsync(cancellationToken);
+        // One attach per subscriber at a time: a repeated Subscribe while history streams waits for it, then finds itself covered.
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (!_joining.TryAdd(subscriber, joined.Task))
+        {
+            if (_joining.TryGetValue(subscriber, out var other))
+            {
+                await other.WaitAsync(cancellationToken);
+            }
+        }
+
+        try
+        {
+            await JoinAsync(subscriber, afterSeq, epoch, cancellationToken);
+        }
+        finally
+        {
+            _joining.TryRemove(subscriber, out _);
+            joined.TrySetResult();
+        }
+    }
+
+    private async Task JoinAsync(IFeedSubscriber subscriber, long? afterSeq, string? epoch, CancellationToken cancellationToken)
+    {
+        if (_live.TryGetValue(subscriber, out var held) && held.Covers(afterSeq, epoch ?? Epoch, Epoch, RelayedSeq))
+        {
+            return;
+        }
+
         _live.TryRemove(subscriber, out _);
-        var position = afterSeq ?? long.MaxValue;
+        var history = HistoryEnd.LiveOnly;
         if (afterSeq is not null)
         {
-            position = epoch is not null && epoch != Epoch
+            history = epoch is not null && epoch != Epoch
                 ? await ResetAsync(subscriber, cancellationToken)
                 : await StartHistoryAsync(subscriber, afterSeq.Value, cancellationToken);
         }
@@ -160,7 +200,7 @@ internal sealed class EditionFeed(
             await _gate.WaitAsync(cancellationToken);
             try
             {
-                if (TryJoinLocked(subscriber, position))
+                if (TryJoinLocked(subscriber, history))
                 {
                     return;
                 }
@@ -171,7 +211,7 @@ internal sealed class EditionFeed(
             }
 
             // The relay moved on past the recent events while the history went out: more history, at the client's pace.
-            position = await SendHistoryAsync(subscriber, position, RelayedSeq, cancellationToken);
+            history = history.Then(await SendHistoryAsync(subscriber, history.Position, RelayedSeq, cancellationToken));
         }
     }
 
@@ -184,7 +224,7 @@ internal sealed class EditionFeed(
     /// Where the subscriber's history starts: its own seq, or (when it asks for more than its budget,
     /// or is ahead of the log) the seq the ticker it is sent instead continues after.
     /// </summary>
-    private async Task<long> StartHistoryAsync(IFeedSubscriber subscriber, long afterSeq, CancellationToken cancellationToken)
+    private async Task<HistoryEnd> StartHistoryAsync(IFeedSubscriber subscriber, long afterSeq, CancellationToken cancellationToken)
     {
         var relayedSeq = RelayedSeq;
         if (afterSeq > relayedSeq)
@@ -192,7 +232,7 @@ internal sealed class EditionFeed(
             // Ahead of this node: either the node lags a moment, or the client saw seqs the log no
             // longer has (restored from an older backup), and would drop every new event as a duplicate.
             var latestSeq = (await log.ReadAsync(edition, afterSeq, 1, cancellationToken)).LatestSeq;
-            return afterSeq > latestSeq ? await ResetAsync(subscriber, cancellationToken) : afterSeq;
+            return afterSeq > latestSeq ? await ResetAsync(subscriber, cancellationToken) : new HistoryEnd(afterSeq, afterSeq);
         }
 
         if (!subscriber.ReplayBudget.TryTake((int)Math.Min(int.MaxValue, relayedSeq - afterSeq)))
@@ -200,20 +240,31 @@ internal sealed class EditionFeed(
             return await ResetAsync(subscriber, cancellationToken);
         }
 
-        return await SendHistoryAsync(subscriber, afterSeq, relayedSeq, cancellationToken);
+        return new HistoryEnd(afterSeq, afterSeq).Then(await SendHistoryAsync(subscriber, afterSeq, relayedSeq, cancellationToken));
     }
 
-    /// <summary>Queues the recent events after <paramref name="position"/> and joins the live set, if the recent events reach back that far.</summary>
-    private bool TryJoinLocked(IFeedSubscriber subscriber, long position)
+    /// <summary>Queues the recent events after the history's position and joins the live set, if the recent events reach back that far.</summary>
+    private bool TryJoinLocked(IFeedSubscriber subscriber, HistoryEnd history)
     {
+        var position = history.Position;
         if (position < _relayedSeq)
         {
-            if (_recent.Count == 0 || _recent.Peek().Seq > position + 1)
+            if (_relayedSeq - position > _recent.Capacity)
             {
                 return false;
             }
 
-            var closing = _recent.Where(m => m.Seq > position).ToList();
+            var closing = new List<FeedMessage>((int)(_relayedSeq - position));
+            for (var seq = position + 1; seq <= _relayedSeq; seq++)
+            {
+                if (_recent.Find(seq) is not { } message)
+                {
+                    return false;
+                }
+
+                closing.Add(message);
+            }
+
             subscriber.ReplayBudget.Take(closing.Count);
             foreach (var message in closing)
             {
@@ -221,15 +272,19 @@ internal sealed class EditionFeed(
             }
         }
 
-        _live.TryAdd(subscriber, 0);
+        // Live only: everything after the seq it joins at.
+        _live[subscriber] = new FeedPosition(Math.Min(history.CoveredAfter ?? _relayedSeq, _relayedSeq), _epoch);
         return true;
     }
 
     /// <summary>Sends the subscriber the log's events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>] at its pace; returns the seq it is now at.</summary>
-    private async Task<long> SendHistoryAsync(IFeedSubscriber subscriber, long afterSeq, long upToSeq, CancellationToken cancellationToken)
+    private async Task<HistoryEnd> SendHistoryAsync(IFeedSubscriber subscriber, long afterSeq, long upToSeq, CancellationToken cancellationToken)
     {
         while (afterSeq < upToSeq)
         {
+            // The log is read for what it still holds (retention decides, as for /events), but an event
+            // in memory goes out as the relay (or an earlier replay) encoded it, not read again.
+            var generation = _recent.Generation;
             var page = await log.ReadAsync(edition, afterSeq, pageSize, cancellationToken);
             if (page.IsGapAfter(afterSeq))
             {
@@ -238,7 +293,8 @@ internal sealed class EditionFeed(
 
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                subscriber.Send(FeedMessage.Alert(Parse(storedEvent)));
+                var message = _recent.Find(storedEvent.Seq) ?? Remember(FeedMessage.Alert(Read(storedEvent), work), generation);
+                subscriber.Send(message);
                 afterSeq = storedEvent.Seq;
                 await subscriber.WhenReadyForHistoryAsync(cancellationToken);
             }
@@ -249,22 +305,22 @@ internal sealed class EditionFeed(
             }
         }
 
-        return afterSeq;
+        return new HistoryEnd(afterSeq, null);
     }
 
     /// <summary>Sends one subscriber the whole ticker instead of events; its events continue after the seq returned.</summary>
-    private async Task<long> ResetAsync(IFeedSubscriber subscriber, CancellationToken cancellationToken)
+    private async Task<HistoryEnd> ResetAsync(IFeedSubscriber subscriber, CancellationToken cancellationToken)
     {
-        var reset = FeedMessage.Reset(await ReadTickerAsync(cancellationToken));
+        var reset = FeedMessage.Reset(await ReadTickerAsync(cancellationToken), work);
         if (!subscriber.ReplayBudget.TryTake(reset.Events))
         {
             FanoutLog.ReplayBudgetSpent(logger, edition);
             subscriber.Abort();
-            throw new HubException("This connection asked for more history than it may; reconnect and resume.");
+            throw new SubscriptionRefusedException("This connection asked for more history than it may; reconnect and resume.");
         }
 
         subscriber.Send(reset);
-        return reset.Seq;
+        return new HistoryEnd(reset.Seq, reset.Seq);
     }
 
     private async Task<TickerReset> ReadTickerAsync(CancellationToken cancellationToken)
@@ -312,7 +368,7 @@ internal sealed class EditionFeed(
             var relayed = false;
             foreach (var storedEvent in page.Events.TakeWhile(e => e.Seq <= upToSeq))
             {
-                RelayLocked(storedEvent, Parse(storedEvent));
+                RelayLocked(_recent.Find(storedEvent.Seq) ?? FeedMessage.Alert(Read(storedEvent), work));
                 relayed = true;
             }
 
@@ -325,10 +381,11 @@ internal sealed class EditionFeed(
 
     private void ResetEveryoneLocked(TickerReset reset)
     {
-        var message = FeedMessage.Reset(reset);
+        var message = FeedMessage.Reset(reset, work);
         foreach (var (subscriber, _) in _live)
         {
             subscriber.Send(message);
+            _live[subscriber] = new FeedPosition(reset.LatestSeq, _epoch);
         }
 
         // A subscriber joining later needs the ticker too: its history cannot be closed from before the reset.
@@ -336,11 +393,11 @@ internal sealed class EditionFeed(
         Volatile.Write(ref _relayedSeq, reset.LatestSeq);
     }
 
-    private void RelayLocked(StoredEvent storedEvent, AlertEvent alertEvent)
+    private void RelayLocked(FeedMessage message)
     {
+        var header = message.Header!;
         using var activity = AlertsTracing.Source.StartActivity("alerts.hub.send");
-        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.Seq, storedEvent.Seq).SetTag(AlertsTracing.AlertId, alertEvent.Alert.Id);
-        var message = FeedMessage.Alert(alertEvent);
+        activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.Seq, header.Seq).SetTag(AlertsTracing.AlertId, header.AlertId);
         var sentTo = 0;
         foreach (var (subscriber, _) in _live)
         {
@@ -348,18 +405,35 @@ internal sealed class EditionFeed(
             sentTo++;
         }
 
-        if (_recent.Count == RecentEvents)
+        if (header.Type == AlertEventType.Retracted)
         {
-            _recent.Dequeue();
+            // The log rewrote the alert's earlier events without its content: replays must read them again.
+            _recent.Forget(header.AlertId);
         }
 
-        _recent.Enqueue(message);
-        Volatile.Write(ref _relayedSeq, storedEvent.Seq);
-        metrics.RelayedEvent(edition, time.GetUtcNow() - alertEvent.At);
-        recorder.Record(edition, alertEvent.Alert.Id, sentTo);
+        _recent.Add(message, _recent.Generation);
+        Volatile.Write(ref _relayedSeq, header.Seq);
+        metrics.RelayedEvent(edition, time.GetUtcNow() - header.At);
+        recorder.Record(edition, header.AlertId, sentTo);
         activity?.SetTag("alerts.subscribers", sentTo);
     }
 
-    private static AlertEvent Parse(StoredEvent storedEvent) =>
-        JsonSerializer.Deserialize<AlertEvent>(storedEvent.Json, AlertsJson.Options)!;
+    /// <summary>Keeps a message read from the log for the replays after this one, unless the log changed since it was read.</summary>
+    private FeedMessage Remember(FeedMessage message, long generation)
+    {
+        _recent.Add(message, generation);
+        return message;
+    }
+
+    /// <summary>Reads an event of the log: its header once; its JSON is carried as it is.</summary>
+    private LoggedEvent Read(StoredEvent storedEvent)
+    {
+        if (!PublishedEvent.TryRead(storedEvent.Json, edition, out var loggedEvent))
+        {
+            throw new InvalidDataException($"Event {storedEvent.Seq} of {edition} in the log is not in the log's shape.");
+        }
+
+        work.Parsed(edition, storedEvent.Seq);
+        return loggedEvent;
+    }
 }

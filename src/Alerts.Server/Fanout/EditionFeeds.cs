@@ -14,11 +14,12 @@ internal sealed class EditionFeeds(
     TimeProvider time,
     AlertsMetrics metrics,
     IFanoutRecorder recorder,
+    IRelayWork work,
     ILoggerFactory loggerFactory)
 {
     private readonly Dictionary<string, EditionFeed> _feeds = taxonomy.Editions.Keys.ToDictionary(
         edition => edition,
-        edition => new EditionFeed(edition, log, epochs, options.Value.BackfillPageSize, time, metrics, recorder, loggerFactory.CreateLogger<EditionFeed>()),
+        edition => new EditionFeed(edition, log, epochs, options.Value.BackfillPageSize, time, metrics, recorder, work, loggerFactory.CreateLogger<EditionFeed>()),
         StringComparer.Ordinal);
 
     public EditionFeed this[string edition] => _feeds[edition];

@@ -15,7 +15,14 @@ namespace Alerts.Server.Fanout;
 /// A latest seq below what a feed relayed means the log went backwards (a lossy failover, a restore): the feed moves to a new epoch.
 /// </summary>
 internal sealed class EventRelay(
-    IConnectionMultiplexer redis, RedisKeys keys, IAlertLog log, ILogEpochs epochs, EditionFeeds feeds, IOptions<FanoutOptions> options, ILogger<EventRelay> logger)
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    IAlertLog log,
+    ILogEpochs epochs,
+    EditionFeeds feeds,
+    IRelayWork work,
+    IOptions<FanoutOptions> options,
+    ILogger<EventRelay> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _checkNow = new(0, 1);
@@ -57,17 +64,24 @@ internal sealed class EventRelay(
     private async Task RelayAsync(EditionFeed feed, RedisValue message, CancellationToken stoppingToken)
     {
         var (parent, json) = RelayTrace.Split((string)message!);
-        if (!PublishedEvent.TryRead(json, feed.Edition, out var storedEvent))
+        if (feed.HasRelayed(json))
+        {
+            // The consistency check relayed it from the log first: a copy, dropped before it is read.
+            return;
+        }
+
+        if (!PublishedEvent.TryRead(json, feed.Edition, out var loggedEvent))
         {
             EventLogLog.MalformedMessageDropped(logger, feed.Edition, json.Length);
             return;
         }
 
+        work.Parsed(feed.Edition, loggedEvent.Header.Seq);
         using var activity = AlertsTracing.Source.StartActivity("alerts.relay", System.Diagnostics.ActivityKind.Consumer, parent);
-        activity?.SetTag(AlertsTracing.Edition, feed.Edition).SetTag(AlertsTracing.Seq, storedEvent.Seq);
+        activity?.SetTag(AlertsTracing.Edition, feed.Edition).SetTag(AlertsTracing.Seq, loggedEvent.Header.Seq);
         try
         {
-            await feed.RelayAsync(storedEvent, stoppingToken);
+            await feed.RelayAsync(loggedEvent, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

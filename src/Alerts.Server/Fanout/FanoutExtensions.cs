@@ -9,7 +9,9 @@ internal static class FanoutExtensions
     {
         services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FanoutOptions>, FanoutOptionsValidator>();
+        services.AddSingleton<IRelayWork, UncountedRelayWork>();
         services.AddSingleton<EditionFeeds>();
+        services.AddSingleton<LiveSubscriptions>();
         services.AddSingleton<FanoutRecorder>();
         services.AddSingleton<IFanoutRecorder>(sp => sp.GetRequiredService<FanoutRecorder>());
         services.AddSingleton<NodeIdentity>();

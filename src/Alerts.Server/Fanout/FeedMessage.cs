@@ -1,76 +1,78 @@
-using System.Text;
 using System.Text.Json;
-using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
-using Alerts.Server.Hubs;
-using Alerts.Server.Hubs.Direct;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Protocol;
+using Alerts.Server.EventLog;
 
 namespace Alerts.Server.Fanout;
 
 /// <summary>
-/// One record for an edition's subscribers, encoded at most once per wire format however many
-/// connections take it: direct connections get the JSON record as bytes, negotiated ones a
-/// <see cref="SerializedHubMessage"/> that SignalR serializes once per protocol.
+/// One message for an edition's subscribers: an event as the log's JSON bytes with its header, or a
+/// ticker reset. Each wire format (<see cref="FeedEncoding{T}"/>) is built from it at most once and
+/// shared by every connection of that format; the transports frame, the feed only carries.
 /// </summary>
 internal sealed class FeedMessage
 {
-    private readonly string _method;
-    private readonly object _argument;
-    private byte[]? _record;
-    private SerializedHubMessage? _serialized;
-    private byte[]? _streamFrame;
+    private readonly string _edition;
+    private readonly IRelayWork _work;
+    private readonly object?[] _encoded = new object?[FeedEncoding.MaxEncodings];
 
-    private FeedMessage(string method, object argument, long seq, int events)
+    private FeedMessage(FeedMessageKind kind, string edition, long seq, string? epoch, int events, byte[] json, EventHeader? header, IRelayWork work)
     {
-        _method = method;
-        _argument = argument;
+        Kind = kind;
+        _edition = edition;
         Seq = seq;
+        Epoch = epoch;
         Events = events;
+        Json = json;
+        Header = header;
+        _work = work;
     }
+
+    public FeedMessageKind Kind { get; }
 
     /// <summary>The event's seq; for a reset, the seq its live events continue after.</summary>
     public long Seq { get; }
 
+    /// <summary>The epoch of the event, or of the log the reset's ticker was read from.</summary>
+    public string? Epoch { get; }
+
     /// <summary>What the message costs a connection's replay budget: one per event, one per ticker line.</summary>
     public int Events { get; }
 
-    public bool IsReset => _method == ITickerClient.ResetMethod;
+    /// <summary>The argument as JSON: the event as the log holds it, or the reset.</summary>
+    public byte[] Json { get; }
 
-    /// <summary>
-    /// Which change the event is (alert, type, version): a seq relayed again must be the same change,
-    /// or the log went back. Not the JSON: a retraction rewrites earlier events without their content.
-    /// Worked out when asked, which is only for a seq relayed again.
-    /// </summary>
-    public string? Identity => _argument is AlertEvent alertEvent ? IdentityOf(alertEvent) : null;
+    /// <summary>The event's header; null for a reset.</summary>
+    public EventHeader? Header { get; }
 
-    public static string IdentityOf(AlertEvent alertEvent) => $"{alertEvent.Alert.Id}/{alertEvent.Type}/{alertEvent.Alert.Version}";
+    public bool IsReset => Kind == FeedMessageKind.Reset;
 
-    /// <summary>The SignalR JSON record, as <see cref="DirectHub"/>'s connections write it.</summary>
-    public byte[] Record => _record ?? Interlocked.CompareExchange(ref _record, HubFrames.Invocation(_method, _argument), null) ?? _record;
+    public static FeedMessage Alert(LoggedEvent loggedEvent, IRelayWork work) =>
+        new(FeedMessageKind.Alert, loggedEvent.Header.Edition, loggedEvent.Header.Seq, loggedEvent.Header.Epoch, 1, loggedEvent.Json, loggedEvent.Header, work);
 
-    /// <summary>The invocation as SignalR's connections write it, in whatever protocol each negotiated.</summary>
-    public SerializedHubMessage Serialized =>
-        _serialized ?? Interlocked.CompareExchange(ref _serialized, new SerializedHubMessage(new InvocationMessage(_method, [_argument])), null) ?? _serialized;
+    public static FeedMessage Reset(TickerReset reset, IRelayWork work) =>
+        new(FeedMessageKind.Reset, reset.Edition, reset.LatestSeq, reset.Epoch, Math.Max(1, reset.Ticker.Count),
+            JsonSerializer.SerializeToUtf8Bytes(reset, AlertsJson.Options), null, work);
 
-    /// <summary>The Server-Sent Events frame: <c>event: alert|reset</c>, <c>id: {epoch}:{seq}</c>, the argument as data.</summary>
-    public byte[] StreamFrame => _streamFrame ?? Interlocked.CompareExchange(ref _streamFrame, EncodeStreamFrame(), null) ?? _streamFrame;
-
-    public static FeedMessage Alert(AlertEvent alertEvent) => new(ITickerClient.AlertMethod, alertEvent, alertEvent.Seq, 1);
-
-    public static FeedMessage Reset(TickerReset reset) => new(ITickerClient.ResetMethod, reset, reset.LatestSeq, Math.Max(1, reset.Ticker.Count));
-
-    private byte[] EncodeStreamFrame()
+    /// <summary>The message in <paramref name="encoding"/>'s format, built by the first connection that asks.</summary>
+    public T Encoded<T>(FeedEncoding<T> encoding)
+        where T : class
     {
-        var epoch = _argument switch
+        if (Volatile.Read(ref _encoded[encoding.Slot]) is T built)
         {
-            AlertEvent alertEvent => alertEvent.Epoch,
-            TickerReset reset => reset.Epoch,
-            _ => null,
-        };
-        // JSON without indentation has no line breaks, so the whole argument is one data line.
-        var data = JsonSerializer.Serialize(_argument, _argument.GetType(), AlertsJson.Options);
-        return Encoding.UTF8.GetBytes($"event: {_method}\nid: {epoch}:{Seq}\ndata: {data}\n\n");
+            return built;
+        }
+
+        // Built under the message's own lock: two replays taking one recent message at once still build it once.
+        lock (_encoded)
+        {
+            if (_encoded[encoding.Slot] is not T encoded)
+            {
+                encoded = encoding.Encode(this);
+                _work.Encoded(encoding.Name, Kind, _edition, Seq);
+                Volatile.Write(ref _encoded[encoding.Slot], encoded);
+            }
+
+            return encoded;
+        }
     }
 }

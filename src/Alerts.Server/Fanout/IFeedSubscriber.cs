@@ -7,6 +7,9 @@ namespace Alerts.Server.Fanout;
 /// </summary>
 internal interface IFeedSubscriber
 {
+    /// <summary>The editions the connection follows, kept by <see cref="LiveSubscriptions"/>: a connection follows one or a few, so an array.</summary>
+    string[] Editions { get; set; }
+
     /// <summary>History this connection may still be sent before it gets the ticker instead.</summary>
     ReplayBudget ReplayBudget { get; }
 

@@ -3,6 +3,8 @@ using Alerts.Server.Desk;
 using Alerts.Server.EventLog;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hosting.ForwardedHeaders;
+using Alerts.Server.Hosting.Limits;
+using Alerts.Server.Hosting.PublicAddress;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
@@ -23,6 +25,8 @@ internal static class AlertsApplication
         builder.AddAlertsHosting();
         builder.Services
             .AddAlertsForwardedHeaders()
+            .AddAlertsLimits()
+            .AddAlertsPublicAddress()
             .AddAlertsRateLimiting()
             .AddAlertsMetrics()
             .AddAlertsEventLog()
@@ -42,6 +46,7 @@ internal static class AlertsApplication
 
         var app = builder.Build();
         app.UseAlertsForwardedHeaders();
+        app.UseAlertsConnectionLimits();
         app.UseDirectHub();
         app.UseAlertsHosting();
         app.UseCors();

@@ -1,4 +1,3 @@
-using Alerts.Core.Editions;
 using Alerts.Server.Fanout;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,13 +6,12 @@ namespace Alerts.Server.Hubs;
 /// <summary>
 /// The live hub at <c>/hubs/alerts</c>. Clients may only subscribe (or resume) and unsubscribe; nothing they send
 /// reaches anyone else. Events come from the node's <see cref="EventRelay"/>, never from another client,
-/// through the connection's own bounded queue (<see cref="NegotiatedConnection"/>).
+/// through the connection's own bounded queue (<see cref="NegotiatedConnection"/>); the subscriptions are
+/// <see cref="LiveSubscriptions"/>', as for every transport.
 /// </summary>
-internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, DrainingHubLifetimeManager connections) : Hub<ITickerClient>
+internal sealed class AlertsHub(LiveSubscriptions subscriptions, DrainingHubLifetimeManager connections) : Hub<ITickerClient>
 {
     public const string Path = "/hubs/alerts";
-
-    private const string EditionsItem = "editions";
 
     /// <summary>
     /// From now on this connection receives every event of <paramref name="edition"/> with seq above
@@ -30,26 +28,15 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, DrainingH
     /// </summary>
     public Task Resume(string edition, long afterSeq, string epoch) => AttachAsync(edition, afterSeq, epoch);
 
-    private async Task AttachAsync(string edition, long? afterSeq, string? epoch)
-    {
-        var feed = Feed(edition);
-        var connection = connections[Context.ConnectionId];
-        await feed.AttachAsync(connection, afterSeq, epoch, Context.ConnectionAborted);
-        // The history is queued, not yet written: it reaches the client before this call's completion, as on the direct hub.
-        await connection.WhenSentAsync(Context.ConnectionAborted);
-        if (Editions.Add(edition))
-        {
-            feed.SubscribersChanged(+1);
-        }
-    }
-
     public Task Unsubscribe(string edition)
     {
-        var feed = Feed(edition);
-        feed.Detach(connections[Context.ConnectionId]);
-        if (Editions.Remove(edition))
+        try
         {
-            feed.SubscribersChanged(-1);
+            subscriptions.Unsubscribe(connections[Context.ConnectionId], edition);
+        }
+        catch (SubscriptionRefusedException e)
+        {
+            throw new HubException(e.Message);
         }
 
         return Task.CompletedTask;
@@ -57,25 +44,24 @@ internal sealed class AlertsHub(EditionFeeds feeds, Taxonomy taxonomy, DrainingH
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        var connection = connections[Context.ConnectionId];
-        foreach (var edition in Editions)
-        {
-            feeds[edition].Detach(connection);
-            feeds[edition].SubscribersChanged(-1);
-        }
-
+        subscriptions.UnsubscribeAll(connections[Context.ConnectionId]);
         return Task.CompletedTask;
     }
 
-    // A connection's hub methods run one at a time, so a plain set in its items is safe.
-    private HashSet<string> Editions =>
-        (HashSet<string>)(Context.Items.TryGetValue(EditionsItem, out var set) ? set! : Context.Items[EditionsItem] = new HashSet<string>(StringComparer.Ordinal));
+    private async Task AttachAsync(string edition, long? afterSeq, string? epoch)
+    {
+        var connection = connections[Context.ConnectionId];
+        try
+        {
+            await subscriptions.SubscribeAsync(connection, edition, afterSeq, epoch, Context.ConnectionAborted);
+        }
+        catch (SubscriptionRefusedException e)
+        {
+            // SignalR tells a client only a HubException's message.
+            throw new HubException(e.Message);
+        }
 
-    private EditionFeed Feed(string edition) => FeedOf(feeds, taxonomy, edition);
-
-    /// <summary>The feed a client subscribes to, by name; also how <see cref="Direct.DirectHub"/>'s connections find it.</summary>
-    internal static EditionFeed FeedOf(EditionFeeds feeds, Taxonomy taxonomy, string? edition) =>
-        edition is not null && taxonomy.Editions.ContainsKey(edition)
-            ? feeds[edition]
-            : throw new HubException($"Unknown edition '{edition}'. Known: {string.Join(", ", taxonomy.Editions.Keys)}.");
+        // The history is queued, not yet written: it reaches the client before this call's completion, as on the direct hub.
+        await connection.WhenSentAsync(Context.ConnectionAborted);
+    }
 }

@@ -1,4 +1,5 @@
 using Alerts.Core.Alerts;
+using Alerts.Server.Fanout;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Hubs;

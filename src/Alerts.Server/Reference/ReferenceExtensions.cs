@@ -13,6 +13,7 @@ internal static class ReferenceExtensions
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<DocumentDescription>();
+            options.AddDocumentTransformer<PublicServers>();
             options.AddOperationTransformer<EditorKeyRequirement>();
             options.AddDocumentTransformer<OperationDescriptions>();
         });

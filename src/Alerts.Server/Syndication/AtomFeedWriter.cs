@@ -24,7 +24,7 @@ internal static class AtomFeedWriter
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
             xml.WriteAttributeString("xml", "lang", null, feed.Edition.Language);
-            xml.WriteElementString("id", Atom, links.AtomFeed);
+            xml.WriteElementString("id", Atom, links.AtomFeedId);
             xml.WriteElementString("title", Atom, $"{feed.Edition.BreakingLabel} · {feed.Edition.Name}");
             xml.WriteElementString("updated", Atom, Timestamp(feed.Updated));
             xml.WriteStartElement("author", Atom);
@@ -48,7 +48,7 @@ internal static class AtomFeedWriter
     {
         var resource = links.Alert(line.Id);
         xml.WriteStartElement("entry", Atom);
-        xml.WriteElementString("id", Atom, resource);
+        xml.WriteElementString("id", Atom, links.AlertId(line.Id));
         xml.WriteStartElement("title", Atom);
         xml.WriteAttributeString("type", "text");
         xml.WriteString(line.Headline);

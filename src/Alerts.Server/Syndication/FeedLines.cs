@@ -45,6 +45,10 @@ internal sealed class FeedLines(IAlertLog log, TimeProvider time)
             .ThenByDescending(alert => alert.Id, StringComparer.Ordinal)
             .Take(MaxLines)
             .ToList();
-        return new FeedSnapshot(edition, lines, updated);
+        // A line leaves the feed once it is off the ticker and older than a day: until the first does, or an event comes, the feed stands.
+        var standsUntil = lines.Count == 0 ? DateTimeOffset.MaxValue : lines.Min(alert => Max(alert.ExpiresAt, alert.PublishedAt + Day));
+        return new FeedSnapshot(edition, lines, updated, standsUntil);
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -1,8 +1,15 @@
 namespace Alerts.Server.Syndication;
 
-/// <summary>Absolute addresses a feed names, from the address the request reached.</summary>
+/// <summary>
+/// The addresses a feed names, after <paramref name="origin"/>: the configured public address, or
+/// empty when the node knows none, and then relative (<see cref="IsAbsolute"/> is false).
+/// </summary>
 internal sealed class FeedLinks(string origin, string edition)
 {
+    public bool IsAbsolute => origin.Length > 0;
+
+    public string Origin => origin;
+
     public string Home => $"{origin}/";
 
     public string AtomFeed => $"{origin}/api/v1/editions/{edition}/feed.atom";
@@ -11,6 +18,9 @@ internal sealed class FeedLinks(string origin, string edition)
 
     public string Alert(string id) => $"{origin}/api/v1/alerts/{Uri.EscapeDataString(id)}";
 
-    public static FeedLinks For(HttpRequest request, string edition) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}", edition);
+    /// <summary>An Atom id must be an absolute IRI: the feed's address when known, else a name of the edition's feed.</summary>
+    public string AtomFeedId => IsAbsolute ? AtomFeed : $"urn:alerts:feed:{edition}";
+
+    /// <summary>An entry's Atom id: the alert's address when known, else a name of the alert.</summary>
+    public string AlertId(string id) => IsAbsolute ? Alert(id) : $"urn:alerts:alert:{Uri.EscapeDataString(id)}";
 }

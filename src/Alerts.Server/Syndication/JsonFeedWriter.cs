@@ -27,8 +27,13 @@ internal static class JsonFeedWriter
             json.WriteStartObject();
             json.WriteString("version", Version);
             json.WriteString("title", $"{feed.Edition.BreakingLabel} · {feed.Edition.Name}");
-            json.WriteString("home_page_url", links.Home);
-            json.WriteString("feed_url", links.JsonFeed);
+            // JSON Feed's addresses are absolute: without a known public address they are left out.
+            if (links.IsAbsolute)
+            {
+                json.WriteString("home_page_url", links.Home);
+                json.WriteString("feed_url", links.JsonFeed);
+            }
+
             json.WriteString("language", feed.Edition.Language);
             json.WriteStartArray("authors");
             json.WriteStartObject();
@@ -57,7 +62,11 @@ internal static class JsonFeedWriter
     {
         json.WriteStartObject();
         json.WriteString("id", line.Id);
-        json.WriteString("url", line.Url ?? links.Alert(line.Id));
+        if (line.Url is not null || links.IsAbsolute)
+        {
+            json.WriteString("url", line.Url ?? links.Alert(line.Id));
+        }
+
         json.WriteString("title", line.Headline);
         json.WriteString("content_text", line.Headline);
         json.WriteString("date_published", line.PublishedAt.UtcDateTime);

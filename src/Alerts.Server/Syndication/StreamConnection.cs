@@ -4,119 +4,82 @@ using Alerts.Server.Hubs;
 namespace Alerts.Server.Syndication;
 
 /// <summary>
-/// One reader of <c>GET /api/v1/editions/{edition}/stream</c>: a bounded queue of Server-Sent Events
-/// frames that the relay adds to and never waits for, written by the request's own loop; a comment
-/// when nothing was sent for a while keeps proxies from closing the stream. A reader that lets the
-/// queue pass <see cref="HubConnectionLimits.MaxQueuedBytes"/> is disconnected, as a slow hub client
+/// One reader of <c>GET /api/v1/editions/{edition}/stream</c>: the same <see cref="SendQueue{T}"/> as a
+/// hub connection's, of Server-Sent Events frames, which the relay adds to and never waits for; a
+/// comment when nothing was sent for a while keeps proxies from closing the stream. A reader that lets
+/// the queue pass <see cref="HubConnectionLimits.MaxQueuedBytes"/> is disconnected, as a slow hub client
 /// is; its EventSource reconnects with <c>Last-Event-ID</c> and resumes.
 /// </summary>
-internal sealed class StreamConnection(HttpContext context, HubConnectionLimits limits) : IFeedSubscriber
+internal sealed class StreamConnection : IFeedSubscriber
 {
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
-    private readonly Lock _lock = new();
-    private readonly Queue<byte[]> _queued = new();
-    private readonly SemaphoreSlim _ready = new(0);
-    private int _queuedBytes;
-    private bool _closed;
+    private readonly HttpContext _context;
+    private readonly HubConnectionLimits _limits;
+    private readonly SendQueue<byte[]> _queue;
 
-    public ReplayBudget ReplayBudget { get; } = limits.NewReplayBudget();
-
-    public void Send(FeedMessage message)
+    public StreamConnection(HttpContext context, HubConnectionLimits limits)
     {
-        var frame = message.StreamFrame;
-        int queuedBytes;
-        lock (_lock)
-        {
-            if (_closed)
-            {
-                return;
-            }
-
-            queuedBytes = _queuedBytes + frame.Length;
-            if (queuedBytes <= limits.MaxQueuedBytes)
-            {
-                _queued.Enqueue(frame);
-                _queuedBytes = queuedBytes;
-            }
-        }
-
-        if (queuedBytes > limits.MaxQueuedBytes)
-        {
-            StreamLog.SlowReaderDisconnected(limits.Logger, context.Connection.Id, queuedBytes);
-            Abort();
-            return;
-        }
-
-        _ready.Release();
+        _context = context;
+        _limits = limits;
+        _queue = new SendQueue<byte[]>(limits.MaxQueuedBytes, WriteAsync, context.Abort);
+        ReplayBudget = limits.NewReplayBudget();
     }
 
-    public async Task WhenReadyForHistoryAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            lock (_lock)
-            {
-                if (_closed || _queuedBytes <= limits.HistoryPaceBytes)
-                {
-                    return;
-                }
-            }
+    public string[] Editions { get; set; } = [];
 
-            // The writer loop drains the queue; history waits a moment rather than crowding it.
-            await Task.Delay(5, cancellationToken);
-        }
-    }
+    public ReplayBudget ReplayBudget { get; }
+
+    public void Send(FeedMessage message) => Send(message.Encoded(StreamFrameEncoding.Instance));
+
+    public Task WhenReadyForHistoryAsync(CancellationToken cancellationToken) => _queue.WhenQueuedAtMostAsync(_limits.HistoryPaceBytes, cancellationToken);
 
     public void Abort()
     {
-        lock (_lock)
-        {
-            _closed = true;
-            _queued.Clear();
-            _queuedBytes = 0;
-        }
-
-        context.Abort();
+        _queue.Close();
+        _context.Abort();
     }
 
-    /// <summary>Writes what is queued until the reader goes away, with a comment after <paramref name="keepAlive"/> of silence.</summary>
-    public async Task WriteAsync(TimeSpan keepAlive, CancellationToken cancellationToken)
+    /// <summary>Keeps the stream open until the reader goes away, with a comment after <paramref name="keepAlive"/> of silence.</summary>
+    public async Task KeepOpenAsync(TimeSpan keepAlive, CancellationToken cancellationToken)
     {
-        var body = context.Response.Body;
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            if (!await _ready.WaitAsync(keepAlive, cancellationToken))
-            {
-                await body.WriteAsync(KeepAlive, cancellationToken);
-                await body.FlushAsync(cancellationToken);
-                continue;
-            }
-
-            byte[]? frame;
             while (true)
             {
-                lock (_lock)
+                await Task.Delay(keepAlive, cancellationToken);
+                if (Environment.TickCount64 - _queue.LastSentAt >= keepAlive.TotalMilliseconds)
                 {
-                    if (_closed || !_queued.TryPeek(out frame))
-                    {
-                        break;
-                    }
-                }
-
-                // Counted against the bound until written: a reader that does not read backs the queue up.
-                await body.WriteAsync(frame, cancellationToken);
-                lock (_lock)
-                {
-                    if (_queued.Count > 0)
-                    {
-                        _queued.Dequeue();
-                        _queuedBytes -= frame.Length;
-                    }
+                    Send(KeepAlive);
                 }
             }
-
-            await body.FlushAsync(cancellationToken);
         }
+        finally
+        {
+            // The response ends with this request: nothing may be written to it after.
+            _queue.Close();
+        }
+    }
+
+    private void Send(byte[] frame)
+    {
+        var queuedBytes = _queue.Enqueue(frame, frame.Length);
+        if (queuedBytes > _limits.MaxQueuedBytes)
+        {
+            StreamLog.SlowReaderDisconnected(_limits.Logger, _context.Connection.Id, queuedBytes);
+            Abort();
+        }
+    }
+
+    private async ValueTask WriteAsync(List<byte[]> frames, int bytes)
+    {
+        var body = _context.Response.Body;
+        foreach (var frame in frames)
+        {
+            // Counted against the bound until written: a reader that does not read backs the queue up.
+            await body.WriteAsync(frame);
+        }
+
+        await body.FlushAsync();
     }
 }

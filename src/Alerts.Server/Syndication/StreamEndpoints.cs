@@ -4,7 +4,6 @@ using Alerts.Server.Api;
 using Alerts.Server.Fanout;
 using Alerts.Server.Hubs;
 using Alerts.Server.Web;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Syndication;
 
@@ -27,9 +26,9 @@ internal static class StreamEndpoints
     }
 
     public static async Task<IResult> StreamAsync(
-        string edition, HttpContext context, Taxonomy taxonomy, EditionFeeds feeds, HubConnectionLimits limits, CancellationToken cancellationToken)
+        string edition, HttpContext context, Taxonomy taxonomy, LiveSubscriptions subscriptions, HubConnectionLimits limits, CancellationToken cancellationToken)
     {
-        if (!taxonomy.Editions.ContainsKey(edition))
+        if (!subscriptions.IsKnown(edition))
         {
             return Problems.UnknownEdition(edition, taxonomy);
         }
@@ -47,28 +46,19 @@ internal static class StreamEndpoints
         await context.Response.Body.FlushAsync(cancellationToken);
 
         var connection = new StreamConnection(context, limits);
-        var feed = feeds[edition];
         try
         {
             // No position yet is the position "nothing, in no epoch": the reader starts with the ticker.
-            await feed.AttachAsync(connection, afterSeq, epoch, cancellationToken);
-            feed.SubscribersChanged(+1);
-            try
-            {
-                await connection.WriteAsync(KeepAliveInterval, cancellationToken);
-            }
-            finally
-            {
-                feed.SubscribersChanged(-1);
-            }
+            await subscriptions.SubscribeAsync(connection, edition, afterSeq, epoch, cancellationToken);
+            await connection.KeepOpenAsync(KeepAliveInterval, cancellationToken);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HubException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or SubscriptionRefusedException)
         {
             // The reader went away, or was disconnected for falling behind or asking too much.
         }
         finally
         {
-            feed.Detach(connection);
+            subscriptions.UnsubscribeAll(connection);
         }
 
         return TypedResults.Empty;

@@ -9,6 +9,7 @@ internal static class SyndicationExtensions
     public static IServiceCollection AddAlertsSyndication(this IServiceCollection services)
     {
         services.AddSingleton<FeedLines>();
+        services.AddSingleton<FeedCache>();
 
         services.AddOptions<WebhooksOptions>().BindConfiguration(WebhooksOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhooksOptions>, WebhookRules>();

@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
 using Alerts.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Server.Tests.Hubs;
 
@@ -78,7 +76,7 @@ public sealed class FrontDoorTests(RedisFixture redis) : IClassFixture<RedisFixt
     public async Task TheUpgradedConnectionLimitCoversDirectConnections()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
-            services: services => services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxConcurrentUpgradedConnections = 1));
+            settings: new Dictionary<string, string?> { ["Alerts:Limits:MaxUpgradedConnections"] = "1" });
         var canonical = Corpus[0].Head;
 
         using var first = await ConnectAsync(node);

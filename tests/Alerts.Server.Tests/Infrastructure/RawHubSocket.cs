@@ -50,6 +50,12 @@ public static class RawHubSocket
         ValueWebSocketReceiveResult result;
         do
         {
+            // The server joins queued records into one frame: a replay's can pass any fixed buffer.
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
             result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None).AsTask().WaitAsync(Timeout);
             length += result.Count;
         }

@@ -26,6 +26,24 @@ public sealed partial class OpenApiDocumentTests(RedisFixture redis) : IClassFix
     private const string ReferencePagePrefix = "/api/docs";
 
     [Fact]
+    public async Task TheDocumentNamesTheConfiguredServerNeverTheHostTheRequestCameWith()
+    {
+        await using var bare = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());
+        await using var configured = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
+            settings: new Dictionary<string, string?> { ["Alerts:PublicBaseUrl"] = "https://alerts.example" });
+
+        foreach (var (node, server) in new[] { (bare, "/"), (configured, "https://alerts.example") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/openapi.json");
+            request.Headers.Host = "evil.example";
+            using var response = await node.Public.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("evil.example", text, StringComparison.Ordinal);
+            Assert.Equal(server, JsonDocument.Parse(text).RootElement.GetProperty("servers")[0].GetProperty("url").GetString());
+        }
+    }
+
+    [Fact]
     public async Task EveryMappedRouteIsInTheDocumentWithItsResponses()
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix());

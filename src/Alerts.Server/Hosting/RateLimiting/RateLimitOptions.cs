@@ -10,4 +10,12 @@ internal sealed class RateLimitOptions
     /// <summary><c>GET /api/v1/editions/{edition}/events</c> requests per client address per minute (a ticker falling back to polling asks every few seconds).</summary>
     [Range(1, 1_000_000)]
     public int EventsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// <c>feed.atom</c> and <c>feed.json</c> requests per client address per minute. A feed reader polls every
+    /// few minutes and a CDN revalidates every few seconds; the feeds are built once per change, so this only
+    /// bounds what one address may make the node send.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int FeedsPerMinute { get; set; } = 120;
 }

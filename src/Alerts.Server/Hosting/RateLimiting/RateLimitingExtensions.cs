@@ -13,11 +13,15 @@ internal static class RateLimitingExtensions
     /// <summary>The policy of <c>GET /api/v1/editions/{edition}/events</c>.</summary>
     public const string EventsPolicy = "events";
 
+    /// <summary>The policy of an edition's <c>feed.atom</c> and <c>feed.json</c>.</summary>
+    public const string FeedsPolicy = "feeds";
+
     public static IServiceCollection AddAlertsRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddPerAddressRateLimit(EventsPolicy, sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.EventsPerMinute);
+        services.AddPerAddressRateLimit(FeedsPolicy, sp => sp.GetRequiredService<IOptions<RateLimitOptions>>().Value.FeedsPerMinute);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

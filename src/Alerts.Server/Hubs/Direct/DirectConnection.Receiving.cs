@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
+using Alerts.Server.Fanout;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Alerts.Server.Hubs.Direct;
@@ -49,11 +50,7 @@ internal sealed partial class DirectConnection
         {
             MarkClosed();
             hub.Connections.Remove(this);
-            foreach (var edition in _editions)
-            {
-                hub.Feeds[edition].Detach(this);
-                hub.Feeds[edition].SubscribersChanged(-1);
-            }
+            hub.Subscriptions.UnsubscribeAll(this);
         }
     }
 
@@ -169,7 +166,7 @@ internal sealed partial class DirectConnection
                 error = MethodDoesNotExist(target);
             }
         }
-        catch (HubException e)
+        catch (Exception e) when (e is HubException or SubscriptionRefusedException)
         {
             error = $"An unexpected error occurred invoking '{target}' on the server. HubException: {e.Message}";
         }
@@ -191,14 +188,7 @@ internal sealed partial class DirectConnection
             return BindingError(target);
         }
 
-        var feed = AlertsHub.FeedOf(hub.Feeds, hub.Taxonomy, edition);
-        await feed.AttachAsync(this, afterSeq, epoch, cancellationToken);
-        if (!_editions.Contains(feed.Edition))
-        {
-            _editions = [.. _editions, feed.Edition];
-            feed.SubscribersChanged(+1);
-        }
-
+        await hub.Subscriptions.SubscribeAsync(this, edition, afterSeq, epoch, cancellationToken);
         return null;
     }
 
@@ -209,14 +199,7 @@ internal sealed partial class DirectConnection
             return BindingError(Unsubscribe);
         }
 
-        var feed = AlertsHub.FeedOf(hub.Feeds, hub.Taxonomy, edition);
-        feed.Detach(this);
-        if (_editions.Contains(feed.Edition))
-        {
-            _editions = [.. _editions.Where(other => other != feed.Edition)];
-            feed.SubscribersChanged(-1);
-        }
-
+        hub.Subscriptions.Unsubscribe(this, edition);
         return null;
     }
 

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Alerts.Core.Editions;
 using Alerts.Server.Fanout;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -16,8 +15,7 @@ namespace Alerts.Server.Hubs.Direct;
 /// other transports and MessagePack stay with SignalR, on the same path.
 /// </summary>
 internal sealed class DirectHub(
-    EditionFeeds feeds,
-    Taxonomy taxonomy,
+    LiveSubscriptions subscriptions,
     DirectConnections connections,
     IOptions<HubOptions> hubOptions,
     HubConnectionLimits limits,
@@ -32,11 +30,9 @@ internal sealed class DirectHub(
     /// <summary>As SignalR's transport send timeout: a write that has not completed by then belongs to a dead client.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
-    public EditionFeeds Feeds => feeds;
+    public LiveSubscriptions Subscriptions => subscriptions;
 
     public ReplayBudget NewReplayBudget() => limits.NewReplayBudget();
-
-    public Taxonomy Taxonomy => taxonomy;
 
     public ILogger Logger => logger;
 

@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Text.Json;
-using Alerts.Core.Serialization;
 
 namespace Alerts.Server.Hubs.Direct;
 
 /// <summary>
-/// Server-to-client records of SignalR's JSON hub protocol, encoded once: a broadcast's record is
-/// the same bytes for every connection, so it is built once and written to each socket as is.
+/// Server-to-client records of SignalR's JSON hub protocol that are not feed messages (those are
+/// <see cref="HubRecordEncoding"/>'s): the handshake, pings, completions and closes.
 /// </summary>
 internal static class HubFrames
 {
@@ -20,15 +19,6 @@ internal static class HubFrames
     public static readonly byte[] GoingAway = "{\"type\":7,\"allowReconnect\":true}\u001e"u8.ToArray();
 
     public static byte[] HandshakeRejected(string error) => Write(writer => writer.WriteString("error", error));
-
-    public static byte[] Invocation<T>(string target, T argument) => Write(writer =>
-    {
-        writer.WriteNumber("type", 1);
-        writer.WriteString("target", target);
-        writer.WriteStartArray("arguments");
-        JsonSerializer.Serialize(writer, argument, AlertsJson.Options);
-        writer.WriteEndArray();
-    });
 
     public static byte[] Completion(string invocationId, string? error) => Write(writer =>
     {

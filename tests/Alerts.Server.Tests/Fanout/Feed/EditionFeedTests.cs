@@ -1,6 +1,5 @@
 using Alerts.Server.Fanout;
 using Alerts.Server.Hosting;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alerts.Server.Tests.Fanout.Feed;
@@ -19,7 +18,7 @@ public sealed class EditionFeedTests
 
     public EditionFeedTests()
     {
-        _feed = new EditionFeed(FakeAlertLog.Edition, _log, _log, pageSize: 10, TimeProvider.System, new AlertsMetrics(), new NoRecorder(), NullLogger<EditionFeed>.Instance);
+        _feed = new EditionFeed(FakeAlertLog.Edition, _log, _log, pageSize: 10, TimeProvider.System, new AlertsMetrics(), new NoRecorder(), new UncountedRelayWork(), NullLogger<EditionFeed>.Instance);
     }
 
     [Fact]
@@ -157,6 +156,28 @@ public sealed class EditionFeedTests
     }
 
     [Fact]
+    public async Task ARepeatedSubscribeWhileTheHistoryStreamsDoesNotRestartIt()
+    {
+        for (var i = 1; i <= 30; i++)
+        {
+            _log.Append($"Earlier {i}");
+        }
+
+        _feed.Start(30, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        subscriber.Stall();
+        var first = _feed.AttachAsync(subscriber, 0, null, CancellationToken.None);
+        await subscriber.WaitForSeqAsync(1, Timeout);
+
+        var repeated = Enumerable.Range(0, 5).Select(_ => _feed.AttachAsync(subscriber, 0, null, CancellationToken.None)).ToList();
+        subscriber.Resume();
+        await Task.WhenAll([first, .. repeated]).WaitAsync(Timeout);
+        await _feed.RelayAsync(_log.Append("Live"), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(Enumerable.Range(1, 31).Select(s => (long)s), subscriber.Seqs);
+    }
+
+    [Fact]
     public async Task HistoryReadSlowlyFromTheLogIsClosedUnderTheGateFromTheRecentEvents()
     {
         for (var i = 1; i <= 20; i++)
@@ -183,7 +204,7 @@ public sealed class EditionFeedTests
     }
 
     [Fact]
-    public async Task ARepeatedSubscribeRepositionsInsteadOfAddingAStream()
+    public async Task ARepeatedSubscribeRepositionsInsteadOfAddingAStreamAndReplaysNothingTheConnectionHas()
     {
         for (var i = 1; i <= 10; i++)
         {
@@ -194,11 +215,15 @@ public sealed class EditionFeedTests
         var subscriber = new RecordingSubscriber();
 
         await _feed.AttachAsync(subscriber, 8, null, CancellationToken.None).WaitAsync(Timeout);
+        // It has every event after 8, so after 9 too, and is live: nothing to send.
         await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
         await _feed.AttachAsync(subscriber, 9, null, CancellationToken.None).WaitAsync(Timeout);
+        await _feed.AttachAsync(subscriber, 8, _log.Epoch, CancellationToken.None).WaitAsync(Timeout);
+        // Further back than it has: the history again, from there.
+        await _feed.AttachAsync(subscriber, 7, null, CancellationToken.None).WaitAsync(Timeout);
         await _feed.RelayAsync(_log.Append("Live"), CancellationToken.None).WaitAsync(Timeout);
 
-        Assert.Equal([9L, 10L, 10L, 11L], subscriber.Seqs);
+        Assert.Equal([9L, 10L, 8L, 9L, 10L, 11L], subscriber.Seqs);
     }
 
     [Fact]
@@ -214,7 +239,7 @@ public sealed class EditionFeedTests
 
         await _feed.AttachAsync(subscriber, 100, null, CancellationToken.None).WaitAsync(Timeout);
         await _feed.AttachAsync(subscriber, 0, null, CancellationToken.None).WaitAsync(Timeout);
-        var spent = await Assert.ThrowsAsync<HubException>(() => _feed.AttachAsync(subscriber, 0, null, CancellationToken.None).WaitAsync(Timeout));
+        var spent = await Assert.ThrowsAsync<SubscriptionRefusedException>(() => _feed.AttachAsync(subscriber, 0, null, CancellationToken.None).WaitAsync(Timeout));
 
         Assert.Equal(Enumerable.Range(101, 100).Select(s => (long)s), subscriber.Seqs);
         var reset = Assert.Single(subscriber.Resets);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Server.Fanout;
+using Alerts.Server.Hubs;
 
 namespace Alerts.Server.Tests.Fanout.Feed;
 
@@ -13,6 +14,8 @@ internal sealed class RecordingSubscriber(int replayEventsPerMinute = 100_000) :
     private readonly List<FeedMessage> _received = [];
     private readonly SemaphoreSlim _arrived = new(0);
     private TaskCompletionSource? _stalled;
+
+    public string[] Editions { get; set; } = [];
 
     public ReplayBudget ReplayBudget { get; } = new(replayEventsPerMinute, TimeProvider.System);
 
@@ -90,7 +93,8 @@ internal sealed class RecordingSubscriber(int replayEventsPerMinute = 100_000) :
     /// <summary>The record a direct connection would write, parsed: what the client reads.</summary>
     public static JsonElement Argument(FeedMessage message)
     {
-        using var record = JsonDocument.Parse(message.Record.AsMemory(0, message.Record.Length - 1));
+        var bytes = message.Encoded(HubRecordEncoding.Instance);
+        using var record = JsonDocument.Parse(bytes.AsMemory(0, bytes.Length - 1));
         return record.RootElement.GetProperty("arguments")[0].Clone();
     }
 }

@@ -1,6 +1,6 @@
 using Alerts.Core.Alerts;
 
-namespace Alerts.Server.Hubs;
+namespace Alerts.Server.Fanout;
 
 /// <summary>
 /// The current ticker of an edition, sent instead of events the client cannot be given: retention

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Hosting.Limits;
+
+[OptionsValidator]
+internal sealed partial class LimitsOptionsValidator : IValidateOptions<LimitsOptions>;

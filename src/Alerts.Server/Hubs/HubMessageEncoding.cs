@@ -1,0 +1,19 @@
+using Alerts.Server.Fanout;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Alerts.Server.Hubs;
+
+/// <summary>
+/// A feed message as SignalR's negotiated connections write it: the JSON record of
+/// <see cref="HubRecordEncoding"/>, already serialized, so SignalR serializes nothing. The hub serves
+/// the JSON protocol only; another protocol would need its own encoding here.
+/// </summary>
+internal sealed class HubMessageEncoding() : FeedEncoding<SerializedHubMessage>("signalr-message")
+{
+    public const string JsonProtocol = "json";
+
+    public static readonly HubMessageEncoding Instance = new();
+
+    public override SerializedHubMessage Encode(FeedMessage message) =>
+        new([new SerializedMessage(JsonProtocol, message.Encoded(HubRecordEncoding.Instance))]);
+}
