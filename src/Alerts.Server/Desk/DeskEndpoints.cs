@@ -5,7 +5,6 @@ using Alerts.Core.Desk;
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
-using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 
 namespace Alerts.Server.Desk;

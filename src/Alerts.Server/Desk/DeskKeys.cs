@@ -36,6 +36,9 @@ internal sealed class DeskKeys(IOptions<RedisOptions> options)
     /// <summary>Sorted set: score = the entry's time (Unix ms), member = its seq; finds what retention drops.</summary>
     public RedisKey AuditTimes() => $"{AuditTag}:times";
 
+    /// <summary>Counter of one key's refused attempts audited in one minute (<paramref name="minute"/> since the epoch).</summary>
+    public RedisKey AuditedRefusals(string actor, long minute) => $"{AuditTag}:refusals:{minute}:{actor}";
+
     private string AuditTag => $"{{{_prefix}:audit}}";
 
     private string Tag(string edition) => $"{{{_prefix}:{edition}}}";

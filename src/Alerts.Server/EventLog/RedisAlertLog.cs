@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -81,14 +82,27 @@ internal sealed class RedisAlertLog(
             });
         }
 
-        var json = (string)reply[1]!;
+        return await ConfirmedAsync(edition, outcome, (string)reply[1]!, activity, cancellationToken);
+    }
+
+    public async Task<AppendResult?> ReplayAsync(string edition, string idempotencyId, CancellationToken cancellationToken)
+    {
+        var first = await redis.GetDatabase().StringGetAsync(keys.IdempotentEvent(edition, idempotencyId)).WaitAsync(cancellationToken);
+        return first.HasValue ? await ConfirmedAsync(edition, AppendOutcome.Replayed, (string)first!, Activity.Current, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// With <c>WaitReplicas</c>, answers only once the replicas have the event, and only then publishes it: a relay
+    /// never shows what a failover can still lose. Also on a replay: the first attempt may have failed its WAIT and
+    /// published nothing. A relay drops what it already has, and catches up from the log if this never arrives.
+    /// </summary>
+    private async Task<AppendResult> ConfirmedAsync(string edition, AppendOutcome outcome, string json, Activity? activity, CancellationToken cancellationToken)
+    {
         var seq = SeqOf(json);
         activity?.SetTag(AlertsTracing.Seq, seq);
         if (_options.WaitReplicas > 0)
         {
-            await WaitForReplicasAsync(edition, cancellationToken);
-            // Also on a replay: the first attempt may have failed its WAIT and published nothing. A relay
-            // drops what it already has, and catches up from the log if this never arrives.
+            await replicaWait.EnsureAsync(keys.Seq(edition), cancellationToken);
             await redis.GetDatabase().PublishAsync(keys.Events(edition), RelayTrace.Of(activity) + json, CommandFlags.FireAndForget);
         }
 
@@ -216,35 +230,5 @@ internal sealed class RedisAlertLog(
         var start = "{\"seq\":".Length;
         var end = eventJson.IndexOf(',', start);
         return long.Parse(eventJson.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// <c>WAIT</c> counts the writes of the connection it runs on, so it goes to the server that ran the
-    /// script: the edition's primary (on a Cluster, the one that owns the edition's slot).
-    /// </summary>
-    private async Task WaitForReplicasAsync(string edition, CancellationToken cancellationToken)
-    {
-        var database = redis.GetDatabase();
-        // No endpoint while no primary is known: the plain call then fails as any command does during the switch.
-        // Asked asynchronously: it is a round trip, and during a failover a blocked pool thread per append
-        // starved every connection of the node.
-        long reached;
-        try
-        {
-            reached = await database.IdentifyEndpointAsync(keys.Seq(edition)).WaitAsync(cancellationToken) is { } primary
-                ? await replicaWait.ConfirmAsync(primary).WaitAsync(cancellationToken)
-                : (long)await database.ExecuteAsync("WAIT", _options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds).WaitAsync(cancellationToken);
-        }
-        catch (RedisServerException)
-        {
-            // The server was demoted to a replica between the write and the WAIT ("WAIT cannot be used
-            // with replica instances"): the write is on a server that will discard it.
-            reached = 0;
-        }
-
-        if (reached < _options.WaitReplicas)
-        {
-            throw new ReplicasNotReachedException(_options.WaitReplicas, reached);
-        }
     }
 }

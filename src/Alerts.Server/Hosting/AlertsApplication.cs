@@ -6,6 +6,7 @@ using Alerts.Server.Hosting.ForwardedHeaders;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Newsroom;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
 using Alerts.Server.Reference;
@@ -27,7 +28,7 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsApi()
-            .AddAlertsIngest()
+            .AddAlertsNewsroom()
             .AddAlertsJudgement()
             .AddAlertsFanout()
             .AddAlertsHub()

@@ -1,0 +1,11 @@
+namespace Alerts.Server.Newsroom;
+
+internal static class NewsroomExtensions
+{
+    public static IServiceCollection AddAlertsNewsroom(this IServiceCollection services)
+    {
+        services.AddSingleton<IdempotencyGate>();
+        services.AddSingleton<Publishing>();
+        return services;
+    }
+}
