@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alerts.Core.Alerts;
 using Alerts.Core.Desk;
 using Alerts.Core.Editions;
+using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Judgement;
+using Alerts.Server.Newsroom;
 
 namespace Alerts.Server.Desk;
 
@@ -30,7 +34,8 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> ListWaitingAsync(
-        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, DeskGuard guard, CancellationToken cancellationToken)
+        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, RedisPendingCorrections corrections, DeskGuard guard,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         AlertStatus[] statuses = status switch
@@ -61,24 +66,33 @@ internal static class DeskEndpoints
         }
 
         var grant = DeskGuard.GrantOf(user);
-        var alerts = new List<Alert>();
+        var items = new List<(string Id, JsonObject Item)>();
         foreach (var key in taxonomy.Editions.Keys.Where(e => (edition is null || e == edition) && grant.MayActOn(e)))
         {
-            alerts.AddRange((await waiting.ListAsync(key, cancellationToken))
-                .Where(r => !r.Releasing && statuses.Contains(r.Alert.Status))
-                .Select(r => r.Alert));
+            foreach (var record in (await waiting.ListAsync(key, cancellationToken)).Where(r => !r.Releasing && statuses.Contains(r.Alert.Status)))
+            {
+                var item = JsonSerializer.SerializeToNode(record.Alert, AlertsJson.Options)!.AsObject();
+                item["kind"] = JsonSerializer.SerializeToNode(WaitingKind.Submission, AlertsJson.Options);
+                items.Add((record.Alert.Id, item));
+            }
+
+            if (statuses.Contains(AlertStatus.Pending))
+            {
+                items.AddRange((await corrections.ListAsync(key, cancellationToken)).Select(c =>
+                    (c.AlertId, JsonSerializer.SerializeToNode(PendingCorrectionResponse.Of(c, AlertStatus.Pending), AlertsJson.Options)!.AsObject())));
+            }
         }
 
-        return TypedResults.Ok(new WaitingAlertsResponse(alerts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList()));
+        return TypedResults.Ok(new WaitingAlertsResponse(items.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Item).ToList()));
     }
 
     public static async Task<IResult> ApproveAsync(
-        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, DuplicateGuard duplicates,
-        CancellationToken cancellationToken)
+        string id, HttpResponse response, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard,
+        DuplicateGuard duplicates, Correcting correcting, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
-            return await NotWaitingAsync(id, log, cancellationToken);
+            return (await correcting.ApproveAsync(id, user, cancellationToken))?.ToHttp(response) ?? await NotWaitingAsync(id, log, cancellationToken);
         }
 
         var alert = entry.Record.Alert;
@@ -89,7 +103,7 @@ internal static class DeskEndpoints
 
         var grant = DeskGuard.GrantOf(user);
         var now = desk.Now();
-        var step = desk.Life.Approve(alert, grant, now);
+        var step = desk.Life.Approve(alert, grant, now, entry.Record.EditedBy);
         // What was published while it waited may repeat it now; the guard excludes the alert's own id.
         if (step.Outcome is DeskOutcome.Publish or DeskOutcome.Wait
             && await duplicates.RefuseAsync(alert, entry.Record.AllowDuplicate, cancellationToken) is { } duplicate)
@@ -101,7 +115,8 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> RejectAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, Correcting correcting,
+        CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -124,7 +139,8 @@ internal static class DeskEndpoints
 
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
-            return await NotWaitingAsync(id, log, cancellationToken);
+            return (await correcting.EndAsync(id, user, DeskAction.Rejected, reason, cancellationToken))?.ToHttp(request.HttpContext.Response)
+                ?? await NotWaitingAsync(id, log, cancellationToken);
         }
 
         if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "reject", cancellationToken) is { } refused)
@@ -138,11 +154,13 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> CancelAsync(
-        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, CancellationToken cancellationToken)
+        string id, HttpResponse response, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard,
+        Correcting correcting, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
-            return await NotWaitingAsync(id, log, cancellationToken);
+            return (await correcting.EndAsync(id, user, DeskAction.Cancelled, null, cancellationToken))?.ToHttp(response)
+                ?? await NotWaitingAsync(id, log, cancellationToken);
         }
 
         if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "cancel", cancellationToken) is { } refused)

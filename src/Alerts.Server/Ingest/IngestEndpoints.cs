@@ -64,7 +64,7 @@ internal static class IngestEndpoints
 
     public static async Task<IResult> CorrectAsync(
         string id, HttpRequest request, ClaimsPrincipal user, AlertRules rules, IAlertLog log, TimeProvider time, NewsDesk desk, RedisWaitingAlerts waiting,
-        DeskGuard guard, CancellationToken cancellationToken)
+        DeskGuard guard, Correcting correcting, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -102,6 +102,11 @@ internal static class IngestEndpoints
             if (publishAtSent)
             {
                 return Problems.Validation("publishAt", "applies only to an alert that has not been published yet.");
+            }
+
+            if (await correcting.HoldAsync(id, correction, user, cancellationToken) is { } held)
+            {
+                return held.ToHttp(request.HttpContext.Response);
             }
 
             return await ChangeAsync(id, AlertEventType.Corrected, request, log, time,

@@ -6,6 +6,7 @@ internal static class NewsroomExtensions
     {
         services.AddSingleton<IdempotencyGate>();
         services.AddSingleton<Publishing>();
+        services.AddSingleton<Correcting>();
         return services;
     }
 }
