@@ -46,6 +46,31 @@ public sealed class DurableDeskWritesTests
     }
 
     [Fact]
+    public async Task AnAlertAnswered503IsShownToNoReaderOrHubClientUntilTheReplicaHasIt()
+    {
+        await using var primary = await RedisServerProcess.StartAsync();
+        await using var node = await AlertsNode.StartAsync(primary.ConnectionString, "alerts", settings: WaitingForOneReplica());
+        await using var ticker = await TickerClient.ConnectAsync(node);
+        await ticker.SubscribeAsync("en", 0);
+
+        var unconfirmed = await IdempotencyFirstTests.SendAsync(node.ClientAs(EnEditor), "key-unseen", DeskApi.Body("en", "Not on any replica yet"));
+        // Longer than the relay's consistency check, which backfills whatever the log counter says it missed.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var events = await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=0");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unconfirmed.Status);
+        Assert.Empty(ticker.Received);
+        Assert.Equal((0, 0L), (events.GetProperty("events").GetArrayLength(), events.GetProperty("latestSeq").GetInt64()));
+        Assert.Equal(0, await node.Public.LatestSeqAsync("en"));
+
+        await using var replica = await RedisServerProcess.StartAsync("--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture));
+        await ReplicationTests.WaitForReplicaLinkAsync(replica);
+        var confirmed = await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=0");
+        Assert.Equal((1, 1L), (confirmed.GetProperty("events").GetArrayLength(), confirmed.GetProperty("latestSeq").GetInt64()));
+        await ticker.WaitForSeqAsync("en", 1, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task WithReplicationCutASubmissionACancelAndAnApprovalAreRefused503()
     {
         await using var primary = await RedisServerProcess.StartAsync();
