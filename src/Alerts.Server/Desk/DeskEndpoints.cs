@@ -92,7 +92,8 @@ internal static class DeskEndpoints
     {
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
-            return (await correcting.ApproveAsync(id, user, cancellationToken))?.ToHttp(response) ?? await NotWaitingAsync(id, log, cancellationToken);
+            return (await correcting.ApproveAsync(id, user, cancellationToken))?.ToHttp(response)
+                ?? await NotWaitingAsync(id, "approve", log, guard, user, cancellationToken);
         }
 
         var alert = entry.Record.Alert;
@@ -140,7 +141,7 @@ internal static class DeskEndpoints
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
             return (await correcting.EndAsync(id, user, DeskAction.Rejected, reason, cancellationToken))?.ToHttp(request.HttpContext.Response)
-                ?? await NotWaitingAsync(id, log, cancellationToken);
+                ?? await NotWaitingAsync(id, "reject", log, guard, user, cancellationToken);
         }
 
         if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "reject", cancellationToken) is { } refused)
@@ -160,7 +161,7 @@ internal static class DeskEndpoints
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
             return (await correcting.EndAsync(id, user, DeskAction.Cancelled, null, cancellationToken))?.ToHttp(response)
-                ?? await NotWaitingAsync(id, log, cancellationToken);
+                ?? await NotWaitingAsync(id, "cancel", log, guard, user, cancellationToken);
         }
 
         if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "cancel", cancellationToken) is { } refused)
@@ -279,9 +280,12 @@ internal static class DeskEndpoints
     private static Task<WaitingEntry?> FindAsync(string id, RedisWaitingAlerts waiting, CancellationToken cancellationToken) =>
         waiting.FindAsync(id, cancellationToken);
 
-    private static async Task<IResult> NotWaitingAsync(string id, IAlertLog log, CancellationToken cancellationToken) =>
-        await log.FindAsync(id, cancellationToken) is not null
-            ? Problems.Status(StatusCodes.Status409Conflict, "The alert is published.", "It no longer waits; correct or retract it instead.")
+    // A key outside the published alert's edition is refused as on every other path, not told how the alert stands.
+    private static async Task<IResult> NotWaitingAsync(
+        string id, string attempt, IAlertLog log, DeskGuard guard, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await log.FindAsync(id, cancellationToken) is { } published
+            ? await guard.CheckEditionAsync(user, published.Alert.Edition, id, attempt, cancellationToken)
+                ?? Problems.Status(StatusCodes.Status409Conflict, "The alert is published.", "It no longer waits; correct or retract it instead.")
             : Problems.AlertNotFound(id);
 
     private static long? ParseCursor(string? raw, string name, ValidationErrors errors)

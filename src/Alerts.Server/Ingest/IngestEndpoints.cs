@@ -179,9 +179,13 @@ internal static class IngestEndpoints
         {
             if (await log.FindAsync(id, cancellationToken) is not { } current)
             {
-                return await waiting.FindAsync(id, cancellationToken) is null
-                    ? Problems.AlertNotFound(id)
-                    : Problems.Status(StatusCodes.Status409Conflict, "The alert is not published.", "It has not reached anyone; cancel it instead.");
+                if (await waiting.FindAsync(id, cancellationToken) is not { } entry)
+                {
+                    return Problems.AlertNotFound(id);
+                }
+
+                return await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, type == AlertEventType.Retracted ? "retract" : "correct", cancellationToken)
+                    ?? Problems.Status(StatusCodes.Status409Conflict, "The alert is not published.", "It has not reached anyone; cancel it instead.");
             }
 
             if (attempt == 1 && await guard.CheckEditionAsync(user, current.Alert.Edition, id, type == AlertEventType.Retracted ? "retract" : "correct", cancellationToken) is { } refused)
