@@ -210,7 +210,7 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
-            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed, Actor = user.Identity!.Name };
+            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed, Actor = DeskGuard.GrantOf(user).Name };
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {

@@ -61,7 +61,7 @@ internal static class AudienceEndpoints
             Push = true,
         };
         var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
-        if (rules.Publish(draft, "audience", user.Identity!.Name!, now, errors) is not { } probe)
+        if (rules.Publish(draft, "audience", DeskGuard.GrantOf(user).Name, now, errors) is not { } probe)
         {
             return Problems.Validation(errors);
         }

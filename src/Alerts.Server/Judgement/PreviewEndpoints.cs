@@ -51,7 +51,7 @@ internal static class PreviewEndpoints
             var errors = new ValidationErrors();
             var draft = DraftFields.Read(body.Root, errors, out _);
             var now = Alerts.Core.Serialization.UtcTimestampConverter.Truncate(time.GetUtcNow());
-            if (rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors) is not { } alert)
+            if (rules.Publish(draft, ids.Next(now), DeskGuard.GrantOf(user).Name, now, errors) is not { } alert)
             {
                 return Problems.Validation(errors);
             }

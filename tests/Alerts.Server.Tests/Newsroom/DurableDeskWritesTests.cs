@@ -16,7 +16,8 @@ public sealed class DurableDeskWritesTests
     private static Dictionary<string, string?> WaitingForOneReplica() => Settings(new Dictionary<string, string?>
     {
         ["Alerts:Redis:WaitReplicas"] = "1",
-        ["Alerts:Redis:WaitTimeout"] = "00:00:00.300",
+        // Long enough for a replica on a loaded machine to answer; a missing one costs every test this much per write.
+        ["Alerts:Redis:WaitTimeout"] = "00:00:01",
         ["Alerts:Approval:Mode"] = "editors",
         ["Alerts:Duplicates:Window"] = "00:30:00",
     });
@@ -65,6 +66,9 @@ public sealed class DurableDeskWritesTests
 
         await using var replica = await RedisServerProcess.StartAsync("--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture));
         await ReplicationTests.WaitForReplicaLinkAsync(replica);
+        // The first read after the replica joined confirms the log itself; on a loaded machine its WAIT may time out once.
+        await RedisCli.WaitUntilAsync(async () => (await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=0")).GetProperty("latestSeq").GetInt64() == 1,
+            TimeSpan.FromSeconds(10), "the confirmed event is readable");
         var confirmed = await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=0");
         Assert.Equal((1, 1L), (confirmed.GetProperty("events").GetArrayLength(), confirmed.GetProperty("latestSeq").GetInt64()));
         await ticker.WaitForSeqAsync("en", 1, TimeSpan.FromSeconds(10));
