@@ -15,6 +15,13 @@ public interface IAlertLog
     /// <param name="cancellationToken">Cancels waiting; the append itself is atomic and may still complete.</param>
     Task<AppendResult> AppendAsync(AlertEvent alertEvent, int expectedRevision, string? idempotencyId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The event an earlier append with <paramref name="idempotencyId"/> stored in <paramref name="edition"/>,
+    /// answered as <see cref="AppendOutcome.Replayed"/> on the same terms as that append (durable, published),
+    /// or null when none is stored: lets a retry be answered before it is judged again.
+    /// </summary>
+    Task<AppendResult?> ReplayAsync(string edition, string idempotencyId, CancellationToken cancellationToken);
+
     /// <summary>The alert with this id in any edition, or null.</summary>
     Task<AlertRecord?> FindAsync(string id, CancellationToken cancellationToken);
 

@@ -52,8 +52,10 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
             return Conflict(waiting);
         }
 
-        // A pending alert leaves pending only by an explicit approval, never as a side effect of someone's edit.
-        var needsApproval = waiting.Status == AlertStatus.Pending || approval.IsNeeded(editorRole, edited.Push);
+        // A pending alert leaves pending only by an explicit approval, never as a side effect of someone's edit; an
+        // approval covers the content that was approved, so a content change after it asks for approval again.
+        var needsApproval = waiting.Status == AlertStatus.Pending || approval.IsNeeded(editorRole, edited.Push)
+            || (waiting.ApprovedBy is not null && ChangesContent(waiting, edited));
         var kept = edited with
         {
             Status = waiting.Status,
@@ -73,8 +75,11 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
             : new DeskStep(DeskOutcome.Wait, kept with { Status = AlertStatus.Scheduled }, [DeskAction.Edited, DeskAction.Scheduled]);
     }
 
-    /// <summary>A chief or admin approves a pending alert: it goes out now, or waits for its <c>publishAt</c>.</summary>
-    public DeskStep Approve(Alert waiting, KeyGrant approver, DateTimeOffset now)
+    /// <summary>
+    /// A chief or admin approves a pending alert: it goes out now, or waits for its <c>publishAt</c>. Nobody who
+    /// wrote its content approves it: neither the submitter nor any of <paramref name="editors"/>, who edited it while it waited.
+    /// </summary>
+    public DeskStep Approve(Alert waiting, KeyGrant approver, DateTimeOffset now, IReadOnlyCollection<string>? editors = null)
     {
         if (!approver.IsApprover)
         {
@@ -89,6 +94,11 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
         if (waiting.SubmittedBy == approver.Name)
         {
             return DeskStep.Refuse("A key never approves its own alert; a second person must.");
+        }
+
+        if (editors?.Contains(approver.Name) == true)
+        {
+            return DeskStep.Refuse("A key that edited the alert wrote part of it, and never approves it; a second person must.");
         }
 
         var approved = waiting with { ApprovedBy = approver.Name, UpdatedAt = now };
@@ -145,6 +155,11 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
     public DateTimeOffset DueAt(Alert waiting, DateTimeOffset submittedAt) => waiting.Status == AlertStatus.Scheduled
         ? waiting.PublishAt!.Value
         : Max(submittedAt + approvalTimeout, waiting.PublishAt ?? DateTimeOffset.MinValue);
+
+    /// <summary>Whether <paramref name="after"/> says or sends something <paramref name="before"/> did not: what an approval covers.</summary>
+    public static bool ChangesContent(Alert before, Alert after) =>
+        before.Headline != after.Headline || before.Url != after.Url || before.Image != after.Image || before.Urgency != after.Urgency
+        || before.Push != after.Push || !before.Sections.SequenceEqual(after.Sections) || !before.Regions.SequenceEqual(after.Regions);
 
     public static bool IsWaiting(Alert alert) => alert.Status is AlertStatus.Pending or AlertStatus.Scheduled;
 

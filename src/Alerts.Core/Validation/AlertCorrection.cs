@@ -21,6 +21,18 @@ public sealed record AlertCorrection
     /// <summary>Whether phones are notified of the correction (replacing the shown notification).</summary>
     public bool? Push { get; init; }
 
+    /// <summary>This correction with <paramref name="later"/> applied on top: what an edit of a waiting correction makes of it.</summary>
+    public AlertCorrection Then(AlertCorrection later) => new()
+    {
+        Headline = later.Headline ?? Headline,
+        UrlSent = UrlSent || later.UrlSent,
+        Url = later.UrlSent ? later.Url : Url,
+        Urgency = later.Urgency ?? Urgency,
+        Sections = later.Sections ?? Sections,
+        Regions = later.Regions ?? Regions,
+        Push = later.Push ?? Push,
+    };
+
     public bool ChangesNothing =>
         Headline is null && !UrlSent && Urgency is null && Sections is null && Regions is null;
 }

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alerts.Core.Alerts;
 using Alerts.Core.Desk;
 using Alerts.Core.Editions;
+using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
-using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
+using Alerts.Server.Newsroom;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Desk;
@@ -33,7 +36,8 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> ListWaitingAsync(
-        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, DeskGuard guard, IOptions<ApprovalOptions> approval,
+        string? status, string? edition, ClaimsPrincipal user, Taxonomy taxonomy, RedisWaitingAlerts waiting, RedisPendingCorrections corrections, DeskGuard guard,
+        IOptions<ApprovalOptions> approval,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -65,25 +69,35 @@ internal static class DeskEndpoints
         }
 
         var grant = DeskGuard.GrantOf(user);
-        var alerts = new List<Alert>();
+        var items = new List<(string Id, JsonObject Item)>();
         foreach (var key in taxonomy.Editions.Keys.Where(e => (edition is null || e == edition) && grant.MayActOn(e)))
         {
-            alerts.AddRange((await waiting.ListAsync(key, cancellationToken))
-                .Where(r => !r.Releasing && statuses.Contains(r.Alert.Status))
-                .Select(r => r.Alert));
+            foreach (var record in (await waiting.ListAsync(key, cancellationToken)).Where(r => !r.Releasing && statuses.Contains(r.Alert.Status)))
+            {
+                var item = JsonSerializer.SerializeToNode(record.Alert, AlertsJson.Options)!.AsObject();
+                item["kind"] = JsonSerializer.SerializeToNode(WaitingKind.Submission, AlertsJson.Options);
+                items.Add((record.Alert.Id, item));
+            }
+
+            if (statuses.Contains(AlertStatus.Pending))
+            {
+                items.AddRange((await corrections.ListAsync(key, cancellationToken)).Select(c =>
+                    (c.AlertId, JsonSerializer.SerializeToNode(PendingCorrectionResponse.Of(c, AlertStatus.Pending), AlertsJson.Options)!.AsObject())));
+            }
         }
 
         return TypedResults.Ok(new WaitingAlertsResponse(
-            alerts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(), (long)approval.Value.Timeout.TotalSeconds));
+            items.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Item).ToList(), (long)approval.Value.Timeout.TotalSeconds));
     }
 
     public static async Task<IResult> ApproveAsync(
-        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, DuplicateGuard duplicates,
-        CancellationToken cancellationToken)
+        string id, HttpResponse response, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard,
+        DuplicateGuard duplicates, Correcting correcting, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
-            return await NotWaitingAsync(id, log, cancellationToken);
+            return (await correcting.ApproveAsync(id, user, cancellationToken))?.ToHttp(response)
+                ?? await NotWaitingAsync(id, "approve", log, guard, user, cancellationToken);
         }
 
         var alert = entry.Record.Alert;
@@ -94,7 +108,7 @@ internal static class DeskEndpoints
 
         var grant = DeskGuard.GrantOf(user);
         var now = desk.Now();
-        var step = desk.Life.Approve(alert, grant, now);
+        var step = desk.Life.Approve(alert, grant, now, entry.Record.EditedBy);
         // What was published while it waited may repeat it now; the guard excludes the alert's own id.
         if (step.Outcome is DeskOutcome.Publish or DeskOutcome.Wait
             && await duplicates.RefuseAsync(alert, entry.Record.AllowDuplicate, cancellationToken) is { } duplicate)
@@ -106,7 +120,8 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> RejectAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, Correcting correcting,
+        CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -129,7 +144,8 @@ internal static class DeskEndpoints
 
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
-            return await NotWaitingAsync(id, log, cancellationToken);
+            return (await correcting.EndAsync(id, user, DeskAction.Rejected, reason, cancellationToken))?.ToHttp(request.HttpContext.Response)
+                ?? await NotWaitingAsync(id, "reject", log, guard, user, cancellationToken);
         }
 
         if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "reject", cancellationToken) is { } refused)
@@ -143,11 +159,13 @@ internal static class DeskEndpoints
     }
 
     public static async Task<IResult> CancelAsync(
-        string id, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, CancellationToken cancellationToken)
+        string id, HttpResponse response, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard,
+        Correcting correcting, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
         {
-            return await NotWaitingAsync(id, log, cancellationToken);
+            return (await correcting.EndAsync(id, user, DeskAction.Cancelled, null, cancellationToken))?.ToHttp(response)
+                ?? await NotWaitingAsync(id, "cancel", log, guard, user, cancellationToken);
         }
 
         if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "cancel", cancellationToken) is { } refused)
@@ -266,9 +284,12 @@ internal static class DeskEndpoints
     private static Task<WaitingEntry?> FindAsync(string id, RedisWaitingAlerts waiting, CancellationToken cancellationToken) =>
         waiting.FindAsync(id, cancellationToken);
 
-    private static async Task<IResult> NotWaitingAsync(string id, IAlertLog log, CancellationToken cancellationToken) =>
-        await log.FindAsync(id, cancellationToken) is not null
-            ? Problems.Status(StatusCodes.Status409Conflict, "The alert is published.", "It no longer waits; correct or retract it instead.")
+    // A key outside the published alert's edition is refused as on every other path, not told how the alert stands.
+    private static async Task<IResult> NotWaitingAsync(
+        string id, string attempt, IAlertLog log, DeskGuard guard, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await log.FindAsync(id, cancellationToken) is { } published
+            ? await guard.CheckEditionAsync(user, published.Alert.Edition, id, attempt, cancellationToken)
+                ?? Problems.Status(StatusCodes.Status409Conflict, "The alert is published.", "It no longer waits; correct or retract it instead.")
             : Problems.AlertNotFound(id);
 
     private static long? ParseCursor(string? raw, string name, ValidationErrors errors)

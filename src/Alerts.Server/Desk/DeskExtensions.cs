@@ -24,6 +24,7 @@ internal static class DeskExtensions
         });
         services.AddSingleton<DeskKeys>();
         services.AddSingleton<RedisWaitingAlerts>();
+        services.AddSingleton<RedisPendingCorrections>();
         services.AddSingleton<RedisAuditTrail>();
         services.AddSingleton<RedisDecisions>();
         services.AddSingleton<NewsDesk>();

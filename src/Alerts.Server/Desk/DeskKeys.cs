@@ -25,6 +25,12 @@ internal sealed class DeskKeys(IOptions<RedisOptions> options)
     /// <summary>The alert a waiting submission with an Idempotency-Key created: <c>{body hash}:{alert id}</c>.</summary>
     public RedisKey WaitingIdempotency(string edition, string idempotencyId) => $"{Tag(edition)}:idem-wait:{idempotencyId}";
 
+    /// <summary>Hash: published alert id → its <see cref="PendingCorrection"/> JSON, while the correction waits for approval.</summary>
+    public RedisKey Corrections(string edition) => $"{Tag(edition)}:corrections";
+
+    /// <summary>Hash: published alert id → revision of its pending correction, checked by every step.</summary>
+    public RedisKey CorrectionRevisions(string edition) => $"{Tag(edition)}:corrections-rev";
+
     /// <summary>List: the alert's <c>HistoryEntry</c> JSON, oldest first.</summary>
     public RedisKey History(string edition, string alertId) => $"{Tag(edition)}:history:{alertId}";
 
@@ -35,6 +41,9 @@ internal sealed class DeskKeys(IOptions<RedisOptions> options)
 
     /// <summary>Sorted set: score = the entry's time (Unix ms), member = its seq; finds what retention drops.</summary>
     public RedisKey AuditTimes() => $"{AuditTag}:times";
+
+    /// <summary>Counter of one key's refused attempts audited in one minute (<paramref name="minute"/> since the epoch).</summary>
+    public RedisKey AuditedRefusals(string actor, long minute) => $"{AuditTag}:refusals:{minute}:{actor}";
 
     private string AuditTag => $"{{{_prefix}:audit}}";
 

@@ -9,5 +9,7 @@ internal static class DeskScripts
 
     public static string DueClaim { get; } = EmbeddedScript.Load("desk/due-claim.lua");
 
+    public static string CorrectionChange { get; } = EmbeddedScript.Load("desk/correction-change.lua");
+
     public static string AuditAppend { get; } = EmbeddedScript.Load("desk/audit-append.lua");
 }

@@ -112,8 +112,6 @@ internal sealed class NewsDesk(
         }
     }
 
-    public static string BodyHash(byte[] body) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
-
     private static string? DetailOf(DeskAction action, Alert alert, string? detail) => action switch
     {
         DeskAction.Scheduled => $"publishAt {alert.PublishAt!.Value.UtcDateTime.ToString(UtcTimestampConverter.Format, CultureInfo.InvariantCulture)}",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Desk;
 using Alerts.Core.Serialization;
+using Alerts.Server.EventLog;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -11,7 +12,7 @@ namespace Alerts.Server.Desk;
 /// Redis for <see cref="AuditOptions.Retention"/>. An action is recorded after it took effect, in a
 /// second step: a node that dies in between loses the line, never the action.
 /// </summary>
-internal sealed class RedisAuditTrail(IConnectionMultiplexer redis, DeskKeys keys, IOptions<AuditOptions> options)
+internal sealed class RedisAuditTrail(IConnectionMultiplexer redis, DeskKeys keys, IOptions<AuditOptions> options, ReplicaWait replicaWait)
 {
     private const string SeqPlaceholder = "{\"seq\":0,";
 
@@ -34,6 +35,12 @@ internal sealed class RedisAuditTrail(IConnectionMultiplexer redis, DeskKeys key
             [keys.AuditSeq(), keys.AuditLog(), keys.AuditTimes()],
             [json[SeqPlaceholder.Length..], entry.At.ToUnixTimeMilliseconds(), (entry.At - retention).ToUnixTimeMilliseconds()]));
         await Task.WhenAll(writes).WaitAsync(cancellationToken);
+        // On a Cluster the history and the audit log may live on two primaries; elsewhere the second WAIT is shared.
+        await replicaWait.EnsureAsync(keys.AuditLog(), cancellationToken);
+        if (entry is { AlertId: { } historyId, Edition: { } historyEdition } && entry.Action != DeskAction.Refused)
+        {
+            await replicaWait.EnsureAsync(keys.History(historyEdition, historyId), cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string edition, string alertId, CancellationToken cancellationToken)

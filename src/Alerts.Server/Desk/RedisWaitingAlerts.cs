@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
+using Alerts.Server.EventLog;
 using StackExchange.Redis;
 
 namespace Alerts.Server.Desk;
@@ -9,7 +10,7 @@ namespace Alerts.Server.Desk;
 /// The alerts that wait before publication, per edition, beside (never in) the edition's log: a hash of
 /// records checked by revision, and the due queue the <see cref="DeskScheduler"/> claims from.
 /// </summary>
-internal sealed class RedisWaitingAlerts(IConnectionMultiplexer redis, DeskKeys keys, Taxonomy taxonomy)
+internal sealed class RedisWaitingAlerts(IConnectionMultiplexer redis, DeskKeys keys, Taxonomy taxonomy, ReplicaWait replicaWait)
 {
     /// <summary>How long an Idempotency-Key of a waiting submission is remembered.</summary>
     private static readonly TimeSpan IdempotencyTtl = TimeSpan.FromHours(24);
@@ -34,6 +35,22 @@ internal sealed class RedisWaitingAlerts(IConnectionMultiplexer redis, DeskKeys 
         var revision = database.HashGetAsync(keys.WaitingRevisions(edition), alertId);
         await Task.WhenAll(record, revision).WaitAsync(cancellationToken);
         return record.Result.HasValue ? new WaitingEntry(Parse(record.Result), (int)revision.Result) : null;
+    }
+
+    /// <summary>
+    /// What the submission that used <paramref name="idempotencyId"/> stored: <c>{body hash}:{alert id}</c>, once the
+    /// replicas have it (with <c>WaitReplicas</c>), or null when no submission of this edition used it.
+    /// </summary>
+    public async Task<string?> FindIdempotentAsync(string edition, string idempotencyId, CancellationToken cancellationToken)
+    {
+        var key = keys.WaitingIdempotency(edition, idempotencyId);
+        var stored = (string?)await redis.GetDatabase().StringGetAsync(key).WaitAsync(cancellationToken);
+        if (stored is not null)
+        {
+            await replicaWait.EnsureAsync(key, cancellationToken);
+        }
+
+        return stored;
     }
 
     /// <summary>Every record of an edition, waiting or ended.</summary>
@@ -72,12 +89,21 @@ internal sealed class RedisWaitingAlerts(IConnectionMultiplexer redis, DeskKeys 
 
         cancellationToken.ThrowIfCancellationRequested();
         var reply = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(DeskScripts.WaitingChange, scriptKeys, arguments))!;
-        return (string)reply[0]! switch
+        var write = (string)reply[0]! switch
         {
             "changed" => new WaitingWrite(WaitingWriteOutcome.Changed),
             "replayed" => new WaitingWrite(WaitingWriteOutcome.Replayed, (string)reply[1]!),
             _ => new WaitingWrite(WaitingWriteOutcome.Conflict),
         };
+
+        // A waiting alert, an edit, an approval or a cancel is acknowledged only once it would survive a failover,
+        // as a log append is: a cancelled embargo must not come back as scheduled on the promoted replica.
+        if (write.Outcome != WaitingWriteOutcome.Conflict)
+        {
+            await replicaWait.EnsureAsync(scriptKeys[0], cancellationToken);
+        }
+
+        return write;
     }
 
     /// <summary>Claims up to <paramref name="batchSize"/> due ids of an edition for <paramref name="lease"/>.</summary>

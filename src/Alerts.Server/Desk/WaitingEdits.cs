@@ -47,7 +47,11 @@ internal static class WaitingEdits
             return Problems.Status(StatusCodes.Status409Conflict, "The alert is no longer waiting.", step.Problem);
         }
 
-        var result = await desk.ApplyAsync(entry, step, grant.Name, now, null, cancellationToken);
+        // Whoever edits it wrote part of what is approved, and may not approve it.
+        var recorded = entry.Record.Alert.SubmittedBy == grant.Name || entry.Record.EditedBy.Contains(grant.Name)
+            ? entry
+            : entry with { Record = entry.Record with { EditedBy = [.. entry.Record.EditedBy, grant.Name] } };
+        var result = await desk.ApplyAsync(recorded, step, grant.Name, now, null, cancellationToken);
         return result.Kind == DeskResultKind.Waiting ? TypedResults.Ok(result.Alert) : DeskEndpoints.ToResult(result);
     }
 }

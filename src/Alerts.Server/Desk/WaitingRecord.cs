@@ -16,6 +16,9 @@ internal sealed record WaitingRecord
     /// <summary>The submitter overrode the near-duplicate guard; approval does not ask again.</summary>
     public bool AllowDuplicate { get; init; }
 
+    /// <summary>Everyone who edited it while it waited: with the submitter, those who may not approve it.</summary>
+    public IReadOnlyList<string> EditedBy { get; init; } = [];
+
     /// <summary>Claimed for publication: the next step appends it to the log.</summary>
     public bool Releasing { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -81,14 +82,28 @@ internal sealed class RedisAlertLog(
             });
         }
 
-        var json = (string)reply[1]!;
+        return await ConfirmedAsync(edition, outcome, (string)reply[1]!, activity, cancellationToken);
+    }
+
+    public async Task<AppendResult?> ReplayAsync(string edition, string idempotencyId, CancellationToken cancellationToken)
+    {
+        var first = await redis.GetDatabase().StringGetAsync(keys.IdempotentEvent(edition, idempotencyId)).WaitAsync(cancellationToken);
+        return first.HasValue ? await ConfirmedAsync(edition, AppendOutcome.Replayed, (string)first!, Activity.Current, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// With <c>WaitReplicas</c>, answers only once the replicas have the event, and only then makes it readable (the
+    /// confirmed seq) and publishes it: no reader or relay ever shows what a failover can still lose. Also on a replay: the first attempt may have failed its WAIT and
+    /// published nothing. A relay drops what it already has, and catches up from the log if this never arrives.
+    /// </summary>
+    private async Task<AppendResult> ConfirmedAsync(string edition, AppendOutcome outcome, string json, Activity? activity, CancellationToken cancellationToken)
+    {
         var seq = SeqOf(json);
         activity?.SetTag(AlertsTracing.Seq, seq);
         if (_options.WaitReplicas > 0)
         {
-            await WaitForReplicasAsync(edition, cancellationToken);
-            // Also on a replay: the first attempt may have failed its WAIT and published nothing. A relay
-            // drops what it already has, and catches up from the log if this never arrives.
+            await replicaWait.EnsureAsync(keys.Seq(edition), cancellationToken);
+            await RaiseConfirmedAsync(edition, seq, cancellationToken);
             await redis.GetDatabase().PublishAsync(keys.Events(edition), RelayTrace.Of(activity) + json, CommandFlags.FireAndForget);
         }
 
@@ -168,16 +183,24 @@ internal sealed class RedisAlertLog(
     public async Task<EventPage> ReadAsync(string edition, long afterSeq, int limit, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
+        var confirmed = _options.WaitReplicas > 0 ? database.StringGetAsync(keys.Confirmed(edition)) : null;
         var latest = database.StringGetAsync(keys.Seq(edition));
         var oldest = database.SortedSetRangeByRankWithScoresAsync(keys.Log(edition), 0, 0);
         var events = database.SortedSetRangeByScoreWithScoresAsync(
             keys.Log(edition), afterSeq, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, limit);
-        await Task.WhenAll(latest, oldest, events).WaitAsync(cancellationToken);
+        await Task.WhenAll(latest, oldest, events, confirmed ?? Task.FromResult(RedisValue.Null)).WaitAsync(cancellationToken);
 
         var page = events.Result.Select(e => new StoredEvent((long)e.Score, (string)e.Element!)).ToList();
         // The three reads are pipelined, not atomic: a concurrent append may show in the page but not yet in the counter.
         var latestSeq = Math.Max((long)latest.Result, page.Count > 0 ? page[^1].Seq : 0);
         var oldestSeq = oldest.Result.Length > 0 ? (long)oldest.Result[0].Score : 0;
+        if (confirmed is not null)
+        {
+            // Read before the page: whatever it confirms is in the page, and nothing past it is shown.
+            latestSeq = await VisibleUpToAsync(edition, latestSeq, (long)confirmed.Result, cancellationToken);
+            page = page.Where(e => e.Seq <= latestSeq).ToList();
+        }
+
         return new EventPage(page, latestSeq, oldestSeq);
     }
 
@@ -207,8 +230,45 @@ internal sealed class RedisAlertLog(
         var database = redis.GetDatabase();
         var editions = taxonomy.Editions.Keys.ToArray();
         var values = await Task.WhenAll(editions.Select(e => database.StringGetAsync(keys.Seq(e)))).WaitAsync(cancellationToken);
+        if (_options.WaitReplicas > 0)
+        {
+            var confirmed = await Task.WhenAll(editions.Select(e => database.StringGetAsync(keys.Confirmed(e)))).WaitAsync(cancellationToken);
+            var visible = await Task.WhenAll(editions.Select((e, i) => VisibleUpToAsync(e, (long)values[i], (long)confirmed[i], cancellationToken)));
+            return editions.Zip(visible).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        }
+
         return editions.Zip(values).ToDictionary(p => p.First, p => (long)p.Second, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// How far readers may see an edition's log: up to <paramref name="latest"/> once the replicas have it. When the
+    /// confirmed seq lags (an append between its write and its WAIT, a node that died in between, a failover that kept
+    /// the events but lost the confirmation), confirms the log up to now itself; while the replicas do not answer,
+    /// readers see what was confirmed before.
+    /// </summary>
+    private async Task<long> VisibleUpToAsync(string edition, long latest, long confirmed, CancellationToken cancellationToken)
+    {
+        if (confirmed >= latest)
+        {
+            return latest;
+        }
+
+        try
+        {
+            var marked = (long)await redis.GetDatabase().ScriptEvaluateAsync(ConfirmScripts.MarkLatest, [keys.Seq(edition), keys.ConfirmMark(edition)])
+                .WaitAsync(cancellationToken);
+            await replicaWait.EnsureAsync(keys.Seq(edition), cancellationToken);
+            await RaiseConfirmedAsync(edition, marked, cancellationToken);
+            return Math.Min(latest, Math.Max(marked, confirmed));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ReplicasNotReachedException)
+        {
+            return confirmed;
+        }
+    }
+
+    private async Task RaiseConfirmedAsync(string edition, long seq, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(ConfirmScripts.Confirm, [keys.Confirmed(edition)], [seq]).WaitAsync(cancellationToken);
 
     /// <summary>Reads the seq out of <c>{"seq":N,…</c> without parsing the whole event.</summary>
     internal static long SeqOf(string eventJson)
@@ -216,35 +276,5 @@ internal sealed class RedisAlertLog(
         var start = "{\"seq\":".Length;
         var end = eventJson.IndexOf(',', start);
         return long.Parse(eventJson.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// <c>WAIT</c> counts the writes of the connection it runs on, so it goes to the server that ran the
-    /// script: the edition's primary (on a Cluster, the one that owns the edition's slot).
-    /// </summary>
-    private async Task WaitForReplicasAsync(string edition, CancellationToken cancellationToken)
-    {
-        var database = redis.GetDatabase();
-        // No endpoint while no primary is known: the plain call then fails as any command does during the switch.
-        // Asked asynchronously: it is a round trip, and during a failover a blocked pool thread per append
-        // starved every connection of the node.
-        long reached;
-        try
-        {
-            reached = await database.IdentifyEndpointAsync(keys.Seq(edition)).WaitAsync(cancellationToken) is { } primary
-                ? await replicaWait.ConfirmAsync(primary).WaitAsync(cancellationToken)
-                : (long)await database.ExecuteAsync("WAIT", _options.WaitReplicas, (long)_options.WaitTimeout.TotalMilliseconds).WaitAsync(cancellationToken);
-        }
-        catch (RedisServerException)
-        {
-            // The server was demoted to a replica between the write and the WAIT ("WAIT cannot be used
-            // with replica instances"): the write is on a server that will discard it.
-            reached = 0;
-        }
-
-        if (reached < _options.WaitReplicas)
-        {
-            throw new ReplicasNotReachedException(_options.WaitReplicas, reached);
-        }
     }
 }

@@ -12,6 +12,12 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options, RedisTopology to
 {
     private readonly string _prefix = options.Value.KeyPrefix;
 
+    /// <summary>String: the newest seq the replicas are known to have (with WaitReplicas); reads stop there.</summary>
+    public RedisKey Confirmed(string edition) => $"{Tag(edition)}:confirmed";
+
+    /// <summary>String: the latest seq as last written down by a node confirming the log up to it.</summary>
+    public RedisKey ConfirmMark(string edition) => $"{Tag(edition)}:confirm-mark";
+
     /// <summary>The counter that hands out the edition's seqs.</summary>
     public RedisKey Seq(string edition) => $"{Tag(edition)}:seq";
 

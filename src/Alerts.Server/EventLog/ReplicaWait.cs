@@ -17,6 +17,45 @@ internal sealed class ReplicaWait(IConnectionMultiplexer redis, IOptions<RedisOp
 {
     private readonly ConcurrentDictionary<EndPoint, Round> _rounds = new();
 
+    /// <summary>
+    /// With <c>Alerts:Redis:WaitReplicas</c>, returns once that many replicas have every write this node sent
+    /// to the server holding <paramref name="writtenKey"/>, or throws <see cref="ReplicasNotReachedException"/>
+    /// (the request answers 503): every acknowledged write, not only log appends, must survive a failover.
+    /// <c>WAIT</c> counts the writes of the connection it runs on, so it goes to the server that ran the
+    /// write: the key's primary (on a Cluster, the one that owns its slot).
+    /// </summary>
+    public async Task EnsureAsync(RedisKey writtenKey, CancellationToken cancellationToken)
+    {
+        var required = options.Value.WaitReplicas;
+        if (required == 0)
+        {
+            return;
+        }
+
+        var database = redis.GetDatabase();
+        // No endpoint while no primary is known: the plain call then fails as any command does during the switch.
+        // Asked asynchronously: it is a round trip, and during a failover a blocked pool thread per append
+        // starved every connection of the node.
+        long reached;
+        try
+        {
+            reached = await database.IdentifyEndpointAsync(writtenKey).WaitAsync(cancellationToken) is { } primary
+                ? await ConfirmAsync(primary).WaitAsync(cancellationToken)
+                : (long)await database.ExecuteAsync("WAIT", required, (long)options.Value.WaitTimeout.TotalMilliseconds).WaitAsync(cancellationToken);
+        }
+        catch (RedisServerException)
+        {
+            // The server was demoted to a replica between the write and the WAIT ("WAIT cannot be used
+            // with replica instances"): the write is on a server that will discard it.
+            reached = 0;
+        }
+
+        if (reached < required)
+        {
+            throw new ReplicasNotReachedException(required, reached);
+        }
+    }
+
     /// <summary>How many replicas confirmed every write sent to <paramref name="primary"/> before this call.</summary>
     public Task<long> ConfirmAsync(EndPoint primary) => _rounds.GetOrAdd(primary, endPoint => new Round(redis.GetServer(endPoint), options.Value)).NextAsync();
 

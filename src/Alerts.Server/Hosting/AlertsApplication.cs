@@ -8,6 +8,7 @@ using Alerts.Server.Hosting.PublicAddress;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
+using Alerts.Server.Newsroom;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
 using Alerts.Server.Reference;
@@ -31,7 +32,7 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsApi()
-            .AddAlertsIngest()
+            .AddAlertsNewsroom()
             .AddAlertsJudgement()
             .AddAlertsFanout()
             .AddAlertsHub()

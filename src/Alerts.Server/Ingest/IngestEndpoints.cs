@@ -7,6 +7,7 @@ using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Judgement;
+using Alerts.Server.Newsroom;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,33 +17,10 @@ namespace Alerts.Server.Ingest;
 /// <summary>The editor API: publish (or submit to the desk), correct (or edit while it waits), retract.</summary>
 internal static class IngestEndpoints
 {
-    private static readonly HashSet<string> PublishFields = new(StringComparer.Ordinal)
-        { "edition", "headline", "url", "image", "urgency", "sections", "regions", "push", "allowDuplicate", "storyId", "publishAt" };
-
     private static readonly HashSet<string> CorrectionFields = new(StringComparer.Ordinal)
         { "headline", "url", "urgency", "sections", "regions", "push", "publishAt" };
 
     private static readonly HashSet<string> RetractionFields = new(StringComparer.Ordinal) { "reason", "publicNote", "story" };
-
-    /// <summary>The body of <c>POST /api/v1/alerts</c> as a draft; also what a preview reads.</summary>
-    public static AlertDraft ReadDraft(System.Text.Json.JsonElement root, ValidationErrors errors, out bool allowDuplicate)
-    {
-        var fields = new JsonFields(root, errors);
-        fields.RejectOthers(PublishFields);
-        allowDuplicate = fields.Boolean("allowDuplicate") ?? false;
-        return new AlertDraft
-        {
-            Edition = fields.String("edition"),
-            Headline = fields.String("headline"),
-            Url = fields.String("url"),
-            Image = fields.String("image"),
-            Urgency = fields.String("urgency"),
-            Sections = fields.Strings("sections"),
-            Regions = fields.Strings("regions"),
-            Push = fields.Boolean("push"),
-            StoryId = fields.String("storyId"),
-        };
-    }
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -69,25 +47,9 @@ internal static class IngestEndpoints
     }
 
     public static async Task<IResult> PublishAsync(
-        HttpRequest request,
-        ClaimsPrincipal user,
-        AlertRules rules,
-        IAlertLog log,
-        IdempotencyGate idempotency,
-        AlertIdGenerator ids,
-        TimeProvider time,
-        DuplicateGuard duplicates,
-        RedisStories stories,
-        NewsDesk desk,
-        DeskGuard guard,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        HttpRequest request, ClaimsPrincipal user, Publishing publishing, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        if (idempotencyKey is not null && !IdempotencyGate.IsWellFormed(idempotencyKey))
-        {
-            return Problems.Validation("Idempotency-Key", "must be 1-255 visible ASCII characters.");
-        }
-
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
         {
@@ -96,82 +58,13 @@ internal static class IngestEndpoints
 
         using (body)
         {
-            var errors = new ValidationErrors();
-            var draft = ReadDraft(body.Root, errors, out var allowDuplicate);
-            var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
-            var publishAt = WaitingLife.ParsePublishAt(new JsonFields(body.Root, errors).String("publishAt"), now, errors);
-            var alert = rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors);
-            if (alert is null)
-            {
-                return Problems.Validation(errors);
-            }
-
-            if (await guard.CheckEditionAsync(user, alert.Edition, null, "publish", cancellationToken) is { } refused)
-            {
-                return refused;
-            }
-
-            await stories.LinkAsync(alert, cancellationToken);
-            var step = desk.Life.Submit(alert, DeskGuard.GrantOf(user).Role, publishAt, now);
-            if (step.Outcome == DeskOutcome.Wait)
-            {
-                if (await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } duplicate)
-                {
-                    return duplicate;
-                }
-
-                var waitingKey = idempotencyKey is null ? ((string, string)?)null : (IdempotencyGate.IdOf(alert.Author, idempotencyKey), NewsDesk.BodyHash(body.Bytes));
-                return DeskEndpoints.ToResult(await desk.HoldAsync(step, now, allowDuplicate, waitingKey, cancellationToken));
-            }
-
-            var alertEvent = new AlertEvent { Type = AlertEventType.Published, Edition = alert.Edition, At = now, Alert = alert, Actor = alert.Author };
-            if (idempotencyKey is null)
-            {
-                return await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken)
-                    ?? await RecordedAsync(desk, Created(await log.AppendAsync(alertEvent, 0, null, cancellationToken)), alert, DeskAction.Published, cancellationToken);
-            }
-
-            var idempotencyId = IdempotencyGate.IdOf(alert.Author, idempotencyKey);
-            try
-            {
-                var claim = await idempotency.ClaimAsync(idempotencyId, body.Bytes, cancellationToken);
-                switch (claim)
-                {
-                    case IdempotencyClaim.Mismatch:
-                        return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
-                            "Use a new key for a new alert; resend the same body to get the first response.");
-                    case IdempotencyClaim.InFlight:
-                        request.HttpContext.Response.Headers.RetryAfter = "1";
-                        return Problems.Status(StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed.",
-                            "Retry in a moment to get its response.");
-                }
-
-                // A retry of a finished request replays its answer; only a first use is judged, or the
-                // retry would be refused as a duplicate of its own first attempt.
-                if (claim == IdempotencyClaim.Claimed && await duplicates.RefuseAsync(alert, allowDuplicate, cancellationToken) is { } refusal)
-                {
-                    await idempotency.ReleaseAsync(idempotencyId, body.Bytes);
-                    return refusal;
-                }
-
-                var result = await log.AppendAsync(alertEvent, 0, idempotencyId, cancellationToken);
-                await idempotency.CompleteAsync(idempotencyId, body.Bytes, cancellationToken);
-                return await RecordedAsync(desk, Created(result), alert, DeskAction.Published, cancellationToken);
-            }
-            catch (Exception)
-            {
-                // Whatever ended the request (Redis failing over, a timeout, the client leaving, even a claim
-                // that timed out but was set), the key must not stay "in flight": the retry is the way out.
-                // Not awaited: the release may have to outlast the failover, and the client is told to retry now.
-                _ = idempotency.ReleaseAsync(idempotencyId, body.Bytes);
-                throw;
-            }
+            return (await publishing.PublishAsync(new PublishCommand(user, body, idempotencyKey), cancellationToken)).ToHttp(request.HttpContext.Response);
         }
     }
 
     public static async Task<IResult> CorrectAsync(
         string id, HttpRequest request, ClaimsPrincipal user, AlertRules rules, IAlertLog log, TimeProvider time, NewsDesk desk, RedisWaitingAlerts waiting,
-        DeskGuard guard, CancellationToken cancellationToken)
+        DeskGuard guard, Correcting correcting, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -209,6 +102,11 @@ internal static class IngestEndpoints
             if (publishAtSent)
             {
                 return Problems.Validation("publishAt", "applies only to an alert that has not been published yet.");
+            }
+
+            if (await correcting.HoldAsync(id, correction, user, cancellationToken) is { } held)
+            {
+                return held.ToHttp(request.HttpContext.Response);
             }
 
             return await ChangeAsync(id, AlertEventType.Corrected, request, log, time,
@@ -281,9 +179,13 @@ internal static class IngestEndpoints
         {
             if (await log.FindAsync(id, cancellationToken) is not { } current)
             {
-                return await waiting.FindAsync(id, cancellationToken) is null
-                    ? Problems.AlertNotFound(id)
-                    : Problems.Status(StatusCodes.Status409Conflict, "The alert is not published.", "It has not reached anyone; cancel it instead.");
+                if (await waiting.FindAsync(id, cancellationToken) is not { } entry)
+                {
+                    return Problems.AlertNotFound(id);
+                }
+
+                return await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, type == AlertEventType.Retracted ? "retract" : "correct", cancellationToken)
+                    ?? Problems.Status(StatusCodes.Status409Conflict, "The alert is not published.", "It has not reached anyone; cancel it instead.");
             }
 
             if (attempt == 1 && await guard.CheckEditionAsync(user, current.Alert.Edition, id, type == AlertEventType.Retracted ? "retract" : "correct", cancellationToken) is { } refused)
@@ -308,7 +210,7 @@ internal static class IngestEndpoints
                 return Problems.Validation(errors);
             }
 
-            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed, Actor = user.Identity!.Name };
+            var alertEvent = new AlertEvent { Type = type, Edition = changed.Edition, At = now, Alert = changed, Actor = DeskGuard.GrantOf(user).Name };
             var result = await log.AppendAsync(alertEvent, current.Revision, null, cancellationToken);
             if (result.Outcome != AppendOutcome.RevisionConflict)
             {
@@ -349,26 +251,5 @@ internal static class IngestEndpoints
         request.HttpContext.Response.GetTypedHeaders().ETag = tag;
         return Problems.Status(StatusCodes.Status412PreconditionFailed, "The alert has changed since the version in If-Match.",
             $"Its current ETag is {tag.Tag}: read it again, then reapply the change if it still stands.");
-    }
-
-    /// <summary>Records a direct publication in the alert's history and the audit log, unless it was a replay.</summary>
-    private static async Task<IResult> RecordedAsync(NewsDesk desk, EventJsonResult created, Alert alert, DeskAction action, CancellationToken cancellationToken)
-    {
-        if (!created.IsReplay)
-        {
-            await desk.RecordAsync(alert, alert.Author, [action], alert.PublishedAt, $"seq {created.Seq}", cancellationToken);
-        }
-
-        return created;
-    }
-
-    private static EventJsonResult Created(AppendResult result) =>
-        new(result.Event, StatusCodes.Status201Created, $"/api/v1/alerts/{AlertIdOf(result.Event)}", result.Outcome == AppendOutcome.Replayed);
-
-    // A replay answers with the first request's alert, whose id is only in the stored event.
-    private static string AlertIdOf(StoredEvent storedEvent)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(storedEvent.Json);
-        return document.RootElement.GetProperty("alert").GetProperty("id").GetString()!;
     }
 }

@@ -3,6 +3,7 @@ using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
+using Alerts.Server.Desk;
 using Alerts.Server.Push;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,11 +37,17 @@ internal static class AudienceEndpoints
         IDeviceAudience devices,
         PushStatus push,
         TimeProvider time,
+        DeskGuard guard,
         CancellationToken cancellationToken)
     {
         if (!taxonomy.Editions.ContainsKey(edition))
         {
             return Problems.UnknownEdition(edition, taxonomy);
+        }
+
+        if (await guard.CheckEditionAsync(user, edition, null, "audience", cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var errors = new ValidationErrors();
@@ -54,7 +61,7 @@ internal static class AudienceEndpoints
             Push = true,
         };
         var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
-        if (rules.Publish(draft, "audience", user.Identity!.Name!, now, errors) is not { } probe)
+        if (rules.Publish(draft, "audience", DeskGuard.GrantOf(user).Name, now, errors) is not { } probe)
         {
             return Problems.Validation(errors);
         }

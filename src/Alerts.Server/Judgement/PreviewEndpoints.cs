@@ -5,7 +5,7 @@ using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Desk;
-using Alerts.Server.Ingest;
+using Alerts.Server.Newsroom;
 using Alerts.Server.Push;
 using Alerts.Server.Push.Sending;
 
@@ -25,7 +25,7 @@ internal static class PreviewEndpoints
 
     public static async Task<IResult> PreviewAsync(
         HttpRequest request, ClaimsPrincipal user, AlertRules rules, AlertIdGenerator ids, Taxonomy taxonomy, PushPreviewer push, TimeProvider time,
-        DuplicateGuard duplicates, LiveReaders readers, IDeviceAudience devices, PushStatus pushStatus, NewsDesk desk,
+        DuplicateGuard duplicates, LiveReaders readers, IDeviceAudience devices, PushStatus pushStatus, NewsDesk desk, DeskGuard guard,
         string? send, CancellationToken cancellationToken)
     {
         if (send is not (null or "test"))
@@ -41,10 +41,17 @@ internal static class PreviewEndpoints
 
         using (body)
         {
+            // A key sees the window of, and may send tests for, only the editions it may act on.
+            var named = DraftFields.EditionNamedBy(body.Root, taxonomy);
+            if (named is not null && await guard.CheckEditionAsync(user, named, null, send is null ? "preview" : "test send", cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             var errors = new ValidationErrors();
-            var draft = IngestEndpoints.ReadDraft(body.Root, errors, out _);
+            var draft = DraftFields.Read(body.Root, errors, out _);
             var now = Alerts.Core.Serialization.UtcTimestampConverter.Truncate(time.GetUtcNow());
-            if (rules.Publish(draft, ids.Next(now), user.Identity!.Name!, now, errors) is not { } alert)
+            if (rules.Publish(draft, ids.Next(now), DeskGuard.GrantOf(user).Name, now, errors) is not { } alert)
             {
                 return Problems.Validation(errors);
             }

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
+using Alerts.Server.Desk;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Judgement;
@@ -17,7 +19,8 @@ internal static class StoryEndpoints
         return routes;
     }
 
-    public static async Task<Results<Ok<StoryResponse>, ProblemHttpResult>> GetStoryAsync(string storyId, RedisStories stories, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StoryResponse>, ProblemHttpResult>> GetStoryAsync(
+        string storyId, ClaimsPrincipal user, RedisStories stories, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (StoryId.Normalize(storyId, "storyId", errors) is null)
@@ -31,6 +34,9 @@ internal static class StoryEndpoints
             return Problems.Status(StatusCodes.Status404NotFound, "No such story.", $"No alert was published with storyId '{storyId}'.");
         }
 
-        return TypedResults.Ok(new StoryResponse(storyId, alerts));
+        // The versions of editions the key may not act on are shown as the public sees them: a retraction's reason
+        // and withdrawn text stay with the editions that wrote them.
+        var grant = DeskGuard.GrantOf(user);
+        return TypedResults.Ok(new StoryResponse(storyId, alerts.Select(a => grant.MayActOn(a.Edition) ? a : a.PublicView()).ToList()));
     }
 }

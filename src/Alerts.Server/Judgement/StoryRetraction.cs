@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Server.Api;
-using Alerts.Server.Ingest;
 
 namespace Alerts.Server.Judgement;
 
@@ -28,12 +27,18 @@ internal static class StoryRetraction
             return await retractOne(id);
         }
 
+        // The named alert is judged first and alone: a key outside its edition gets the audited 403, and no other
+        // version of the story is touched.
+        if (!await mayActOnEdition(named.Alert.Edition))
+        {
+            return await retractOne(id);
+        }
+
         var storyId = named.Alert.StoryId ?? named.Alert.Id;
         var live = new List<Alert>();
         foreach (var version in await stories.ReadAsync(storyId, cancellationToken))
         {
-            // The named alert is always tried, so a key outside its edition gets the audited 403.
-            if (version.Status != AlertStatus.Retracted && (version.Id == id || await mayActOnEdition(version.Edition)))
+            if (version.Status != AlertStatus.Retracted && await mayActOnEdition(version.Edition))
             {
                 live.Add(version);
             }

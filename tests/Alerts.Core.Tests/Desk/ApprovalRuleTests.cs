@@ -15,6 +15,16 @@ public sealed class ApprovalRuleTests
     public void ModeScopeRoleAndPushDecideWhetherAnAlertWaits(ApprovalMode mode, ApprovalScope scope, DeskRole role, bool push, bool waits) =>
         Assert.Equal(waits, new ApprovalRule(mode, scope).IsNeeded(role, push));
 
+    [Theory]
+    [InlineData(ApprovalMode.TwoPerson, ApprovalScope.Push, false, true, false)]
+    [InlineData(ApprovalMode.TwoPerson, ApprovalScope.Push, true, false, true)]
+    [InlineData(ApprovalMode.TwoPerson, ApprovalScope.All, false, true, true)]
+    [InlineData(ApprovalMode.TwoPerson, ApprovalScope.All, false, false, false)]
+    [InlineData(ApprovalMode.Off, ApprovalScope.All, true, true, false)]
+    public void ACorrectionWaitsWhenItPushesOrWithScopeAllWhenItChangesContent(
+        ApprovalMode mode, ApprovalScope scope, bool push, bool changesContent, bool waits) =>
+        Assert.Equal(waits, new ApprovalRule(mode, scope).IsNeededForCorrection(DeskRole.Chief, push, changesContent));
+
     [Fact]
     public void AnAdminActsOnEveryEditionWhateverItsList()
     {

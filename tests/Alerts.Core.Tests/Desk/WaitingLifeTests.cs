@@ -72,6 +72,15 @@ public sealed class WaitingLifeTests
     }
 
     [Fact]
+    public void NobodyWhoEditedAPendingAlertApprovesIt()
+    {
+        var pending = _life.Submit(Validated() with { Author = "writer" }, DeskRole.Editor, null, Now).Alert!;
+
+        Assert.Equal(DeskOutcome.Refused, _life.Approve(pending, Chief, Now, ["editor-one", Chief.Name]).Outcome);
+        Assert.Equal(DeskOutcome.Publish, _life.Approve(pending, Chief, Now, ["editor-one"]).Outcome);
+    }
+
+    [Fact]
     public void AddingPushToAnApprovedScheduledAlertSendsItBackForApproval()
     {
         var scheduled = _life.Submit(Validated(push: false), DeskRole.Editor, Now.AddHours(1), Now).Alert! with { ApprovedBy = "chief" };

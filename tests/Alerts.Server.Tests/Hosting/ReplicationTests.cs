@@ -40,7 +40,7 @@ public sealed class ReplicationTests
         Assert.Contains("0 of 1 replicas", await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task WaitForReplicaLinkAsync(RedisServerProcess replica)
+    internal static async Task WaitForReplicaLinkAsync(RedisServerProcess replica)
     {
         await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{replica.ConnectionString},allowAdmin=true");
         var deadline = DateTime.UtcNow.AddSeconds(20);

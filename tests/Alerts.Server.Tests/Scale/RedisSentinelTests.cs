@@ -26,6 +26,15 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
     public Task NothingAcknowledgedIsLostWhenTheSentinelsFailThePrimaryOver() =>
         PostThroughAsync("SENTINEL FAILOVER", sentinel.FailoverAsync);
 
+    /// <summary>
+    /// With the near-duplicate guard on, a post answered 503 after its alert was stored is retried with the same key
+    /// and must get that alert (201, its own id), never a 409 near-duplicate of itself.
+    /// </summary>
+    [Fact]
+    public Task NoRetryIsRefusedAsItsOwnDuplicateWhenTheSentinelsFailOverWithTheGuardOn() =>
+        PostThroughAsync("SENTINEL FAILOVER, near-duplicate guard on", sentinel.FailoverAsync, perSecond: 10,
+            more: new Dictionary<string, string?> { ["Alerts:Duplicates:Window"] = "00:30:00" });
+
     /// <summary>The killed primary is started again at once as a replica of the promoted one, as its supervisor must.</summary>
     [Fact]
     public Task NothingAcknowledgedIsLostWhenThePrimaryIsKilled() =>
@@ -119,7 +128,8 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
     /// </summary>
     private static readonly TimeSpan SentinelDemotesWithin = TimeSpan.FromSeconds(60);
 
-    private async Task PostThroughAsync(string failure, Func<Task<Stopwatch>> fail, TimeSpan? firstAcceptedWithin = null)
+    private async Task PostThroughAsync(
+        string failure, Func<Task<Stopwatch>> fail, TimeSpan? firstAcceptedWithin = null, int perSecond = 20, IDictionary<string, string?>? more = null)
     {
         await sentinel.EnsureHealthyAsync();
         var settings = new Dictionary<string, string?>
@@ -128,12 +138,17 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
             ["Alerts:Redis:WaitTimeout"] = "00:00:00.500",
             ["Alerts:Redis:OperationTimeout"] = "00:00:02",
         };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         await using var writer = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
         await using var reader = await AlertsNode.StartAsync(sentinel.ConnectionString, _prefix, settings: settings);
         var (tickers, followers) = await FollowAsync(writer, reader);
         try
         {
-            var poster = new SteadyPoster(writer.Editor, "en", perSecond: 20);
+            var poster = new SteadyPoster(writer.Editor, "en", perSecond);
             using var stop = new CancellationTokenSource();
             var posting = poster.RunAsync(stop.Token);
             await RedisCli.WaitUntilAsync(() => Task.FromResult(poster.Accepted.Count >= 20), TimeSpan.FromSeconds(30), "the posts are under way");
@@ -152,6 +167,7 @@ public sealed class RedisSentinelTests(RedisSentinelFixture sentinel, ITestOutpu
                 // 0: no answer (a broken connection or the client's timeout), retried with the same key.
                 || a.Status == 0, $"A post was answered {(int)a.Status}."));
             Assert.Equal(poster.Started, poster.Accepted.Count);
+            Assert.Equal(poster.Accepted.Count, poster.Accepted.Values.Distinct().Count());
             Assert.True(firstAccepted < (firstAcceptedWithin ?? FirstAcceptedWithin), $"The first 201 came {firstAccepted} after the promotion.");
 
             // Read by a node that asks the sentinels afresh: the reader may still be reading the deposed primary.

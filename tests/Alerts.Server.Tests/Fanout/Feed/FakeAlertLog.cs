@@ -162,6 +162,9 @@ internal sealed class FakeAlertLog : IAlertLog, ILogEpochs
     public Task<AppendResult> AppendAsync(AlertEvent alertEvent, int expectedRevision, string? idempotencyId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The feed only reads the log.");
 
+    public Task<AppendResult?> ReplayAsync(string edition, string idempotencyId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The feed only reads the log.");
+
     public Task<AlertRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The feed only reads the log.");
 }

@@ -1,6 +1,6 @@
 using Alerts.Core.Alerts;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>Writes an event's stored JSON as the response body, unparsed and unchanged.</summary>
 internal sealed class EventJsonResult(StoredEvent storedEvent, int statusCode, string? location = null, bool replayed = false) : IResult

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Core.Serialization;
 
-namespace Alerts.Server.Desk;
+namespace Alerts.Server.Api;
 
 /// <summary>202 Accepted with a waiting alert and its Location: it is stored, but reaches nobody yet.</summary>
 internal sealed class WaitingAlertResult(Alert alert, bool replayed) : IResult

@@ -1,4 +1,4 @@
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Newsroom;
 
 /// <summary>What claiming an <c>Idempotency-Key</c> found.</summary>
 internal enum IdempotencyClaim

@@ -5,7 +5,7 @@ using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Newsroom;
 
 /// <summary>
 /// Tells first uses of an <c>Idempotency-Key</c> from retries, concurrent duplicates and reuses with
@@ -13,13 +13,13 @@ namespace Alerts.Server.Ingest;
 /// atomically with the append, is what makes a retry return the first response even if this node
 /// died between appending and marking the claim complete.
 /// </summary>
-internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisOptions> options)
+internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RedisOptions> options, TimeProvider time)
 {
     private const string Pending = "pending:";
     private const string Done = "done:";
 
-    /// <summary><c>ReleaseIdempotencyClaim.lua</c>: frees a claim only while it is still pending for this body.</summary>
-    private static readonly string ReleaseScript = EmbeddedScript.Load("ingest/ReleaseIdempotencyClaim.lua");
+    /// <summary><c>SettleIdempotencyClaim.lua</c>: frees or completes a claim only while it is still pending for this body.</summary>
+    private static readonly string SettleScript = EmbeddedScript.Load("newsroom/SettleIdempotencyClaim.lua");
 
     /// <summary>
     /// How long a claim stays "in flight" if its request never finishes (a crashed node): as long as the
@@ -40,12 +40,14 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
 
     public static bool IsWellFormed(string key) => key.Length is >= 1 and <= 255 && key.All(c => c is >= '!' and <= '~');
 
+    public static string BodyHash(byte[] body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
     public async Task<IdempotencyClaim> ClaimAsync(string id, byte[] body, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
+        var hash = BodyHash(body);
         var database = redis.GetDatabase();
         var claimKey = keys.IdempotencyClaim(id);
-        var patience = DateTime.UtcNow + InFlightPatience;
+        var patience = time.GetUtcNow() + InFlightPatience;
         while (true)
         {
             if (await database.StringSetAsync(claimKey, Pending + hash, InFlightLease, When.NotExists).WaitAsync(cancellationToken))
@@ -62,7 +64,7 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
                 _ when current.StartsWith(Pending, StringComparison.Ordinal) => IdempotencyClaim.InFlight,
                 _ => IdempotencyClaim.Completed,
             };
-            if (claim is { } known && (known != IdempotencyClaim.InFlight || DateTime.UtcNow >= patience))
+            if (claim is { } known && (known != IdempotencyClaim.InFlight || time.GetUtcNow() >= patience))
             {
                 return known;
             }
@@ -74,28 +76,31 @@ internal sealed class IdempotencyGate(IConnectionMultiplexer redis, RedisKeys ke
 
     public async Task CompleteAsync(string id, byte[] body, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
+        var hash = BodyHash(body);
         await redis.GetDatabase().StringSetAsync(keys.IdempotencyClaim(id), Done + hash, options.Value.IdempotencyTtl)
             .WaitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Frees the key after an attempt that stored no result, so the client's retry is not told it is in
-    /// flight. During a failover the first tries may reach no primary, or one being demoted; it keeps
-    /// trying until it lands or the claim's lease would have freed the key anyway.
+    /// Ends a claim whose request failed. One that may have stored its result (the store was sent) keeps
+    /// the key, marked done, so the retry is replayed from what was stored and another body is refused;
+    /// one that stored nothing frees it, so the client's retry is not told it is in flight. During a
+    /// failover the first tries may reach no primary, or one being demoted; it keeps trying until it
+    /// lands or the claim's lease would have freed the key anyway.
     /// </summary>
-    public async Task ReleaseAsync(string id, byte[] body)
+    public async Task SettleAsync(string id, byte[] body, bool mayBeStored)
     {
-        var pending = Pending + Convert.ToHexStringLower(SHA256.HashData(body));
-        var giveUp = DateTime.UtcNow + InFlightLease;
+        var hash = BodyHash(body);
+        RedisValue[] arguments = [Pending + hash, mayBeStored ? Done + hash : "", (long)options.Value.IdempotencyTtl.TotalSeconds];
+        var giveUp = time.GetUtcNow() + InFlightLease;
         while (true)
         {
             try
             {
-                await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, [keys.IdempotencyClaim(id)], [pending]);
+                await redis.GetDatabase().ScriptEvaluateAsync(SettleScript, [keys.IdempotencyClaim(id)], arguments);
                 return;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException && DateTime.UtcNow < giveUp)
+            catch (Exception e) when (e is RedisException or TimeoutException && time.GetUtcNow() < giveUp)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
