@@ -6,6 +6,7 @@ using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
+using Alerts.Server.Outbox;
 using Alerts.Server.Push;
 using Alerts.Server.Reference;
 using Alerts.Server.Syndication;
@@ -32,6 +33,7 @@ internal static class AlertsApplication
             .AddAlertsWeb()
             .AddAlertsPush()
             .AddAlertsSyndication()
+            .AddAlertsOutbox()
             .AddAlertsReference()
             .AddAlertsDesk();
         configure?.Invoke(builder);

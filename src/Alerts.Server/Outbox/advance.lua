@@ -1,4 +1,4 @@
--- Moves the cursor past a delivered (or skipped, or abandoned) event and forgets its retries,
+-- Moves the cursor past a delivered (or skipped, or given up) event and forgets its retries and progress,
 -- only for the lease holder: a node that lost its lease changes nothing.
 local lease = KEYS[1]
 local cursor = KEYS[2]

@@ -1,5 +1,5 @@
--- Records a failed attempt of the event at the cursor, so whichever node holds the lease next
--- keeps the same schedule and the same 24-hour limit.
+-- Records a failed attempt of the item at the cursor, so whichever node holds the lease next
+-- keeps the same schedule and the same give-up limit (and the outlet's saved progress, if any).
 local lease = KEYS[1]
 local retry = KEYS[2]
 local holder = ARGV[1]
