@@ -11,6 +11,7 @@ using Alerts.Server.Push;
 using Alerts.Server.Reference;
 using Alerts.Server.Syndication;
 using Alerts.Server.Web;
+using Alerts.Server.WebPush;
 
 namespace Alerts.Server.Hosting;
 
@@ -34,6 +35,7 @@ internal static class AlertsApplication
             .AddAlertsPush()
             .AddAlertsSyndication()
             .AddAlertsOutbox()
+            .AddAlertsWebPush()
             .AddAlertsReference()
             .AddAlertsDesk();
         configure?.Invoke(builder);
@@ -55,6 +57,7 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapWebPushEndpoints();
         app.MapPreviewEndpoints();
         app.MapAlertsSyndication();
         app.MapAlertsReference();

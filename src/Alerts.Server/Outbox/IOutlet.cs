@@ -17,6 +17,12 @@ internal interface IOutlet
 
     OutboxPolicy Policy { get; }
 
+    /// <summary>
+    /// True for an outlet that is one receiver (a webhook): the outbox counts each event as one target in the
+    /// delivery report. An outlet that fans out to many targets counts them itself, through <see cref="OutletReach"/>.
+    /// </summary>
+    bool IsOneTarget { get; }
+
     /// <summary>Whether the event goes out here at all; one it does not want moves the cursor past it unsent.</summary>
     bool Wants(AlertEvent alertEvent);
 

@@ -8,6 +8,7 @@ internal static class OutboxExtensions
         services.AddSingleton<OutboxKeys>();
         services.AddSingleton<OutboxCursors>();
         services.AddSingleton<OutboxDeliveryLog>();
+        services.AddSingleton<OutletReach>();
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

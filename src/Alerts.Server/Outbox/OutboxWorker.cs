@@ -12,7 +12,8 @@ namespace Alerts.Server.Outbox;
 /// progress live in Redis, so a node taking over keeps the schedule and resumes where the last one stopped.
 /// The flow is one way: this worker calls the outlet, and records what it answered.
 /// </summary>
-internal sealed class OutboxWorker(OutboxCursor cursor, IOutlet outlet, IAlertLog log, OutboxDeliveryLog deliveries, TimeProvider time, ILogger logger)
+internal sealed class OutboxWorker(
+    OutboxCursor cursor, IOutlet outlet, IAlertLog log, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time, ILogger logger)
 {
     private const int PageSize = 100;
     private readonly OutboxPolicy _policy = outlet.Policy;
@@ -101,7 +102,7 @@ internal sealed class OutboxWorker(OutboxCursor cursor, IOutlet outlet, IAlertLo
             var alertEvent = JsonSerializer.Deserialize<AlertEvent>(stored.Json, AlertsJson.Options)!;
             var done = outlet.Wants(alertEvent)
                 ? await DeliverAsync(alertEvent, stored, cancellationToken)
-                : await cursor.AdvanceAsync(stored.Seq, cancellationToken);
+                : await SkipAsync(alertEvent, stored.Seq, cancellationToken);
             if (!done)
             {
                 // The lease went to another node; it continues from the cursor.
@@ -163,8 +164,22 @@ internal sealed class OutboxWorker(OutboxCursor cursor, IOutlet outlet, IAlertLo
     {
         var advanced = await cursor.AdvanceAsync(seq, cancellationToken);
         await RecordAsync(alertEvent, seq, messageId, attempt, outcome, result, null, cancellationToken);
+        var reached = outcome != AttemptOutcome.Delivered ? ReachCount.Failed
+            : alertEvent.Type == AlertEventType.Published ? ReachCount.Sent
+            : ReachCount.Replaced;
+        await CountAsync(alertEvent, reached, cancellationToken);
         return advanced;
     }
+
+    private async Task<bool> SkipAsync(AlertEvent alertEvent, long seq, CancellationToken cancellationToken)
+    {
+        var advanced = await cursor.AdvanceAsync(seq, cancellationToken);
+        await CountAsync(alertEvent, ReachCount.NotApplicable, cancellationToken);
+        return advanced;
+    }
+
+    private Task CountAsync(AlertEvent alertEvent, ReachCount count, CancellationToken cancellationToken) =>
+        outlet.IsOneTarget ? reach.AddAsync(outlet.Name, alertEvent, new Dictionary<ReachCount, long> { [count] = 1 }, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Waits until <paramref name="until"/>, renewing the lease on the way; false if it was lost.</summary>
     private async Task<bool> WaitHoldingAsync(DateTimeOffset until, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ internal sealed class WebhookOutlet(string name, WebhookOptions webhook, IReadOn
 
     public OutboxPolicy Policy => policy;
 
+    public bool IsOneTarget => true;
+
     public bool Wants(AlertEvent alertEvent) =>
         _types.Count == 0 || _types.Contains(JsonNamingPolicy.CamelCase.ConvertName(alertEvent.Type.ToString()));
 
