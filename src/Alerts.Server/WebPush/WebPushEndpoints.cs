@@ -1,9 +1,10 @@
-using Alerts.Core.Validation;
-using Alerts.Server.Push.Targets;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Alerts.Core.Validation;
+using Alerts.Server.Push.Targets;
+using Alerts.Server.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.WebPush;
 
@@ -12,10 +13,22 @@ internal static class WebPushEndpoints
 {
     public const string ServiceWorkerPath = "/push-sw.js";
 
+    // Imported by publishers' workers from their own origins; like the ticker, a fix spreads within the hour.
+    private const string WorkerCacheControl = "public, max-age=3600, stale-while-revalidate=86400";
+
     public static IEndpointRouteBuilder MapWebPushEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/push/web", GetKeyAsync).WithName("GetWebPushKey");
+        routes.MapGet("/api/v1/push/web", GetKeyAsync).WithName("GetWebPushKey").RequireCors(CorsPolicies.Public);
+        routes.MapMethods(ServiceWorkerPath, [HttpMethods.Get, HttpMethods.Head], GetServiceWorker).WithName("GetPushServiceWorker")
+            .Produces(StatusCodes.Status200OK, contentType: "text/javascript");
         return routes;
+    }
+
+    public static ClientAssetResult GetServiceWorker(HttpContext context, ClientAssets assets)
+    {
+        // importScripts from a worker on the publisher's origin, which may isolate itself with Cross-Origin-Embedder-Policy.
+        context.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+        return new ClientAssetResult(assets["push-sw.js"], WorkerCacheControl);
     }
 
     public static async Task<Ok<WebPushKeyResponse>> GetKeyAsync(VapidKeyStore keys, HttpResponse response, CancellationToken cancellationToken)

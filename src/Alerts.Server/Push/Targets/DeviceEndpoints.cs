@@ -1,6 +1,7 @@
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Alerts.Server.Ingest;
+using Alerts.Server.Web;
 using Alerts.Server.WebPush;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ internal static class DeviceEndpoints
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
     {
         var devices = routes.MapGroup("/api/v1/devices").RequireRateLimiting(RateLimitPolicy);
-        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice")
+        // Browsers register their Web Push subscriptions from publishers' pages, on any origin.
+        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice").RequireCors(CorsPolicies.Public)
             .Accepts<DeviceRegistrationRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
