@@ -17,7 +17,4 @@ internal sealed class WebPushKeys(IOptions<RedisOptions> options)
 
     /// <summary>Sorted set, all scores 0: the subscriptions the alert was shown on, which a retraction replaces.</summary>
     public RedisKey Shown(string alertId) => $"{_tag}:shown:{alertId}";
-
-    /// <summary>Counter of non-flash pushes a subscription got in one clock hour.</summary>
-    public RedisKey Cap(string id, long hour) => $"{_tag}:cap:{hour}:{id}";
 }

@@ -2,6 +2,7 @@ using Alerts.Core.Alerts;
 using Alerts.Core.Editions;
 using Alerts.Server.Outbox;
 using Alerts.Server.Push;
+using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.WebPush;
@@ -14,7 +15,7 @@ namespace Alerts.Server.WebPush;
 /// over resumes after the last recorded page.
 /// </summary>
 internal sealed class WebPushOutlet(
-    WebPushRegistry registry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
+    WebPushRegistry registry, DeviceRegistry deviceRegistry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
     IOptions<WebPushOptions> options, IOptions<PushOptions> push, TimeProvider time, ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
 {
     public const string OutletName = "webpush";
@@ -79,7 +80,9 @@ internal sealed class WebPushOutlet(
         if (!retraction && alert.Urgency != Urgency.Flash)
         {
             var awake = due.Where(d => d.Registration.QuietHours?.Covers(now) != true).ToList();
-            due = [.. await registry.WithinCapAsync(awake, push.Value.DeviceHourlyCap, now, cancellationToken)];
+            // The phones' hourly counters, keyed by the subscription's id as a phone's by its token.
+            var allowed = (await deviceRegistry.WithinCapAsync([.. awake.Select(d => d.Registration.Token)], push.Value.DeviceHourlyCap, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            due = [.. awake.Where(d => allowed.Contains(d.Registration.Token))];
         }
 
         var outcomes = await Task.WhenAll(due.Select(device => SendAsync(message, device, cancellationToken)));

@@ -76,23 +76,6 @@ internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys 
         await Task.WhenAll(add, expire).WaitAsync(cancellationToken);
     }
 
-    /// <summary>Counts a non-flash push to each subscription in the current clock hour; returns those still under <paramref name="cap"/>.</summary>
-    public async Task<IReadOnlyList<WebPushDevice>> WithinCapAsync(IReadOnlyList<WebPushDevice> devices, int cap, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var hour = now.ToUnixTimeSeconds() / 3600;
-        var batch = Database.CreateBatch();
-        var counts = devices.Select(device =>
-        {
-            var key = keys.Cap(device.Registration.Token, hour);
-            var count = batch.StringIncrementAsync(key);
-            _ = batch.KeyExpireAsync(key, TimeSpan.FromHours(2));
-            return count;
-        }).ToList();
-        batch.Execute();
-        var values = await Task.WhenAll(counts).WaitAsync(cancellationToken);
-        return devices.Where((_, i) => values[i] <= cap).ToList();
-    }
-
     private async Task<(IReadOnlyList<WebPushDevice> Devices, string? LastId)> PageOfAsync(RedisKey index, string afterId, int count, CancellationToken cancellationToken)
     {
         var ids = await Database.SortedSetRangeByValueAsync(

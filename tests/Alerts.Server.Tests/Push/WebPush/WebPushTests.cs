@@ -161,6 +161,24 @@ public sealed class WebPushTests(RedisFixture redis) : IClassFixture<RedisFixtur
     }
 
     [Fact]
+    public async Task ABrowserGetsAtMostItsHourlyCapOfNonFlashPushesButStillGetsFlash()
+    {
+        await using var node = await WebPushNodes.StartAsync(
+            redis.ConnectionString, RedisFixture.NewPrefix(), _service, new Dictionary<string, string?> { ["Alerts:Push:DeviceHourlyCap"] = "1" });
+        var browser = _service.Subscribe();
+        await node.SubscribeAsync(browser);
+
+        await node.Editor.PublishAsync("en", "First update", new { push = true, urgency = "update" });
+        var capped = await node.Editor.PublishAsync("en", "Second update", new { push = true, urgency = "update" });
+        await node.Editor.PublishAsync("en", "Flash after the cap", new { push = true, urgency = "flash" });
+        await PushNodes.UntilAsync(() => _service.Accepted.Count >= 2, "the first update and the flash");
+        await Task.Delay(500);
+
+        Assert.Equal(["First update", "Flash after the cap"], _service.Accepted.Select(m => m.Notification.GetProperty("body").GetString()));
+        Assert.Equal(1, Outlet(await node.Editor.GetJsonAsync($"/api/v1/alerts/{capped.Alert.Id}/delivery"), "webpush").GetProperty("notApplicable").GetInt64());
+    }
+
+    [Fact]
     public async Task AnUnregisteredBrowserGetsNothingMore()
     {
         await using var node = await WebPushNodes.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), _service);
