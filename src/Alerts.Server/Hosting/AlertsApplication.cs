@@ -10,10 +10,12 @@ using Alerts.Server.Hubs;
 using Alerts.Server.Ingest;
 using Alerts.Server.Newsroom;
 using Alerts.Server.Judgement;
+using Alerts.Server.Outbox;
 using Alerts.Server.Push;
 using Alerts.Server.Reference;
 using Alerts.Server.Syndication;
 using Alerts.Server.Web;
+using Alerts.Server.WebPush;
 
 namespace Alerts.Server.Hosting;
 
@@ -39,6 +41,8 @@ internal static class AlertsApplication
             .AddAlertsWeb()
             .AddAlertsPush()
             .AddAlertsSyndication()
+            .AddAlertsOutbox()
+            .AddAlertsWebPush()
             .AddAlertsReference()
             .AddAlertsDesk();
         configure?.Invoke(builder);
@@ -61,6 +65,7 @@ internal static class AlertsApplication
         app.MapAlertsWeb();
         app.MapAlertsHub();
         app.MapPushEndpoints();
+        app.MapWebPushEndpoints();
         app.MapPreviewEndpoints();
         app.MapAlertsSyndication();
         app.MapAlertsReference();

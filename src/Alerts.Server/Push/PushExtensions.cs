@@ -37,6 +37,7 @@ internal static class PushExtensions
         services.AddSingleton<RegistrationSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistrationSweeper>());
         services.AddSingleton<ReceiptStore>();
+        services.AddSingleton<OutletReports>();
         services.AddPerAddressRateLimit(ReceiptEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.ReceiptsPerMinute);
         services.AddSingleton<TopicMirror>();
         services.AddHostedService(sp => sp.GetRequiredService<TopicMirror>());

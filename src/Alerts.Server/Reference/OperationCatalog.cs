@@ -32,6 +32,7 @@ internal static class OperationCatalog
         ["GetEventStream"] = (ApiTag.LiveStream, "An edition's events as Server-Sent Events, resumable"),
         ["RegisterDevice"] = (ApiTag.DevicesAndReceipts, "Register or update a phone for push"),
         ["UnregisterDevice"] = (ApiTag.DevicesAndReceipts, "Unregister a phone"),
+        ["GetWebPushKey"] = (ApiTag.DevicesAndReceipts, "The VAPID public key and service worker a browser subscribes with"),
         ["RecordReceipt"] = (ApiTag.DevicesAndReceipts, "Report that a push arrived or was opened"),
         ["GetWebhookDeliveries"] = (ApiTag.Webhooks, "A webhook's recent deliveries"),
         ["Healthz"] = (ApiTag.Health, "Is the process alive"),

@@ -1,4 +1,5 @@
 using Alerts.Core.Desk;
+using Alerts.Server.Outbox;
 using Alerts.Server.Syndication.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -19,12 +20,9 @@ internal static class SyndicationExtensions
         // A receiver's redirect is not a delivery: the signed body goes only where it was configured to.
         services.AddHttpClient(WebhookSender.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Alerts-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        services.AddSingleton<WebhookKeys>();
-        services.AddSingleton<WebhookCursors>();
-        services.AddSingleton<WebhookDeliveryLog>();
         services.AddSingleton<WebhookPayload>();
         services.AddSingleton<WebhookSender>();
-        services.AddHostedService<WebhookDispatcher>();
+        services.AddSingleton<IOutletSet, WebhookOutlets>();
         services.AddAuthorizationBuilder().AddPolicy(WebhookEndpoints.AdminPolicy, policy => policy.RequireRole(KeyGrant.AdminName));
         return services;
     }

@@ -23,7 +23,7 @@ internal static class DeliveryEndpoints
 
     public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
         string id, ClaimsPrincipal user, DeskGuard guard, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts,
-        DeviceRegistry registry, IOptions<PushOptions> options, CancellationToken cancellationToken)
+        DeviceRegistry registry, IOptions<PushOptions> options, OutletReports outlets, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
@@ -48,9 +48,10 @@ internal static class DeliveryEndpoints
             ? Count(DeliveryFields.Audience)
             : await registry.CountWantingAsync(found.Alert, cancellationToken);
         var share = targeted > 0 ? Math.Min(1, (double)onTime / targeted) : (double?)null;
-        return TypedResults.Ok(new DeliveryResponse(id, hub, new PushDelivery(
+        var push = new PushDelivery(
             status.IsEnabled, Count("targets"), Count("accepted"), Count("failed"), Count("retried"), Count("pruned"), Count("held"), Count("capped"),
             Count(DeliveryFields.PendingJobs), Time(DeliveryFields.FirstSentAt), Time(DeliveryFields.LastSentAt),
-            new PushReceipts(received, opened, onTime, targeted, share))));
+            new PushReceipts(received, opened, onTime, targeted, share));
+        return TypedResults.Ok(new DeliveryResponse(id, hub, push, await outlets.ReadAsync(found, hub, push, cancellationToken)));
     }
 }

@@ -1,7 +1,10 @@
 using Alerts.Core.Editions;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
+using Alerts.Server.Web;
+using Alerts.Server.WebPush;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Push.Targets;
 
@@ -13,7 +16,8 @@ internal static class DeviceEndpoints
     public static IEndpointRouteBuilder MapDeviceEndpoints(this IEndpointRouteBuilder routes)
     {
         var devices = routes.MapGroup("/api/v1/devices").RequireRateLimiting(RateLimitPolicy);
-        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice")
+        // Browsers register their Web Push subscriptions from publishers' pages, on any origin.
+        devices.MapPost("/", RegisterAsync).WithName("RegisterDevice").RequireCors(CorsPolicies.Public)
             .Accepts<DeviceRegistrationRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -26,7 +30,8 @@ internal static class DeviceEndpoints
     }
 
     public static async Task<Results<Ok<DeviceRegistration>, ProblemHttpResult>> RegisterAsync(
-        HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, WebPushRegistry webPush, IOptions<WebPushOptions> webPushOptions,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -37,6 +42,17 @@ internal static class DeviceEndpoints
         using (body)
         {
             var errors = new ValidationErrors();
+            if (WebPushEndpoints.IsSubscription(body.Root))
+            {
+                if (WebPushEndpoints.Read(body.Root, (json, e) => DeviceRequest.Read(json, taxonomy, time.GetUtcNow(), e), webPushOptions, errors) is not { } browser)
+                {
+                    return Problems.Validation(errors);
+                }
+
+                await webPush.RegisterAsync(browser, cancellationToken);
+                return TypedResults.Ok(browser.Registration);
+            }
+
             if (DeviceRequest.Read(body.Root, taxonomy, time.GetUtcNow(), errors) is not { } device)
             {
                 return Problems.Validation(errors);
@@ -49,8 +65,14 @@ internal static class DeviceEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UnregisterAsync(
-        string token, DeviceRegistry registry, TopicMirror mirror, CancellationToken cancellationToken)
+        string token, DeviceRegistry registry, TopicMirror mirror, WebPushRegistry webPush, CancellationToken cancellationToken)
     {
+        if (WebPushSubscription.IsId(token))
+        {
+            await webPush.RemoveAsync(token, cancellationToken);
+            return TypedResults.NoContent();
+        }
+
         if (!DeviceRequest.IsToken(token))
         {
             return Problems.Validation("token", "is not an FCM registration token.");

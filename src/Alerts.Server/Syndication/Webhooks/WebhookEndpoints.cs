@@ -1,5 +1,7 @@
 using System.Globalization;
+using Alerts.Core.Editions;
 using Alerts.Server.Api;
+using Alerts.Server.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +22,8 @@ internal static class WebhookEndpoints
     }
 
     public static async Task<Results<Ok<WebhookDeliveriesResponse>, ProblemHttpResult>> GetDeliveriesAsync(
-        string name, string? limit, IOptions<WebhooksOptions> webhooks, IOptions<WebhookDeliveryOptions> delivery, WebhookDeliveryLog deliveries,
-        WebhookCursors cursors, CancellationToken cancellationToken)
+        string name, string? limit, IOptions<WebhooksOptions> webhooks, IOptions<WebhookDeliveryOptions> delivery, OutboxDeliveryLog deliveries,
+        OutboxCursors cursors, Taxonomy taxonomy, CancellationToken cancellationToken)
     {
         if (!webhooks.Value.Webhooks.TryGetValue(name, out var webhook))
         {
@@ -35,8 +37,8 @@ internal static class WebhookEndpoints
             return Problems.Validation("limit", $"must be a whole number from 1 to {max}.");
         }
 
-        var attempts = await deliveries.ReadAsync(name, count, cancellationToken);
-        var positions = await cursors.ReadAsync(name, webhook, cancellationToken);
+        var attempts = await deliveries.ReadAsync(WebhookOutlet.OutletName(name), count, cancellationToken);
+        var positions = await cursors.ReadAsync(WebhookOutlet.OutletName(name), webhook.EditionsIn(taxonomy), cancellationToken);
         return TypedResults.Ok(new WebhookDeliveriesResponse(name, webhook.Url!.ToString(), positions, attempts));
     }
 }

@@ -46,3 +46,17 @@ time { font-size: 13px; font-weight: 400; opacity: .85; font-variant-numeric: ta
   .bar, .label { border: 1px solid CanvasText; }
 }
 `;
+
+// The push button stands apart from the bar, which hides itself while it has no lines.
+export const pushStyle = `
+:host { all: initial; display: block; }
+.push { display: flex; align-items: center; gap: 12px; padding: 6px 0; font: 400 14px/1.4 system-ui, sans-serif; color: #222; }
+.push-button {
+  font: 600 14px/1 system-ui, sans-serif; min-height: 32px; padding: 0 14px; cursor: pointer;
+  color: #fff; background: #c8102e; border: 0; border-radius: 16px;
+}
+.push-button:hover { background: #8f0a1f; }
+.push-button:focus-visible { outline: 2px solid #c8102e; outline-offset: 2px; }
+.push-button[disabled] { opacity: .6; cursor: progress; }
+.push-button[hidden] { display: none; }
+`;

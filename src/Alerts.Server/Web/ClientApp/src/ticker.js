@@ -1,6 +1,7 @@
 import { Feed } from "./feed.js";
 import { Hub } from "./hub.js";
 import { TickerView } from "./ticker-view.js";
+import { defaultWorker, pushButton, pushSupported, subscribe } from "./ticker-push.js";
 
 // The script runs once per <script> tag; only the first execution sets up the namespace.
 const currentScript = document.currentScript;
@@ -29,9 +30,28 @@ if (window.AlertsTicker && typeof window.AlertsTicker.mountScripts === "function
   };
 
   /**
+   * Shows the "Get breaking alerts" button under the ticker where this browser can take Web Push and
+   * the reader neither refused notifications nor subscribed already.
+   */
+  const offerPush = async (host, server, options) => {
+    const worker = options.pushWorker || defaultWorker;
+    if (!pushSupported(window) || Notification.permission === "denied") {
+      return;
+    }
+    const registration = await navigator.serviceWorker.getRegistration(worker).catch(() => undefined);
+    if (registration && (await registration.pushManager.getSubscription().catch(() => null))) {
+      return;
+    }
+    const button = pushButton(document.documentElement.lang, () => subscribe(server, { edition: options.edition, worker }));
+    whenReady(() => (host.parentNode ? host.after(button) : document.body.appendChild(button)));
+    return button;
+  };
+
+  /**
    * Puts a ticker on the page. options: edition (required), server (base URL of the Alerts server),
    * target (element or selector to render into), max (lines, default 5), empty ("show" keeps an
-   * empty bar visible). Returns { element, destroy() }.
+   * empty bar visible), push ("ask" shows a button that subscribes the reader to Web Push),
+   * pushWorker (the publisher's one-line worker, default /alerts-sw.js). Returns { element, destroy() }.
    */
   const mount = (options) => {
     if (!options || !options.edition) {
@@ -45,6 +65,10 @@ if (window.AlertsTicker && typeof window.AlertsTicker.mountScripts === "function
     const view = new TickerView(host, max, options.empty === "show");
     const feed = hubFor(server).feed(options.edition);
     feed.attach(view);
+    const offered = options.push === "ask"
+      // Offering push is an extra: whatever fails in it leaves the ticker as it is.
+      ? offerPush(host, server, options).catch(() => undefined)
+      : Promise.resolve(undefined);
 
     const place = () => {
       const target = typeof options.target === "string" ? document.querySelector(options.target) : options.target;
@@ -71,6 +95,7 @@ if (window.AlertsTicker && typeof window.AlertsTicker.mountScripts === "function
         feed.detach(view);
         view.destroy();
         host.remove();
+        offered.then((button) => button && button.remove());
       },
     };
   };
@@ -92,11 +117,22 @@ if (window.AlertsTicker && typeof window.AlertsTicker.mountScripts === "function
         target: tag.getAttribute("data-target") || undefined,
         max: tag.getAttribute("data-max"),
         empty: tag.getAttribute("data-empty"),
+        push: tag.getAttribute("data-push") || undefined,
+        pushWorker: tag.getAttribute("data-push-worker") || undefined,
         before: tag,
       });
     }
   };
 
-  window.AlertsTicker = Object.freeze({ mount, mountScripts });
+  /** For sites with their own button: the server is the one the page's first ticker script came from, unless given. */
+  const push = Object.freeze({
+    subscribe(options) {
+      const tag = document.querySelector("script[data-edition][src*='/ticker.js']");
+      const server = new URL((options && options.server) || (tag && (tag.getAttribute("data-server") || new URL(".", tag.src).href)) || ".", document.baseURI).href.replace(/\/?$/, "/");
+      return subscribe(server, options);
+    },
+  });
+
+  window.AlertsTicker = Object.freeze({ mount, mountScripts, push });
   mountScripts(currentScript);
 }

@@ -1,0 +1,11 @@
+namespace Alerts.Server.Outbox;
+
+/// <summary>How an outlet's items are leased and retried.</summary>
+/// <param name="LeaseDuration">How long a node's claim on an outlet's edition lasts without renewal.</param>
+/// <param name="PollInterval">How often the holder looks for new events.</param>
+/// <param name="FirstRetryDelay">The wait after the first failure; doubled per failure up to <paramref name="MaxRetryDelay"/>, or the outlet's Retry-After.</param>
+/// <param name="MaxRetryDelay">The longest wait between attempts.</param>
+/// <param name="GiveUpAfter">How long after its first failure an item is still retried before it is abandoned.</param>
+/// <param name="DeliveryLogLength">How many attempts the outlet's delivery log keeps.</param>
+internal sealed record OutboxPolicy(
+    TimeSpan LeaseDuration, TimeSpan PollInterval, TimeSpan FirstRetryDelay, TimeSpan MaxRetryDelay, TimeSpan GiveUpAfter, int DeliveryLogLength);

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Alerts.Core.Alerts;
+using Alerts.Server.Fanout;
+using Alerts.Server.Outbox;
+
+namespace Alerts.Server.Push.Receipts;
+
+/// <summary>
+/// The delivery report's <c>outlets</c>: the live connections (<c>hub</c>: hub clients and event streams, which
+/// the one fan-out counts together), FCM (<c>fcm</c>, over all the alert's push jobs), and every outlet of the
+/// outbox that follows the alert's edition, listed even before it got to the alert (all counts 0).
+/// </summary>
+internal sealed class OutletReports(IEnumerable<IOutletSet> outletSets, OutletReach reach)
+{
+    public const string Hub = "hub";
+    public const string Fcm = "fcm";
+
+    public async Task<IReadOnlyList<OutletDelivery>> ReadAsync(AlertRecord found, HubDelivery hub, PushDelivery push, CancellationToken cancellationToken)
+    {
+        var alert = found.Alert;
+        var latest = alert.Status == AlertStatus.Retracted ? AlertEventType.Retracted : found.Revision > 1 ? AlertEventType.Corrected : AlertEventType.Published;
+        var latestName = JsonNamingPolicy.CamelCase.ConvertName(latest.ToString());
+        var replaced = latest != AlertEventType.Published;
+        var reached = await reach.ReadAsync(alert.Id, cancellationToken);
+        var outbox = outletSets.SelectMany(set => set.Outlets).Where(o => o.Editions.Contains(alert.Edition)).Select(o => o.Name)
+            .Select(name => reached.TryGetValue(name, out var entry) ? entry : new OutletDelivery(name, null, null, 0, 0, 0, 0, 0, null, null));
+        return
+        [
+            new OutletDelivery(Hub, latestName, null, replaced ? 0 : hub.ConnectionsSentTo, replaced ? hub.ConnectionsSentTo : 0, 0, 0, 0, null, null),
+            new OutletDelivery(
+                Fcm, push.Enabled ? latestName : null, null, push.Accepted, 0, push.Pruned, push.Failed, push.Held + push.Capped, push.FirstSentAt, push.LastSentAt),
+            .. outbox.OrderBy(o => o.Outlet, StringComparer.Ordinal),
+        ];
+    }
+}

@@ -1,0 +1,35 @@
+// The Alerts Web Push worker. A publisher serves a one-line worker from its own origin:
+//   importScripts("https://alerts.example/push-sw.js");
+// Each push is a notification tagged with the alert id, so a correction replaces it and a
+// withdrawal replaces it with the edition's words for "withdrawn" (and no link).
+self.addEventListener("push", (event) => {
+  let payload = null;
+  try {
+    payload = event.data ? event.data.json() : null;
+  } catch (error) {
+    payload = null;
+  }
+  const notification = payload && payload.notification;
+  if (!notification || !notification.title) {
+    return;
+  }
+  event.waitUntil(
+    self.registration.showNotification(notification.title, {
+      body: notification.body || "",
+      tag: notification.tag,
+      lang: notification.lang,
+      dir: notification.dir || "auto",
+      silent: Boolean(notification.silent),
+      timestamp: notification.timestamp,
+      data: { url: notification.navigate || null, alert: payload.alert || null },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = event.notification.data && event.notification.data.url;
+  if (url && /^https:\/\//.test(url)) {
+    event.waitUntil(self.clients.openWindow(url));
+  }
+});

@@ -1,0 +1,20 @@
+using Alerts.Server.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Alerts.Server.WebPush;
+
+/// <summary>Every Redis key of Web Push, under the hash tag <c>{prefix:webpush}</c>.</summary>
+internal sealed class WebPushKeys(IOptions<RedisOptions> options)
+{
+    private readonly string _tag = $"{{{options.Value.KeyPrefix}:webpush}}";
+
+    /// <summary>Hash: subscription id → the <see cref="WebPushDevice"/> JSON.</summary>
+    public RedisKey Records => $"{_tag}:records";
+
+    /// <summary>Sorted set, all scores 0: the edition's subscription ids in lexical order, walked from a cursor id.</summary>
+    public RedisKey Index(string edition) => $"{_tag}:edition:{edition}";
+
+    /// <summary>Sorted set, all scores 0: the subscriptions the alert was shown on, which a retraction replaces.</summary>
+    public RedisKey Shown(string alertId) => $"{_tag}:shown:{alertId}";
+}

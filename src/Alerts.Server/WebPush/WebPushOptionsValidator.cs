@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.WebPush;
+
+[OptionsValidator]
+internal sealed partial class WebPushOptionsValidator : IValidateOptions<WebPushOptions>;

@@ -1,0 +1,134 @@
+using Alerts.Core.Alerts;
+using Alerts.Core.Editions;
+using Alerts.Server.Outbox;
+using Alerts.Server.Push;
+using Alerts.Server.Push.Targets;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.WebPush;
+
+/// <summary>
+/// Web Push as an outlet of the outbox. A pushed alert (and each correction) goes to every subscription of its
+/// edition that wants it, as for phones: sections and regions, minimum urgency, quiet hours (a non-flash alert
+/// is not sent into them) and the hourly cap. A retraction goes to the subscriptions the alert was shown on,
+/// replacing it. Pages of subscriptions are sent concurrently and recorded one by one, so a node that takes
+/// over resumes after the last recorded page.
+/// </summary>
+internal sealed class WebPushOutlet(
+    WebPushRegistry registry, DeviceRegistry deviceRegistry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
+    IOptions<WebPushOptions> options, IOptions<PushOptions> push, TimeProvider time, ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
+{
+    public const string OutletName = "webpush";
+
+    private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentSends);
+
+    public string Name => OutletName;
+
+    public IReadOnlyList<string> Editions { get; } = [.. taxonomy.Editions.Keys];
+
+    public OutboxPolicy Policy { get; } = new(
+        options.Value.LeaseDuration, options.Value.PollInterval, options.Value.RetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), 500);
+
+    public bool IsOneTarget => false;
+
+    public IReadOnlyList<IOutlet> Outlets => [this];
+
+    // A retraction is a candidate whatever the alert's push flag: the shown set decides who gets it.
+    public bool Wants(AlertEvent alertEvent) =>
+        alertEvent.Type == AlertEventType.Retracted || (alertEvent.Alert.Push && alertEvent.Alert.Status != AlertStatus.Retracted);
+
+    public async Task<OutletResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var alertEvent = item.Event;
+        if (messages.For(alertEvent, time.GetUtcNow()) is not { } message)
+        {
+            return new OutletResult(OutletOutcome.Delivered, Error: "the alert has left the ticker");
+        }
+
+        var retraction = alertEvent.Type == AlertEventType.Retracted;
+        var cursor = item.Progress.Saved ?? "";
+        while (true)
+        {
+            var (devices, lastId) = retraction
+                ? await registry.ShownPageAsync(alertEvent.Alert.Id, cursor, options.Value.BatchSize, cancellationToken)
+                : await registry.PageAsync(alertEvent.Edition, cursor, options.Value.BatchSize, cancellationToken);
+            if (lastId is null)
+            {
+                // Recorded even when nobody was due, so the report lists the outlet with what the event reached.
+                await reach.AddAsync(Name, alertEvent, new Dictionary<ReachCount, long>(), cancellationToken);
+                return new OutletResult(OutletOutcome.Delivered);
+            }
+
+            var counts = await SendPageAsync(alertEvent, message, devices, cancellationToken);
+            await reach.AddAsync(Name, alertEvent, counts, cancellationToken);
+            if (!await item.Progress.SaveAsync(lastId, cancellationToken))
+            {
+                return OutletResult.LeaseLost;
+            }
+
+            cursor = lastId;
+        }
+    }
+
+    private async Task<Dictionary<ReachCount, long>> SendPageAsync(
+        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> devices, CancellationToken cancellationToken)
+    {
+        var alert = alertEvent.Alert;
+        var now = time.GetUtcNow();
+        var retraction = alertEvent.Type == AlertEventType.Retracted;
+        var due = devices.Where(d => !registry.HasLapsed(d, now) && (retraction || d.Registration.Wants(alert))).ToList();
+        if (!retraction && alert.Urgency != Urgency.Flash)
+        {
+            var awake = due.Where(d => d.Registration.QuietHours?.Covers(now) != true).ToList();
+            // The phones' hourly counters, keyed by the subscription's id as a phone's by its token.
+            var allowed = (await deviceRegistry.WithinCapAsync([.. awake.Select(d => d.Registration.Token)], push.Value.DeviceHourlyCap, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            due = [.. awake.Where(d => allowed.Contains(d.Registration.Token))];
+        }
+
+        var outcomes = await Task.WhenAll(due.Select(device => SendAsync(message, device, cancellationToken)));
+        var shown = due.Where((_, i) => outcomes[i] == WebPushSendOutcome.Accepted).Select(d => d.Registration.Token).ToList();
+        if (!retraction)
+        {
+            await registry.MarkShownAsync(alert.Id, shown, alert.ExpiresAt, cancellationToken);
+        }
+
+        foreach (var (device, outcome) in due.Zip(outcomes).Where(p => p.Second == WebPushSendOutcome.Gone))
+        {
+            await registry.RemoveAsync(device.Registration.Token, cancellationToken);
+        }
+
+        if (outcomes.Contains(WebPushSendOutcome.TooLarge))
+        {
+            WebPushLog.TooLarge(logger, alert.Id, new Uri(due[Array.IndexOf(outcomes, WebPushSendOutcome.TooLarge)].Subscription.Endpoint).Host);
+        }
+
+        return new Dictionary<ReachCount, long>
+        {
+            [alertEvent.Type == AlertEventType.Published ? ReachCount.Sent : ReachCount.Replaced] = shown.Count,
+            [ReachCount.Pruned] = outcomes.Count(o => o == WebPushSendOutcome.Gone),
+            [ReachCount.Failed] = outcomes.Count(o => o is WebPushSendOutcome.Failed or WebPushSendOutcome.TooLarge),
+            [ReachCount.NotApplicable] = devices.Count - due.Count,
+        };
+    }
+
+    private async Task<WebPushSendOutcome> SendAsync(WebPushMessage message, WebPushDevice device, CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken);
+        try
+        {
+            var (outcome, status) = await client.SendAsync(message, device.Subscription, cancellationToken);
+            if (outcome == WebPushSendOutcome.Gone)
+            {
+                WebPushLog.Pruned(logger, device.Registration.Token, status);
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    public void Dispose() => _inFlight.Dispose();
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Alerts.Core.Serialization;
+using Alerts.Server.Push;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Alerts.Server.WebPush;
+
+/// <summary>
+/// Browsers registered for Web Push: one hash of registrations and per edition a lexically ordered set of ids,
+/// walked page by page from a cursor id like the phones' registry. A registration lapses
+/// <see cref="PushOptions.RegistrationTtl"/> after it was last made; a lapsed one is skipped and forgotten.
+/// </summary>
+internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys keys, IOptions<PushOptions> push)
+{
+    private IDatabase Database => redis.GetDatabase();
+
+    public async Task RegisterAsync(WebPushDevice device, CancellationToken cancellationToken)
+    {
+        var id = device.Registration.Token;
+        var previous = await FindAsync(id, cancellationToken);
+        var transaction = Database.CreateTransaction();
+        if (previous is not null && previous.Registration.Edition != device.Registration.Edition)
+        {
+            _ = transaction.SortedSetRemoveAsync(keys.Index(previous.Registration.Edition), id);
+        }
+
+        _ = transaction.SortedSetAddAsync(keys.Index(device.Registration.Edition), id, 0);
+        _ = transaction.HashSetAsync(keys.Records, id, JsonSerializer.Serialize(device, AlertsJson.Options));
+        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets the subscription; false when it was not registered.</summary>
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } device)
+        {
+            return false;
+        }
+
+        var transaction = Database.CreateTransaction();
+        _ = transaction.SortedSetRemoveAsync(keys.Index(device.Registration.Edition), id);
+        _ = transaction.HashDeleteAsync(keys.Records, id);
+        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<WebPushDevice?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var json = await Database.HashGetAsync(keys.Records, id).WaitAsync(cancellationToken);
+        return json.IsNull ? null : JsonSerializer.Deserialize<WebPushDevice>((string)json!, AlertsJson.Options);
+    }
+
+    public bool HasLapsed(WebPushDevice device, DateTimeOffset now) => device.Registration.RegisteredAt + push.Value.RegistrationTtl <= now;
+
+    /// <summary>Up to <paramref name="count"/> subscriptions of the edition after <paramref name="afterId"/>; the last id read, null at the end.</summary>
+    public Task<(IReadOnlyList<WebPushDevice> Devices, string? LastId)> PageAsync(string edition, string afterId, int count, CancellationToken cancellationToken) =>
+        PageOfAsync(keys.Index(edition), afterId, count, cancellationToken);
+
+    /// <summary>Like <see cref="PageAsync"/>, over the subscriptions the alert was shown on.</summary>
+    public Task<(IReadOnlyList<WebPushDevice> Devices, string? LastId)> ShownPageAsync(string alertId, string afterId, int count, CancellationToken cancellationToken) =>
+        PageOfAsync(keys.Shown(alertId), afterId, count, cancellationToken);
+
+    /// <summary>Notes the subscriptions the alert was shown on, kept until the alert expires, for its retraction.</summary>
+    public async Task MarkShownAsync(string alertId, IReadOnlyList<string> ids, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var batch = Database.CreateBatch();
+        var add = batch.SortedSetAddAsync(keys.Shown(alertId), ids.Select(id => new SortedSetEntry(id, 0)).ToArray());
+        var expire = batch.KeyExpireAsync(keys.Shown(alertId), until.UtcDateTime);
+        batch.Execute();
+        await Task.WhenAll(add, expire).WaitAsync(cancellationToken);
+    }
+
+    private async Task<(IReadOnlyList<WebPushDevice> Devices, string? LastId)> PageOfAsync(RedisKey index, string afterId, int count, CancellationToken cancellationToken)
+    {
+        var ids = await Database.SortedSetRangeByValueAsync(
+            index, afterId.Length == 0 ? default : afterId, default,
+            exclude: afterId.Length == 0 ? Exclude.None : Exclude.Start, order: Order.Ascending, skip: 0, take: count)
+            .WaitAsync(cancellationToken);
+        if (ids.Length == 0)
+        {
+            return ([], null);
+        }
+
+        var records = await Database.HashGetAsync(keys.Records, ids).WaitAsync(cancellationToken);
+        var devices = records.Where(r => r.HasValue).Select(r => JsonSerializer.Deserialize<WebPushDevice>((string)r!, AlertsJson.Options)!).ToList();
+        return (devices, (string)ids[^1]!);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Alerts.Server.Tests.Infrastructure;
+using Alerts.Server.Tests.Web;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Alerts.Server.Tests.Push.WebPush;
+
+/// <summary>
+/// The ticker's push button and the worker in a real Chromium. The browser's own subscription needs its
+/// vendor's push service, so the test supplies one (keys made by the test, endpoint on the fake push
+/// service); the messages the server sends there are handed to the worker with DevTools'
+/// <c>ServiceWorker.deliverPushMessage</c>, decrypted, as the browser would after its push service.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture browser) : IClassFixture<RedisFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task TheButtonSubscribesAndTheWorkerShowsThePushReplacedOnCorrectionAndOnRetraction()
+    {
+        await using var service = await FakePushService.StartAsync();
+        await using var node = await WebPushNodes.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), service);
+        await using var site = await WebPushSite.StartAsync(node.BaseAddress);
+        var subscription = service.Subscribe();
+        await using var tab = await browser.NewPageAsync();
+        await tab.Context.GrantPermissionsAsync(["notifications"], new() { Origin = site.Origin });
+        await tab.Context.AddInitScriptAsync($$"""
+            if (self.PushManager) {
+              const json = {{JsonSerializer.Serialize(subscription.Json)}};
+              PushManager.prototype.subscribe = async function () { return { endpoint: json.endpoint, toJSON: () => json }; };
+              PushManager.prototype.getSubscription = async function () { return null; };
+            }
+            """);
+
+        var registrations = new List<(string Id, string Scope)>();
+        var devTools = await tab.Context.NewCDPSessionAsync(tab.Page);
+        devTools.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
+        {
+            if (e is { } json)
+            {
+                lock (registrations)
+                {
+                    registrations.AddRange(json.GetProperty("registrations").EnumerateArray()
+                        .Select(r => (r.GetProperty("registrationId").GetString()!, r.GetProperty("scopeURL").GetString()!)));
+                }
+            }
+        };
+        await devTools.SendAsync("ServiceWorker.enable");
+
+        await tab.Page.GotoAsync(site.BaseAddress.ToString());
+        var button = tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get breaking alerts" });
+        await Expect(button).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await button.ClickAsync();
+        await Expect(tab.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You will get breaking alerts.", new() { Timeout = 10_000 });
+        await Expect(button).ToBeHiddenAsync();
+
+        var alert = await node.Editor.PublishAsync("en", "Dam bursts upstream", new { push = true, urgency = "flash", url = "https://news.example/dam" });
+        await DeliverNextAsync(service, devTools, registrations, site, 1);
+        await ExpectNotificationAsync(tab, alert.Alert.Id, "Dam bursts upstream");
+
+        (await node.Editor.PatchJsonAsync($"/api/v1/alerts/{alert.Alert.Id}", new { headline = "Dam bursts upstream, towns evacuated", push = true })).EnsureSuccessStatusCode();
+        await DeliverNextAsync(service, devTools, registrations, site, 2);
+        await ExpectNotificationAsync(tab, alert.Alert.Id, "Dam bursts upstream, towns evacuated");
+
+        (await node.Editor.PostJsonAsync($"/api/v1/alerts/{alert.Alert.Id}/retract", new { reason = "Wrong river" })).EnsureSuccessStatusCode();
+        await DeliverNextAsync(service, devTools, registrations, site, 3);
+        await ExpectNotificationAsync(tab, alert.Alert.Id, "This alert was withdrawn.");
+        tab.AssertNoScriptErrors();
+    }
+
+    /// <summary>Waits for the server's <paramref name="count"/>th message at the fake service and hands it, decrypted, to the page's worker.</summary>
+    private static async Task DeliverNextAsync(
+        FakePushService service, ICDPSession devTools, List<(string Id, string Scope)> registrations, WebPushSite site, int count)
+    {
+        await PushNodes.UntilAsync(() => service.Accepted.Count >= count, $"push message {count}", Timeout);
+        string registrationId;
+        lock (registrations)
+        {
+            registrationId = registrations.Last(r => r.Scope.StartsWith(site.Origin, StringComparison.Ordinal)).Id;
+        }
+
+        await devTools.SendAsync("ServiceWorker.deliverPushMessage", new Dictionary<string, object>
+        {
+            ["origin"] = site.Origin,
+            ["registrationId"] = registrationId,
+            ["data"] = service.Accepted.ElementAt(count - 1).Payload.GetRawText(),
+        });
+    }
+
+    private static async Task ExpectNotificationAsync(BrowserPage tab, string tag, string body)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        JsonElement shown = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            shown = await tab.Page.EvaluateAsync<JsonElement>(
+                "async () => (await (await navigator.serviceWorker.ready).getNotifications()).map(n => ({ tag: n.tag, body: n.body, title: n.title }))");
+            if (shown.GetArrayLength() == 1 && shown[0].GetProperty("body").GetString() == body)
+            {
+                Assert.Equal(tag, shown[0].GetProperty("tag").GetString());
+                Assert.Equal("BREAKING", shown[0].GetProperty("title").GetString());
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Expected one notification '{body}'; shown: {shown}");
+    }
+}
