@@ -21,6 +21,7 @@ internal static class ApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Editor, policy => policy.RequireRole(KeyGrant.EditorName, KeyGrant.ChiefName, KeyGrant.AdminName))
             .AddPolicy(Policies.Approver, policy => policy.RequireRole(KeyGrant.ChiefName, KeyGrant.AdminName))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(KeyGrant.AdminName))
             .AddPolicy(Policies.Edition, policy => policy.AddRequirements(new EditionRequirement()));
         return services;
     }

@@ -5,6 +5,7 @@ using Alerts.Server.Fanout;
 using Alerts.Server.Hosting.ForwardedHeaders;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
+using Alerts.Server.Identity;
 using Alerts.Server.Ingest;
 using Alerts.Server.Judgement;
 using Alerts.Server.Push;
@@ -27,6 +28,7 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsApi()
+            .AddAlertsIdentity()
             .AddAlertsIngest()
             .AddAlertsJudgement()
             .AddAlertsFanout()
@@ -59,6 +61,7 @@ internal static class AlertsApplication
         app.MapAlertsSyndication();
         app.MapAlertsReference();
         app.MapDeskEndpoints();
+        app.MapAlertsIdentity();
         return app;
     }
 }
