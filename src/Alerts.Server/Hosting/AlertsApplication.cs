@@ -48,6 +48,7 @@ internal static class AlertsApplication
         app.UseAlertsHosting();
         app.UseCors();
         app.UseAuthentication();
+        app.UseAlertsIdentity();
         app.UseAuthorization();
         app.UseAlertsRateLimiting();
         app.MapHealthEndpoints();

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Identity;
+
+/// <summary>
+/// The console's session: sign in through the provider, the antiforgery token for changes, and sign-out that ends the
+/// provider's session too where it offers RP-initiated logout.
+/// </summary>
+internal static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/signin", SignIn).WithName("SignIn").ExcludeFromDescription();
+        routes.MapPost("/signout", SignOutAsync).WithName("SignOut").ExcludeFromDescription();
+        routes.MapGet("/api/v1/antiforgery", GetAntiforgery).RequireAuthorization().WithName("GetAntiforgery");
+        return routes;
+    }
+
+    public static Results<ChallengeHttpResult, NotFound> SignIn(string? returnUrl, IOptions<IdentityOptions> options) =>
+        options.Value.Enabled
+            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : SignInEvents.ConsolePath }, [IdentitySchemes.OpenIdConnect])
+            : TypedResults.NotFound();
+
+    /// <summary>Ends the session; the antiforgery check has already run (<see cref="SessionAntiforgery"/>).</summary>
+    public static async Task<SignOutHttpResult> SignOutAsync(HttpContext context, IOptions<IdentityOptions> options, IOptionsMonitor<OpenIdConnectOptions> oidc)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = SignInEvents.ConsolePath };
+        if (!options.Value.Enabled || !PersonClaims.IsPerson(context.User))
+        {
+            return TypedResults.SignOut(properties, [IdentitySchemes.Cookie]);
+        }
+
+        var manager = oidc.Get(IdentitySchemes.OpenIdConnect).ConfigurationManager!;
+        var provider = await manager.GetConfigurationAsync(context.RequestAborted);
+        return provider.EndSessionEndpoint is { Length: > 0 }
+            ? TypedResults.SignOut(properties, [IdentitySchemes.Cookie, IdentitySchemes.OpenIdConnect])
+            : TypedResults.SignOut(properties, [IdentitySchemes.Cookie]);
+    }
+
+    public static Ok<AntiforgeryResponse> GetAntiforgery(HttpContext context, IAntiforgery antiforgery) =>
+        TypedResults.Ok(new AntiforgeryResponse(IdentitySchemes.AntiforgeryHeader, antiforgery.GetAndStoreTokens(context).RequestToken!));
+
+    // Only a path on this server, never "//elsewhere" or "/\elsewhere": the sign-in must not become an open redirect.
+    private static bool IsLocal(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using Alerts.Server.Tests.Desk;
+using Alerts.Server.Tests.Infrastructure;
+using Alerts.Server.Tests.Web;
+using Microsoft.Playwright;
+
+namespace Alerts.Server.Tests.Identity;
+
+/// <summary>People sign in to the console in a real Chromium, through the pages of a real OpenID Provider on loopback.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : IClassFixture<SignInFixture>
+{
+    [Fact]
+    public async Task APersonSignsInThroughTheProviderAndIsThemselvesOnEveryNode()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.First, "alice");
+
+        var me = await GetAsync(tab.Page, nodes.First, "/api/v1/me");
+        Assert.Equal(("person", "alice", "Alice Chief", "chief", "ar"), (me.Body.GetProperty("kind").GetString(), me.Body.GetProperty("id").GetString(),
+            me.Body.GetProperty("name").GetString(), me.Body.GetProperty("role").GetString(), string.Join(",", me.Body.GetProperty("editions").EnumerateArray())));
+
+        // The same cookie on the other node, which never saw this sign-in: the key ring is shared through Redis.
+        var elsewhere = await GetAsync(tab.Page, nodes.Second, "/api/v1/me");
+        Assert.Equal(200, elsewhere.Status);
+        Assert.Equal("alice", elsewhere.Body.GetProperty("id").GetString());
+
+        var cookie = (await tab.Context.CookiesAsync()).Single(c => c.Name == "alerts.session");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+    }
+
+    [Fact]
+    public async Task AnEditorGroupMakesAnEditorOfEveryEdition()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.First, "bob");
+
+        var me = (await GetAsync(tab.Page, nodes.First, "/api/v1/me")).Body;
+        Assert.Equal(("editor", "en,ar,es"), (me.GetProperty("role").GetString(), string.Join(",", me.GetProperty("editions").EnumerateArray())));
+    }
+
+    [Fact]
+    public async Task APersonNoRoleMapsToIsSignedInButMayDoNothingAndThatIsAudited()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.First, "carol");
+
+        var me = (await GetAsync(tab.Page, nodes.First, "/api/v1/me")).Body;
+        Assert.Equal("Carol Outsider", me.GetProperty("name").GetString());
+        Assert.False(me.TryGetProperty("role", out _));
+        Assert.Empty(me.GetProperty("editions").EnumerateArray());
+        Assert.Equal(403, (await GetAsync(tab.Page, nodes.First, "/api/v1/alerts?status=pending")).Status);
+
+        using var boss = nodes.First.ClientAs(DeskKeyring.Boss);
+        var refusals = (await boss.GetJsonAsync("/api/v1/audit?limit=50")).GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "refused" && e.GetProperty("actor").GetString() == "Carol Outsider").ToList();
+        Assert.Contains(refusals, e => e.GetProperty("detail").GetString()!.Contains("no Alerts:Identity:Roles line matches", StringComparison.Ordinal));
+        Assert.Contains(refusals, e => e.GetProperty("detail").GetString()!.Contains("/api/v1/alerts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AChangeMadeWithTheCookieNeedsTheAntiforgeryToken()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.First, "alice");
+        var before = await nodes.First.Public.LatestSeqAsync("ar");
+
+        var without = await PostAsync(tab.Page, "/api/v1/alerts", """{"edition":"ar","headline":"بلا رمز"}""", token: null);
+        Assert.Equal(400, without.Status);
+        Assert.Equal(before, await nodes.First.Public.LatestSeqAsync("ar"));
+
+        var token = (await GetAsync(tab.Page, nodes.First, "/api/v1/antiforgery")).Body.GetProperty("token").GetString();
+        var with = await PostAsync(tab.Page, "/api/v1/alerts", """{"edition":"ar","headline":"مع الرمز"}""", token);
+        Assert.Equal(201, with.Status);
+        Assert.Equal("Alice Chief", with.Body.GetProperty("alert").GetProperty("author").GetString());
+        Assert.Equal(before + 1, await nodes.First.Public.LatestSeqAsync("ar"));
+    }
+
+    [Fact]
+    public async Task AReplayedCallbackIsRefusedAndAudited()
+    {
+        await using var tab = await browser.NewPageAsync();
+        string? callback = null;
+        tab.Page.Request += (_, request) => callback ??= request.Url.Contains("/signin-oidc", StringComparison.Ordinal) ? request.Url : null;
+        await SignInAsync(tab.Page, nodes.First, "bob");
+        Assert.NotNull(callback);
+
+        await using var other = await browser.NewPageAsync();
+        await other.Page.GotoAsync(callback);
+        await other.Page.WaitForURLAsync(url => url.Contains("signin=refused", StringComparison.Ordinal));
+        Assert.Equal(401, (await GetAsync(other.Page, nodes.First, "/api/v1/me")).Status);
+
+        using var boss = nodes.First.ClientAs(DeskKeyring.Boss);
+        var last = (await boss.GetJsonAsync("/api/v1/audit?limit=1")).GetProperty("entries")[0];
+        Assert.StartsWith("Sign-in refused", last.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ASessionEndsAtItsAbsoluteLimitHoweverMuchItIsUsed()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.ShortLived, "bob");
+        var signedIn = DateTimeOffset.UtcNow;
+
+        Assert.Equal(200, (await GetAsync(tab.Page, nodes.ShortLived, "/api/v1/me")).Status);
+        while ((await GetAsync(tab.Page, nodes.ShortLived, "/api/v1/me")).Status == 200)
+        {
+            Assert.True(DateTimeOffset.UtcNow - signedIn < SignInFixture.ShortSession + TimeSpan.FromSeconds(10), "The session outlived its limit.");
+            await Task.Delay(200);
+        }
+
+        Assert.True(DateTimeOffset.UtcNow - signedIn >= SignInFixture.ShortSession - TimeSpan.FromMilliseconds(100), "The session ended before its limit.");
+        Assert.Equal(401, (await GetAsync(tab.Page, nodes.ShortLived, "/api/v1/me")).Status);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsTheSessionHereAndAtTheProvider()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.First, "bob");
+        var token = (await GetAsync(tab.Page, nodes.First, "/api/v1/antiforgery")).Body.GetProperty("token").GetString();
+
+        var form = tab.Context.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", token!);
+        var signOut = await tab.Context.APIRequest.PostAsync(new Uri(nodes.First.BaseAddress, "/signout").ToString(), new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(302, signOut.Status);
+        var providerLogout = signOut.Headers["location"];
+        Assert.StartsWith(nodes.Provider.Issuer.ToString(), providerLogout, StringComparison.Ordinal);
+        Assert.Equal(401, (await GetAsync(tab.Page, nodes.First, "/api/v1/me")).Status);
+
+        await tab.Page.GotoAsync(providerLogout);
+        await tab.Page.Locator("button[type=submit]").First.ClickAsync();
+        await tab.Page.WaitForURLAsync(url => url.StartsWith(nodes.First.BaseAddress + "console", StringComparison.Ordinal));
+        Assert.Equal(401, (await GetAsync(tab.Page, nodes.First, "/api/v1/me")).Status);
+
+        // The provider's session ended too: signing in again asks for the login, not only a click.
+        var again = await tab.Context.NewPageAsync();
+        await again.GotoAsync(new Uri(nodes.First.BaseAddress, "/signin").ToString());
+        await again.Locator("input[name=login]").WaitForAsync();
+    }
+
+    /// <summary>Starts at the node's sign-in, logs in on the provider's pages as <paramref name="login"/>, and waits for the console.</summary>
+    private static async Task SignInAsync(IPage page, AlertsNode node, string login)
+    {
+        await page.GotoAsync(new Uri(node.BaseAddress, "/signin?returnUrl=/console").ToString());
+        await page.Locator("input[name=login]").FillAsync(login);
+        await page.Locator("input[name=password]").FillAsync("any password");
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("button[type=submit]", new() { HasText = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(node.BaseAddress + "console", StringComparison.Ordinal));
+    }
+
+    /// <summary>A GET with the browser's cookies, as the console would make it.</summary>
+    private static async Task<(int Status, JsonElement Body)> GetAsync(IPage page, AlertsNode node, string path)
+    {
+        var response = await page.Context.APIRequest.GetAsync(new Uri(node.BaseAddress, path).ToString());
+        var text = await response.TextAsync();
+        return (response.Status, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>A POST from the page itself (its origin, its cookies), with the antiforgery token when given.</summary>
+    private static async Task<(int Status, JsonElement Body)> PostAsync(IPage page, string path, string json, string? token)
+    {
+        var result = await page.EvaluateAsync<JsonElement>("""
+            async ([path, json, token]) => {
+              const headers = { "Content-Type": "application/json" };
+              if (token) headers["X-Alerts-Antiforgery"] = token;
+              const response = await fetch(path, { method: "POST", headers, body: json });
+              return { status: response.status, body: await response.text() };
+            }
+            """, new object?[] { path, json, token });
+        var body = result.GetProperty("body").GetString()!;
+        return (result.GetProperty("status").GetInt32(), body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone());
+    }
+}
