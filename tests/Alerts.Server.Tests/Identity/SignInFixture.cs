@@ -1,11 +1,14 @@
+using Alerts.Server.Identity;
 using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Server.Tests.Identity;
 
 /// <summary>
-/// A real OpenID Provider and three nodes signing people in through it: two sharing one Redis (a session made on
-/// one is read by the other), and one whose sessions last two seconds.
+/// A real OpenID Provider and four nodes signing people in through it: two sharing one Redis (a session made on
+/// one is read by the other), one whose sessions last two seconds, and one whose answers from the provider are tampered with.
 /// </summary>
 public sealed class SignInFixture : IAsyncLifetime
 {
@@ -21,6 +24,11 @@ public sealed class SignInFixture : IAsyncLifetime
 
     public AlertsNode ShortLived { get; private set; } = null!;
 
+    /// <summary>A node whose conversation with the provider passes through <see cref="Tamper"/>.</summary>
+    public AlertsNode Tampered { get; private set; } = null!;
+
+    public TamperingBackchannel Tamper { get; } = new();
+
     public async Task InitializeAsync()
     {
         await _redis.InitializeAsync();
@@ -31,7 +39,9 @@ public sealed class SignInFixture : IAsyncLifetime
         var shortLived = Settings(port);
         shortLived["Alerts:Identity:SessionLifetime"] = ShortSession.ToString();
         ShortLived = await AlertsNode.StartAsync(_redis.ConnectionString, RedisFixture.NewPrefix(), settings: shortLived);
-        Provider = await IdentityProviderProcess.StartAsync(port, First.BaseAddress, Second.BaseAddress, ShortLived.BaseAddress);
+        Tampered = await AlertsNode.StartAsync(_redis.ConnectionString, RedisFixture.NewPrefix(), settings: Settings(port), services: services =>
+            services.Configure<OpenIdConnectOptions>(IdentitySchemes.OpenIdConnect, options => options.BackchannelHttpHandler = Tamper));
+        Provider = await IdentityProviderProcess.StartAsync(port, First.BaseAddress, Second.BaseAddress, ShortLived.BaseAddress, Tampered.BaseAddress);
     }
 
     public async Task DisposeAsync()
@@ -40,6 +50,8 @@ public sealed class SignInFixture : IAsyncLifetime
         await First.DisposeAsync();
         await Second.DisposeAsync();
         await ShortLived.DisposeAsync();
+        await Tampered.DisposeAsync();
+        Tamper.Dispose();
         await _redis.DisposeAsync();
     }
 

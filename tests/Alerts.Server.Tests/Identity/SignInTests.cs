@@ -140,15 +140,42 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
         await again.Locator("input[name=login]").WaitForAsync();
     }
 
+    [Theory]
+    [InlineData(TamperedIdToken.OtherAudience, "audience")]
+    [InlineData(TamperedIdToken.OtherIssuer, "issuer")]
+    [InlineData(TamperedIdToken.BadSignature, "ignature")]
+    public async Task AnIdTokenForAnotherAudienceOrIssuerOrWithABadSignatureIsRefused(TamperedIdToken tampering, string named)
+    {
+        // The control first: the doctored key set and the re-signing alone are accepted, so a refusal below is the change's.
+        nodes.Tamper.Mode = TamperedIdToken.Resigned;
+        await using (var control = await browser.NewPageAsync())
+        {
+            await SignInAsync(control.Page, nodes.Tampered, "bob");
+            Assert.Equal(200, (await GetAsync(control.Page, nodes.Tampered, "/api/v1/me")).Status);
+        }
+
+        nodes.Tamper.Mode = tampering;
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.Tampered, "bob", expectRefusal: true);
+        nodes.Tamper.Mode = TamperedIdToken.None;
+
+        Assert.Equal(401, (await GetAsync(tab.Page, nodes.Tampered, "/api/v1/me")).Status);
+        using var boss = nodes.Tampered.ClientAs(DeskKeyring.Boss);
+        var last = (await boss.GetJsonAsync("/api/v1/audit?limit=1")).GetProperty("entries")[0];
+        Assert.StartsWith("Sign-in refused", last.GetProperty("detail").GetString());
+        Assert.Contains(named, last.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Starts at the node's sign-in, logs in on the provider's pages as <paramref name="login"/>, and waits for the console.</summary>
-    private static async Task SignInAsync(IPage page, AlertsNode node, string login)
+    private static async Task SignInAsync(IPage page, AlertsNode node, string login, bool expectRefusal = false)
     {
         await page.GotoAsync(new Uri(node.BaseAddress, "/signin?returnUrl=/console").ToString());
         await page.Locator("input[name=login]").FillAsync(login);
         await page.Locator("input[name=password]").FillAsync("any password");
         await page.Locator("button[type=submit]").ClickAsync();
         await page.Locator("button[type=submit]", new() { HasText = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(node.BaseAddress + "console", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(node.BaseAddress + "console", StringComparison.Ordinal)
+            && url.Contains("signin=refused", StringComparison.Ordinal) == expectRefusal);
     }
 
     /// <summary>A GET with the browser's cookies, as the console would make it.</summary>
