@@ -14,18 +14,15 @@ internal static class Actors
             return null;
         }
 
+        var person = user.FindFirstValue(KeyClaims.PersonClaim);
         return user.FindFirstValue(KeyClaims.KindClaim) == KeyClaims.PersonKind
-            ? new Actor(ActorKind.Person, user.FindFirstValue(KeyClaims.PersonClaim) ?? name, name)
-            : new Actor(ActorKind.Key, name, name);
+            ? new Actor(ActorKind.Person, person ?? name, name)
+            : new Actor(ActorKind.Key, name, name) { Person = person };
     }
 
     /// <summary>
-    /// Who acted, as the two-person rule must compare them: the person's id for a signed-in person or a key bound
-    /// to a person, otherwise the key's name. One person with a login and a key is one person.
+    /// Who acted, as the two-person rule must compare them (see <see cref="Actor.WhoActed"/>): the person's id for a
+    /// signed-in person or a key bound to a person, otherwise the key's name; null for an anonymous request.
     /// </summary>
-    public static string? WhoActed(ClaimsPrincipal user) =>
-        user.FindFirstValue(KeyClaims.PersonClaim) is { } person ? PersonPrefix + person : user.Identity?.Name;
-
-    // A key's name and a person's id come from different namespaces; the prefix keeps a key named like someone's sub from passing as them.
-    private const string PersonPrefix = "person:";
+    public static string? WhoActed(ClaimsPrincipal user) => Of(user)?.WhoActed();
 }

@@ -18,6 +18,8 @@ internal static class IdentityExtensions
     {
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        // The audit trail names the request's person or key (RedisAuditTrail).
+        services.AddHttpContextAccessor();
         services.AddSingleton<IdentityKeys>();
         services.AddSingleton<RedisManagedKeys>();
         services.AddSingleton<RoleMap>();

@@ -153,6 +153,24 @@ public sealed class ManagedKeyTests(TwoNodesFixture nodes) : IClassFixture<TwoNo
         Assert.Equal(["editions", "expiresAt", "name", "role", "secret"], fields);
     }
 
+    [Fact]
+    public async Task AKeyBoundToAPersonActsUnderItsNameAndIsRecordedWithThatPerson()
+    {
+        using var admin = nodes.First.ClientAs(Boss);
+        var (status, created) = await admin.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "alice-cms", role = "editor", boundTo = "alice" });
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("alice", created.GetProperty("boundTo").GetString());
+
+        using var key = ClientWith(nodes.Second, created.GetProperty("secret").GetString()!);
+        var published = await key.PublishAsync("en", "Published by a key bound to a person");
+        Assert.Equal(("alice-cms", "alice-cms"), (published.Alert.Author, published.Actor));
+
+        var line = (await admin.GetJsonAsync($"/api/v1/alerts/{published.Alert.Id}/history")).GetProperty("history")[0];
+        var by = line.GetProperty("by");
+        Assert.Equal(("key", "alice-cms", "alice-cms", "alice"), (by.GetProperty("kind").GetString(), by.GetProperty("id").GetString(),
+            by.GetProperty("name").GetString(), by.GetProperty("person").GetString()));
+    }
+
     private static HttpClient ClientWith(AlertsNode node, string secret)
     {
         var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

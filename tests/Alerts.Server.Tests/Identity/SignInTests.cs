@@ -75,6 +75,12 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
         Assert.Equal(201, with.Status);
         Assert.Equal("Alice Chief", with.Body.GetProperty("alert").GetProperty("author").GetString());
         Assert.Equal(before + 1, await nodes.First.Public.LatestSeqAsync("ar"));
+
+        var id = with.Body.GetProperty("alert").GetProperty("id").GetString();
+        var history = (await GetAsync(tab.Page, nodes.First, $"/api/v1/alerts/{id}/history")).Body.GetProperty("history")[0];
+        Assert.Equal("Alice Chief", history.GetProperty("actor").GetString());
+        var by = history.GetProperty("by");
+        Assert.Equal(("person", "alice", "Alice Chief"), (by.GetProperty("kind").GetString(), by.GetProperty("id").GetString(), by.GetProperty("name").GetString()));
     }
 
     [Fact]
