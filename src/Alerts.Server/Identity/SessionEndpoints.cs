@@ -16,9 +16,14 @@ internal static class SessionEndpoints
     {
         routes.MapGet("/signin", SignIn).WithName("SignIn").ExcludeFromDescription();
         routes.MapPost("/signout", SignOutAsync).WithName("SignOut").ExcludeFromDescription();
+        routes.MapGet("/api/v1/sign-in", GetSignIn).WithName("GetSignIn");
         routes.MapGet("/api/v1/antiforgery", GetAntiforgery).RequireAuthorization().WithName("GetAntiforgery");
         return routes;
     }
+
+    /// <summary>Where the console's "sign in with your newsroom account" leads, or 404 when no provider is configured.</summary>
+    public static Results<Ok<SignInResponse>, NotFound> GetSignIn(IOptions<IdentityOptions> options) =>
+        options.Value.Enabled ? TypedResults.Ok(new SignInResponse($"/signin?returnUrl={SignInEvents.ConsolePath}")) : TypedResults.NotFound();
 
     public static Results<ChallengeHttpResult, NotFound> SignIn(string? returnUrl, IOptions<IdentityOptions> options) =>
         options.Value.Enabled

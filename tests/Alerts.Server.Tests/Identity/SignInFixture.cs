@@ -72,5 +72,8 @@ public sealed class SignInFixture : IAsyncLifetime
         ["Alerts:Identity:Roles:1:Claim"] = "groups",
         ["Alerts:Identity:Roles:1:Value"] = "alerts-editors",
         ["Alerts:Identity:Roles:1:Role"] = "editor",
+        ["Alerts:Identity:Roles:2:Claim"] = "groups",
+        ["Alerts:Identity:Roles:2:Value"] = "alerts-admins",
+        ["Alerts:Identity:Roles:2:Role"] = "admin",
     });
 }

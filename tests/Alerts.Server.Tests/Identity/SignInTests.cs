@@ -3,6 +3,7 @@ using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Web;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Alerts.Server.Tests.Identity;
 
@@ -28,6 +29,57 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
         var cookie = (await tab.Context.CookiesAsync()).Single(c => c.Name == "alerts.session");
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+    }
+
+    [Fact]
+    public async Task TheConsoleSignsAPersonInAndShowsThemTheirRoleAndEditions()
+    {
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        await page.GotoAsync(new Uri(nodes.First.BaseAddress, "/console").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with your newsroom account" }).ClickAsync();
+        await LogInOnProviderAsync(page, "alice");
+
+        await Expect(page.GetByText("Signed in as Alice Chief (chief) · editions: ar")).ToBeVisibleAsync();
+        await page.GetByLabel("Edition", new() { Exact = true }).SelectOptionAsync("ar");
+        await page.GetByLabel("Headline").FillAsync("عاجل: نشرته أليس من لوحة التحرير");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
+        var line = (await nodes.First.Public.GetJsonAsync("/api/v1/editions/ar/ticker")).GetProperty("alerts")[0];
+        Assert.Equal("Alice Chief", line.GetProperty("author").GetString());
+        // Network lines are expected: the console's first look for a session is a 401, and the provider's pages ask for web fonts offline.
+        tab.AssertNoScriptErrors(expectNetworkErrors: true);
+    }
+
+    [Fact]
+    public async Task AnAdminManagesKeysInTheConsoleAndSeesEachSecretOnce()
+    {
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        await SignInAsync(page, nodes.First, "dana");
+
+        await Expect(page.GetByText("Signed in as Dana Admin (admin)")).ToBeVisibleAsync();
+        var keys = page.Locator("#keys-panel");
+        await Expect(keys.Locator($"tr[data-key='{DeskKeyring.EnEditor}']")).ToContainTextAsync("config");
+        await keys.GetByLabel("Key name").FillAsync("console-made");
+        await keys.GetByLabel("Editions (comma-separated)").FillAsync("es");
+        await keys.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await Expect(keys.Locator(".secret")).ToContainTextAsync("Secret of console-made (shown once");
+        await Expect(keys.Locator("tr[data-key='console-made']")).ToContainTextAsync("Dana Admin");
+
+        await keys.Locator("tr[data-key='console-made']").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(keys.Locator("tr[data-key='console-made']")).ToHaveCountAsync(0);
+        tab.AssertNoScriptErrors(expectNetworkErrors: true);
+    }
+
+    [Fact]
+    public async Task TheConsoleTellsAPersonWithoutARoleWhyTheyCanDoNothing()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.First, "carol");
+
+        await Expect(tab.Page.GetByText("You are signed in as Carol Outsider, but your account has no role in Alerts")).ToBeVisibleAsync();
+        await Expect(tab.Page.Locator("#desk")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -177,12 +229,18 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
     private static async Task SignInAsync(IPage page, AlertsNode node, string login, bool expectRefusal = false)
     {
         await page.GotoAsync(new Uri(node.BaseAddress, "/signin?returnUrl=/console").ToString());
+        await LogInOnProviderAsync(page, login);
+        await page.WaitForURLAsync(url => url.StartsWith(node.BaseAddress + "console", StringComparison.Ordinal)
+            && url.Contains("signin=refused", StringComparison.Ordinal) == expectRefusal);
+    }
+
+    /// <summary>The provider's own pages: its login form (any password), then its consent.</summary>
+    private static async Task LogInOnProviderAsync(IPage page, string login)
+    {
         await page.Locator("input[name=login]").FillAsync(login);
         await page.Locator("input[name=password]").FillAsync("any password");
         await page.Locator("button[type=submit]").ClickAsync();
         await page.Locator("button[type=submit]", new() { HasText = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(node.BaseAddress + "console", StringComparison.Ordinal)
-            && url.Contains("signin=refused", StringComparison.Ordinal) == expectRefusal);
     }
 
     /// <summary>A GET with the browser's cookies, as the console would make it.</summary>

@@ -1,4 +1,4 @@
-// The tests' OpenID Provider: npm's certified oidc-provider on loopback, with three newsroom people and a
+// The tests' OpenID Provider: npm's certified oidc-provider on loopback, with four newsroom people and a
 // `groups` claim. Usage: node provider.mjs <port> <client secret> <redirect base URL>...
 // Each run signs with a fresh RSA key, so a second instance is "a provider with other keys".
 import { generateKeyPairSync } from "node:crypto";
@@ -10,6 +10,7 @@ const issuer = `http://127.0.0.1:${port}`;
 const people = {
   alice: { name: "Alice Chief", email: "alice@example.test", groups: ["alerts-chief-ar", "alerts-editors"] },
   bob: { name: "Bob Editor", email: "bob@example.test", groups: ["alerts-editors"] },
+  dana: { name: "Dana Admin", email: "dana@example.test", groups: ["alerts-admins"] },
   carol: { name: "Carol Outsider", email: "carol@example.test", groups: ["marketing"] },
 };
 

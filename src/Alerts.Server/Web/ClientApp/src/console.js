@@ -5,7 +5,9 @@ import { Compose } from "./compose.js";
 import { newsroomZone } from "./desk-model.js";
 import { EditorApi } from "./editor-api.js";
 import { Hub } from "./hub.js";
+import { KeysView } from "./keys-view.js";
 import { RecentAlerts } from "./recent-alerts.js";
+import { endSession, openSession, providerSignIn } from "./session.js";
 import { StoryView } from "./story-view.js";
 import { WaitingPanel } from "./waiting-panel.js";
 
@@ -22,6 +24,8 @@ const desk = document.getElementById("desk");
 const session = document.getElementById("session");
 
 let hub = null;
+// The antiforgery token of a person's session (signed in through the identity provider); null with an API key.
+let personSession = null;
 
 function storedKey() {
   try {
@@ -59,6 +63,10 @@ function takeMessage() {
 
 function signOut(message) {
   storeKey(null);
+  if (personSession) {
+    endSession(personSession);
+    return;
+  }
   if (hub) {
     // A fresh page is the simplest way to drop every live subscription; the message survives it.
     store(messageStorage, message);
@@ -112,6 +120,9 @@ async function openDesk(api, me) {
     document.getElementById("audit-panel").hidden = false;
     new AuditView(api, me, taxonomy.editions).load();
   }
+  if (me.role === "admin") {
+    new KeysView(api, desk).load();
+  }
 
   hub = new Hub(server, (owner, edition) => new AlertLog(owner, edition));
   const recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"));
@@ -153,10 +164,33 @@ signInForm.addEventListener("submit", (event) => {
 });
 document.getElementById("sign-out").addEventListener("click", () => signOut());
 
-const remembered = storedKey();
-if (remembered) {
-  signIn(remembered, true);
-} else {
-  keyError.textContent = takeMessage() || "";
+async function start() {
+  const remembered = storedKey();
+  if (remembered) {
+    signIn(remembered, true);
+    return;
+  }
+  const person = await openSession(() => location.reload());
+  if (person && person.me.role) {
+    personSession = person.token;
+    await openDesk(person.api, person.me);
+    return;
+  }
+  if (person) {
+    personSession = person.token;
+    session.hidden = false;
+    document.getElementById("who").textContent = `Signed in as ${person.me.name} (no role)`;
+  }
+  keyError.textContent = person
+    ? `You are signed in as ${person.me.name}, but your account has no role in Alerts: ask an administrator to add you to a newsroom group.`
+    : new URLSearchParams(location.search).get("signin") === "refused"
+      ? "The sign-in was refused. Try again, or ask an administrator."
+      : takeMessage() || "";
+  const url = await providerSignIn();
+  if (url) {
+    signInForm.append(Object.assign(document.createElement("a"), { href: url, className: "provider-sign-in", textContent: "Sign in with your newsroom account" }));
+  }
   keyInput.focus();
 }
+
+start();
