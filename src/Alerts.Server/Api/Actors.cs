@@ -17,7 +17,7 @@ internal static class Actors
         var person = user.FindFirstValue(KeyClaims.PersonClaim);
         return user.FindFirstValue(KeyClaims.KindClaim) == KeyClaims.PersonKind
             ? new Actor(ActorKind.Person, person ?? name, name)
-            : new Actor(ActorKind.Key, name, name) { Person = person };
+            : new Actor(ActorKind.Key, user.FindFirstValue(KeyClaims.KeyClaim) ?? name, name) { Person = person };
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
         else if (await managed.FindAsync(KeySecret.Sha256Of(presented), Context.RequestAborted) is { } key)
         {
-            claims = KeyClaims.Of(key.ToGrant(), key.BoundTo);
+            claims = KeyClaims.Of(key.ToGrant(), key.BoundTo, key.Name);
         }
         else
         {
@@ -48,7 +48,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(claims, SchemeName);
-        managed.Touch(identity.Name!);
+        managed.Touch(identity.FindFirst(KeyClaims.KeyClaim)?.Value ?? identity.Name!);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

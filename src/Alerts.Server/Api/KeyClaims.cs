@@ -19,7 +19,10 @@ internal static class KeyClaims
 
     public const string PersonKind = "person";
 
-    public static IEnumerable<Claim> Of(KeyGrant grant, string? boundTo = null)
+    /// <summary>The key's own name, for a key that acts under its bound person's name.</summary>
+    public const string KeyClaim = "alerts:key";
+
+    public static IEnumerable<Claim> Of(KeyGrant grant, string? boundTo = null, string? keyName = null)
     {
         yield return new Claim(ClaimTypes.Name, grant.Name);
         yield return new Claim(ClaimTypes.Role, KeyGrant.NameOf(grant.Role));
@@ -31,6 +34,11 @@ internal static class KeyClaims
         if (boundTo is not null)
         {
             yield return new Claim(PersonClaim, boundTo);
+        }
+
+        if (keyName is not null && keyName != grant.Name)
+        {
+            yield return new Claim(KeyClaim, keyName);
         }
     }
 

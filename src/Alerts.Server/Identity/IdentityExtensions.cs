@@ -22,6 +22,7 @@ internal static class IdentityExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<IdentityKeys>();
         services.AddSingleton<RedisManagedKeys>();
+        services.AddSingleton<RedisPeople>();
         services.AddSingleton<RoleMap>();
         services.AddSingleton<SignInEvents>();
         services.AddSingleton<SessionEvents>();

@@ -21,6 +21,9 @@ internal sealed class IdentityKeys(IOptions<RedisOptions> options)
     /// <summary>Hash: key name (managed or configured) → when it was last used, Unix ms.</summary>
     public RedisKey LastUsed => $"{_tag}:used";
 
+    /// <summary>Hash: a person's <c>sub</c> → their <see cref="Person"/> JSON as of their last sign-in.</summary>
+    public RedisKey People => $"{_tag}:people";
+
     /// <summary>The prefix of the data protection key ring, which every node reads so that each reads every cookie.</summary>
     public RedisKey DataProtection => $"{_tag}:data-protection";
 }

@@ -49,7 +49,7 @@ internal static class KeyEndpoints
 
     public static async Task<Results<Created<KeyResponse>, ProblemHttpResult>> CreateAsync(
         HttpRequest request, ClaimsPrincipal user, RedisManagedKeys managed, ApiKeyRegistry configured, Taxonomy taxonomy,
-        RedisAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        RedisPeople people, RedisAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -74,6 +74,12 @@ internal static class KeyEndpoints
             return NameTaken(wanted.Name);
         }
 
+        Person? bound = null;
+        if (wanted.BoundTo is { } personId && (bound = await people.FindAsync(personId, cancellationToken)) is null)
+        {
+            return Problems.Validation("boundTo", $"no person with id '{personId}' has signed in yet; a key is bound to someone the desk knows.");
+        }
+
         var secret = KeySecret.New();
         var key = new ManagedKey
         {
@@ -84,6 +90,7 @@ internal static class KeyEndpoints
             CreatedAt = now,
             ExpiresAt = wanted.ExpiresAt,
             BoundTo = wanted.BoundTo,
+            BoundName = bound?.Name,
             Sha256 = KeySecret.Sha256Of(secret),
         };
         if (!await managed.CreateAsync(key, cancellationToken))
@@ -181,6 +188,7 @@ internal static class KeyEndpoints
         LastUsedAt = lastUsedAt,
         Source = KeySource.App,
         BoundTo = key.BoundTo,
+        ActsAs = key.BoundName,
         PreviousUntil = key.PreviousUntil,
     };
 

@@ -22,6 +22,9 @@ internal sealed record KeyResponse
 
     public string? BoundTo { get; init; }
 
+    /// <summary>The bound person's name, which the key's actions are recorded under.</summary>
+    public string? ActsAs { get; init; }
+
     /// <summary>Until when the previous secret still works after a rotation.</summary>
     public DateTimeOffset? PreviousUntil { get; init; }
 

@@ -24,6 +24,12 @@ internal sealed record ManagedKey
     /// <summary>The id (<c>sub</c>) of the person the key acts for, so the two-person rule sees one person behind a login and a key.</summary>
     public string? BoundTo { get; init; }
 
+    /// <summary>
+    /// The bound person's name when the key was made: the key acts under it, so the record names the person and the
+    /// two-person rule, which compares names, sees one person behind their login and their key.
+    /// </summary>
+    public string? BoundName { get; init; }
+
     /// <summary>Lower-case hex SHA-256 of the current secret.</summary>
     public required string Sha256 { get; init; }
 
@@ -31,7 +37,7 @@ internal sealed record ManagedKey
 
     public DateTimeOffset? PreviousUntil { get; init; }
 
-    public KeyGrant ToGrant() => new(Name, Role, Editions?.ToHashSet(StringComparer.Ordinal));
+    public KeyGrant ToGrant() => new(BoundName ?? Name, Role, Editions?.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Whether the secret hashing to <paramref name="sha256"/> opens this key at <paramref name="now"/>.</summary>
     public bool Opens(string sha256, DateTimeOffset now) =>

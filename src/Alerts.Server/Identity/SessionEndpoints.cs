@@ -21,9 +21,12 @@ internal static class SessionEndpoints
         return routes;
     }
 
-    /// <summary>Where the console's "sign in with your newsroom account" leads, or 404 when no provider is configured.</summary>
-    public static Results<Ok<SignInResponse>, NotFound> GetSignIn(IOptions<IdentityOptions> options) =>
-        options.Value.Enabled ? TypedResults.Ok(new SignInResponse($"/signin?returnUrl={SignInEvents.ConsolePath}")) : TypedResults.NotFound();
+    /// <summary>
+    /// Where the console's "sign in with your newsroom account" leads; no <c>url</c> when no provider is configured
+    /// (a 200 either way, so the console's look at it logs no failed request in the browser).
+    /// </summary>
+    public static Ok<SignInResponse> GetSignIn(IOptions<IdentityOptions> options) =>
+        TypedResults.Ok(new SignInResponse(options.Value.Enabled ? $"/signin?returnUrl={SignInEvents.ConsolePath}" : null));
 
     public static Results<ChallengeHttpResult, NotFound> SignIn(string? returnUrl, IOptions<IdentityOptions> options) =>
         options.Value.Enabled

@@ -1,4 +1,6 @@
 using Alerts.Core.Desk;
+using System.Security.Claims;
+using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -12,7 +14,8 @@ namespace Alerts.Server.Identity;
 /// another audience or issuer, a bad signature, a replayed state) is audited and sends the browser back to the
 /// console, signed out, instead of an error page.
 /// </summary>
-internal sealed class SignInEvents(IOptions<IdentityOptions> options, RoleMap roles, RedisAuditTrail audit, TimeProvider time, ILogger<SignInEvents> logger)
+internal sealed class SignInEvents(
+    IOptions<IdentityOptions> options, RoleMap roles, RedisPeople people, RedisAuditTrail audit, TimeProvider time, ILogger<SignInEvents> logger)
     : OpenIdConnectEvents
 {
     public const string ConsolePath = "/console";
@@ -21,6 +24,8 @@ internal sealed class SignInEvents(IOptions<IdentityOptions> options, RoleMap ro
     {
         var (person, hasRole) = PersonClaims.From(context.Principal!, options.Value, roles);
         context.Principal = person;
+        var actor = Actors.Of(person)!;
+        await people.RememberAsync(new Person(actor.Id, actor.Name, person.FindFirstValue(PersonClaims.EmailClaim), time.GetUtcNow()), context.HttpContext.RequestAborted);
         context.Properties!.Items[IdentitySchemes.SignedInAtItem] = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!hasRole)
         {

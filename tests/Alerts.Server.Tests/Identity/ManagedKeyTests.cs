@@ -154,21 +154,14 @@ public sealed class ManagedKeyTests(TwoNodesFixture nodes) : IClassFixture<TwoNo
     }
 
     [Fact]
-    public async Task AKeyBoundToAPersonActsUnderItsNameAndIsRecordedWithThatPerson()
+    public async Task AKeyCannotBeBoundToSomeoneWhoNeverSignedIn()
     {
         using var admin = nodes.First.ClientAs(Boss);
-        var (status, created) = await admin.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "alice-cms", role = "editor", boundTo = "alice" });
-        Assert.Equal(HttpStatusCode.Created, status);
-        Assert.Equal("alice", created.GetProperty("boundTo").GetString());
+        var (status, problem) = await admin.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "nobodys-key", role = "editor", boundTo = "nobody" });
 
-        using var key = ClientWith(nodes.Second, created.GetProperty("secret").GetString()!);
-        var published = await key.PublishAsync("en", "Published by a key bound to a person");
-        Assert.Equal(("alice-cms", "alice-cms"), (published.Alert.Author, published.Actor));
-
-        var line = (await admin.GetJsonAsync($"/api/v1/alerts/{published.Alert.Id}/history")).GetProperty("history")[0];
-        var by = line.GetProperty("by");
-        Assert.Equal(("key", "alice-cms", "alice-cms", "alice"), (by.GetProperty("kind").GetString(), by.GetProperty("id").GetString(),
-            by.GetProperty("name").GetString(), by.GetProperty("person").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("has signed in", problem.GetProperty("errors").GetProperty("boundTo")[0].GetString());
+        Assert.DoesNotContain("nobodys-key", (await admin.GetJsonAsync("/api/v1/keys")).ToString());
     }
 
     private static HttpClient ClientWith(AlertsNode node, string secret)

@@ -8,7 +8,7 @@ namespace Alerts.Server.Tests.Identity;
 
 /// <summary>
 /// A real OpenID Provider and four nodes signing people in through it: two sharing one Redis (a session made on
-/// one is read by the other), one whose sessions last two seconds, and one whose answers from the provider are tampered with.
+/// one is read by the other; approval by a second person for every push), one whose sessions last two seconds, and one whose answers from the provider are tampered with.
 /// </summary>
 public sealed class SignInFixture : IAsyncLifetime
 {
@@ -34,8 +34,10 @@ public sealed class SignInFixture : IAsyncLifetime
         await _redis.InitializeAsync();
         var port = IdentityProviderProcess.FreePort();
         var prefix = RedisFixture.NewPrefix();
-        First = await AlertsNode.StartAsync(_redis.ConnectionString, prefix, settings: Settings(port));
-        Second = await AlertsNode.StartAsync(_redis.ConnectionString, prefix, settings: Settings(port));
+        var twoPerson = Settings(port);
+        twoPerson["Alerts:Approval:Mode"] = "two-person";
+        First = await AlertsNode.StartAsync(_redis.ConnectionString, prefix, settings: twoPerson);
+        Second = await AlertsNode.StartAsync(_redis.ConnectionString, prefix, settings: twoPerson);
         var shortLived = Settings(port);
         shortLived["Alerts:Identity:SessionLifetime"] = ShortSession.ToString();
         ShortLived = await AlertsNode.StartAsync(_redis.ConnectionString, RedisFixture.NewPrefix(), settings: shortLived);

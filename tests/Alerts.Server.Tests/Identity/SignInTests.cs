@@ -136,6 +136,31 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
     }
 
     [Fact]
+    public async Task APersonMayNotApproveWhatTheirBoundKeySubmitted()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await SignInAsync(tab.Page, nodes.First, "alice");
+        using var admin = nodes.First.ClientAs(DeskKeyring.Boss);
+        var (status, created) = await admin.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "alice-script", role = "editor", editions = new[] { "ar" }, boundTo = "alice" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, status);
+        Assert.Equal("Alice Chief", created.GetProperty("actsAs").GetString());
+
+        using var script = new HttpClient { BaseAddress = nodes.Second.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        script.DefaultRequestHeaders.Authorization = new("Bearer", created.GetProperty("secret").GetString());
+        var id = await script.SubmitWaitingAsync("ar", "عاجل: أرسله سكربت أليس", new { push = true });
+
+        var token = (await GetAsync(tab.Page, nodes.First, "/api/v1/antiforgery")).Body.GetProperty("token").GetString();
+        var approval = await PostAsync(tab.Page, $"/api/v1/alerts/{id}/approve", "{}", token);
+        Assert.Equal(403, approval.Status);
+
+        var submitted = (await admin.GetJsonAsync($"/api/v1/alerts/{id}/history")).GetProperty("history")[0].GetProperty("by");
+        Assert.Equal(("key", "alice-script", "Alice Chief", "alice"), (submitted.GetProperty("kind").GetString(), submitted.GetProperty("id").GetString(),
+            submitted.GetProperty("name").GetString(), submitted.GetProperty("person").GetString()));
+        using var otherChief = nodes.First.ClientAs(DeskKeyring.ArChief);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await otherChief.SendAsync(HttpMethod.Post, $"/api/v1/alerts/{id}/approve")).Status);
+    }
+
+    [Fact]
     public async Task AReplayedCallbackIsRefusedAndAudited()
     {
         await using var tab = await browser.NewPageAsync();

@@ -170,7 +170,9 @@ async function start() {
     signIn(remembered, true);
     return;
   }
-  const person = await openSession(() => location.reload());
+  // Only a server with a provider has sessions: without one the console asks nothing more (and logs no 401).
+  const url = await providerSignIn();
+  const person = url ? await openSession(() => location.reload()) : null;
   if (person && person.me.role) {
     personSession = person.token;
     await openDesk(person.api, person.me);
@@ -186,7 +188,6 @@ async function start() {
     : new URLSearchParams(location.search).get("signin") === "refused"
       ? "The sign-in was refused. Try again, or ask an administrator."
       : takeMessage() || "";
-  const url = await providerSignIn();
   if (url) {
     signInForm.append(Object.assign(document.createElement("a"), { href: url, className: "provider-sign-in", textContent: "Sign in with your newsroom account" }));
   }

@@ -8,7 +8,7 @@ const json = { Accept: "application/json, application/problem+json" };
 export async function providerSignIn() {
   try {
     const response = await fetch("/api/v1/sign-in", { headers: json });
-    return response.ok ? (await response.json()).url : null;
+    return response.ok ? (await response.json()).url || null : null;
   } catch {
     return null;
   }
