@@ -136,6 +136,35 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
     }
 
     [Fact]
+    public async Task AChiefApprovesAnEditorsAlertAndTheRecordNamesBothPeople()
+    {
+        await using var editor = await browser.NewPageAsync();
+        await SignInAsync(editor.Page, nodes.First, "bob");
+        await using var chief = await browser.NewPageAsync();
+        await SignInAsync(chief.Page, nodes.Second, "alice");
+
+        var editorToken = (await GetAsync(editor.Page, nodes.First, "/api/v1/antiforgery")).Body.GetProperty("token").GetString();
+        var submitted = await PostAsync(editor.Page, "/api/v1/alerts", """{"edition":"ar","headline":"عاجل: بوب يرسل وأليس توافق","push":true}""", editorToken);
+        Assert.Equal(202, submitted.Status);
+        Assert.Equal("Bob Editor", submitted.Body.GetProperty("submittedBy").GetString());
+        var id = submitted.Body.GetProperty("id").GetString();
+
+        var chiefToken = (await GetAsync(chief.Page, nodes.Second, "/api/v1/antiforgery")).Body.GetProperty("token").GetString();
+        var approved = await PostAsync(chief.Page, $"/api/v1/alerts/{id}/approve", "{}", chiefToken);
+        Assert.Equal(201, approved.Status);
+        Assert.Equal(("Alice Chief", "Bob Editor", "Alice Chief"), (approved.Body.GetProperty("actor").GetString(),
+            approved.Body.GetProperty("alert").GetProperty("submittedBy").GetString(), approved.Body.GetProperty("alert").GetProperty("approvedBy").GetString()));
+
+        using var boss = nodes.First.ClientAs(DeskKeyring.Boss);
+        var entries = (await boss.GetJsonAsync("/api/v1/audit?edition=ar&limit=100")).GetProperty("entries").EnumerateArray()
+            .Where(e => e.TryGetProperty("alertId", out var alert) && alert.GetString() == id)
+            .Select(e => (e.GetProperty("action").GetString(), e.GetProperty("by").GetProperty("kind").GetString(), e.GetProperty("by").GetProperty("id").GetString(), e.GetProperty("actor").GetString()))
+            .ToList();
+        Assert.Contains(("submitted", "person", "bob", "Bob Editor"), entries);
+        Assert.Contains(("approved", "person", "alice", "Alice Chief"), entries);
+    }
+
+    [Fact]
     public async Task APersonMayNotApproveWhatTheirBoundKeySubmitted()
     {
         await using var tab = await browser.NewPageAsync();
