@@ -42,7 +42,7 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
 
         await Expect(page.GetByText("Signed in as Alice Chief (chief) · editions: ar")).ToBeVisibleAsync();
         await page.GetByLabel("Edition", new() { Exact = true }).SelectOptionAsync("ar");
-        await page.GetByLabel("Headline").FillAsync("عاجل: نشرته أليس من لوحة التحرير");
+        await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("عاجل: نشرته أليس من لوحة التحرير");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
         var line = (await nodes.First.Public.GetJsonAsync("/api/v1/editions/ar/ticker")).GetProperty("alerts")[0];
