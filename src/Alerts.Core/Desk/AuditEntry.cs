@@ -10,6 +10,9 @@ public sealed record AuditEntry
 
     public required string Actor { get; init; }
 
+    /// <summary>Who <see cref="Actor"/> is: a person or a key, with a stable id.</summary>
+    public Actor? By { get; init; }
+
     public required DeskAction Action { get; init; }
 
     /// <summary>The edition acted on, when known (a refused request may not name one).</summary>

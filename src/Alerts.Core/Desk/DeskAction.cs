@@ -15,6 +15,15 @@ public enum DeskAction
     Retracted,
     Pushed,
 
+    /// <summary>An admin made an API key in the app; audit log only, like the two below.</summary>
+    KeyCreated,
+
+    /// <summary>An admin gave a key a new secret, the old one working on for an overlap.</summary>
+    KeyRotated,
+
+    /// <summary>An admin revoked a key.</summary>
+    KeyRevoked,
+
     /// <summary>An attempt the key's role or editions did not allow (answered 403); audit log only.</summary>
     Refused,
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Alerts.Server.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -11,27 +12,44 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiKeyRegistry registry,
+    RedisManagedKeys managed,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         const string bearer = "Bearer ";
-        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || registry.Find(header[bearer.Length..].Trim()) is not { } grant)
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+            return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var identity = new ClaimsIdentity(KeyClaims.Of(grant), SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var presented = header[bearer.Length..].Trim();
+        IEnumerable<Claim> claims;
+        if (registry.Find(presented) is { } configured)
+        {
+            claims = KeyClaims.Of(configured);
+        }
+        else if (await managed.FindAsync(KeySecret.Sha256Of(presented), Context.RequestAborted) is { } key)
+        {
+            claims = KeyClaims.Of(key.ToGrant(), key.BoundTo, key.Name);
+        }
+        else
+        {
+            return AuthenticateResult.Fail("The API key is not valid.");
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        managed.Touch(identity.FindFirst(KeyClaims.KeyClaim)?.Value ?? identity.Name!);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

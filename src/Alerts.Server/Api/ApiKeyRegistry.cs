@@ -13,6 +13,9 @@ internal sealed class ApiKeyRegistry
     public ApiKeyRegistry(IOptions<ApiKeysOptions> options) =>
         _keys = options.Value.Keys.Select(k => (Convert.FromHexString(k.Value.Sha256), GrantOf(k.Key, k.Value))).ToArray();
 
+    /// <summary>Every key the configuration names, for the admins' list.</summary>
+    public IEnumerable<KeyGrant> Grants => _keys.Select(k => k.Grant);
+
     public KeyGrant? Find(string presentedKey)
     {
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));

@@ -9,6 +9,9 @@ internal static class Policies
     /// <summary>Chiefs and admins: approve, reject, read the audit log.</summary>
     public const string Approver = "approver";
 
+    /// <summary>Admins only: managing API keys.</summary>
+    public const string Admin = "admin";
+
     /// <summary>Acting on one edition (the resource) that the key's editions include.</summary>
     public const string Edition = "edition";
 }

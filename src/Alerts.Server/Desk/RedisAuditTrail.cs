@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Desk;
 using Alerts.Core.Serialization;
+using Alerts.Server.Api;
 using Alerts.Server.EventLog;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -12,19 +13,21 @@ namespace Alerts.Server.Desk;
 /// Redis for <see cref="AuditOptions.Retention"/>. An action is recorded after it took effect, in a
 /// second step: a node that dies in between loses the line, never the action.
 /// </summary>
-internal sealed class RedisAuditTrail(IConnectionMultiplexer redis, DeskKeys keys, IOptions<AuditOptions> options, ReplicaWait replicaWait)
+internal sealed class RedisAuditTrail(
+    IConnectionMultiplexer redis, DeskKeys keys, IOptions<AuditOptions> options, ReplicaWait replicaWait, IHttpContextAccessor request)
 {
     private const string SeqPlaceholder = "{\"seq\":0,";
 
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
+        entry = entry with { By = entry.By ?? ByOf(entry.Actor) };
         var retention = options.Value.Retention;
         var database = redis.GetDatabase();
         var writes = new List<Task>();
         if (entry is { AlertId: { } alertId, Edition: { } edition } && entry.Action != DeskAction.Refused)
         {
             var history = keys.History(edition, alertId);
-            var line = new HistoryEntry { At = entry.At, Actor = entry.Actor, Action = entry.Action, Detail = entry.Detail };
+            var line = new HistoryEntry { At = entry.At, Actor = entry.Actor, By = entry.By, Action = entry.Action, Detail = entry.Detail };
             writes.Add(database.ListRightPushAsync(history, JsonSerializer.Serialize(line, AlertsJson.Options)));
             writes.Add(database.KeyExpireAsync(history, retention));
         }
@@ -42,6 +45,12 @@ internal sealed class RedisAuditTrail(IConnectionMultiplexer redis, DeskKeys key
             await replicaWait.EnsureAsync(keys.History(historyEdition, historyId), cancellationToken);
         }
     }
+
+    // Who the request's principal is when it is the one named; the server's own actors (scheduler, push) are named as keys.
+    private Actor ByOf(string actor) =>
+        request.HttpContext?.User is { } user && user.Identity?.Name == actor && Actors.Of(user) is { } principal
+            ? principal
+            : new Actor(ActorKind.Key, actor, actor);
 
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(string edition, string alertId, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using Alerts.Server.Hosting.Limits;
 using Alerts.Server.Hosting.PublicAddress;
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Hubs;
+using Alerts.Server.Identity;
 using Alerts.Server.Ingest;
 using Alerts.Server.Newsroom;
 using Alerts.Server.Judgement;
@@ -34,6 +35,7 @@ internal static class AlertsApplication
             .AddAlertsMetrics()
             .AddAlertsEventLog()
             .AddAlertsApi()
+            .AddAlertsIdentity()
             .AddAlertsNewsroom()
             .AddAlertsJudgement()
             .AddAlertsFanout()
@@ -56,6 +58,7 @@ internal static class AlertsApplication
         app.UseAlertsHosting();
         app.UseCors();
         app.UseAuthentication();
+        app.UseAlertsIdentity();
         app.UseAuthorization();
         app.UseAlertsRateLimiting();
         app.MapHealthEndpoints();
@@ -70,6 +73,7 @@ internal static class AlertsApplication
         app.MapAlertsSyndication();
         app.MapAlertsReference();
         app.MapDeskEndpoints();
+        app.MapAlertsIdentity();
         return app;
     }
 }

@@ -10,7 +10,7 @@ internal static class WebExtensions
                 .AllowAnyHeader()
                 .WithMethods("GET", "POST")));
 
-    /// <summary>The public reads, the web client and the console's own editor endpoint.</summary>
+    /// <summary>The public reads and the web client.</summary>
     public static IEndpointRouteBuilder MapAlertsWeb(this IEndpointRouteBuilder routes) =>
-        routes.MapReadEndpoints().MapPageEndpoints().MapEditorEndpoints();
+        routes.MapReadEndpoints().MapPageEndpoints();
 }

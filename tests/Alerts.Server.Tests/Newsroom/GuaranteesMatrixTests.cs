@@ -55,7 +55,13 @@ public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<Re
     /// <summary>Routes that need a key or change something, but neither change nor reveal an alert; each with why.</summary>
     internal static readonly Dictionary<string, string> Outside = new()
     {
-        ["GET /api/v1/me"] = "the key's own grant",
+        ["GET /api/v1/me"] = "the caller's own grant",
+        ["GET /api/v1/antiforgery"] = "the signed-in person's own antiforgery token",
+        ["POST /signout"] = "ends the caller's own session",
+        ["GET /api/v1/keys"] = "admin only, API keys without secrets (tested in Identity/ManagedKeyTests)",
+        ["POST /api/v1/keys"] = "admin only, makes a key (tested in Identity/ManagedKeyTests)",
+        ["POST /api/v1/keys/{name}/rotate"] = "admin only, rotates a key (tested in Identity/ManagedKeyTests)",
+        ["DELETE /api/v1/keys/{name}"] = "admin only, revokes a key (tested in Identity/ManagedKeyTests)",
         ["GET /api/v1/webhooks/{name}/deliveries"] = "admin only, a webhook's deliveries of public events",
         ["POST /api/v1/devices/"] = "a phone's registration, public by contract",
         ["DELETE /api/v1/devices/{token}"] = "a phone's unregistration, public by contract",

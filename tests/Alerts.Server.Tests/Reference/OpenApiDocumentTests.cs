@@ -21,6 +21,8 @@ public sealed partial class OpenApiDocumentTests(RedisFixture redis) : IClassFix
         ["/hubs/alerts/negotiate"] = "the live hub's negotiation",
         ["/metrics"] = "Prometheus text format",
         ["/api/v1/openapi.json"] = "this document",
+        ["/signin"] = "a browser's redirect to the identity provider",
+        ["/signout"] = "a browser's form post, answered with redirects",
     };
 
     private const string ReferencePagePrefix = "/api/docs";

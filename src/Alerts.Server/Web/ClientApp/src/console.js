@@ -7,8 +7,10 @@ import { newsroomZone, titleWithCount } from "./desk-model.js";
 import { EditorApi } from "./editor-api.js";
 import { HistoryDialog } from "./history-dialog.js";
 import { Hub } from "./hub.js";
+import { KeysView } from "./keys-view.js";
 import { Notices } from "./notices.js";
 import { RecentAlerts } from "./recent-alerts.js";
+import { endSession, openSession, providerSignIn } from "./session.js";
 import { chime } from "./sound.js";
 import { StoryView } from "./story-view.js";
 import { WaitingPanel } from "./waiting-panel.js";
@@ -26,6 +28,8 @@ const desk = document.getElementById("desk");
 const session = document.getElementById("session");
 
 let hub = null;
+// The antiforgery token of a person's session (signed in through the identity provider); null with an API key.
+let personSession = null;
 
 function storedKey() {
   try {
@@ -63,6 +67,10 @@ function takeMessage() {
 
 function signOut(message) {
   storeKey(null);
+  if (personSession) {
+    endSession(personSession);
+    return;
+  }
   if (hub) {
     // A fresh page is the simplest way to drop every live subscription; the message survives it.
     store(messageStorage, message);
@@ -139,6 +147,9 @@ async function openDesk(api, me) {
     document.getElementById("sound-choice").hidden = false;
     showViews(new AuditView(api, me, taxonomy.editions));
   }
+  if (me.role === "admin") {
+    new KeysView(api, desk).load();
+  }
 
   hub = new Hub(server, (owner, edition) => new AlertLog(owner, edition));
   const recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"), actions);
@@ -206,10 +217,34 @@ signInForm.addEventListener("submit", (event) => {
 });
 document.getElementById("sign-out").addEventListener("click", () => signOut());
 
-const remembered = storedKey();
-if (remembered) {
-  signIn(remembered, true);
-} else {
-  keyError.textContent = takeMessage() || "";
+async function start() {
+  const remembered = storedKey();
+  if (remembered) {
+    signIn(remembered, true);
+    return;
+  }
+  // Only a server with a provider has sessions: without one the console asks nothing more (and logs no 401).
+  const url = await providerSignIn();
+  const person = url ? await openSession(() => location.reload()) : null;
+  if (person && person.me.role) {
+    personSession = person.token;
+    await openDesk(person.api, person.me);
+    return;
+  }
+  if (person) {
+    personSession = person.token;
+    session.hidden = false;
+    document.getElementById("who").textContent = `Signed in as ${person.me.name} (no role)`;
+  }
+  keyError.textContent = person
+    ? `You are signed in as ${person.me.name}, but your account has no role in Alerts: ask an administrator to add you to a newsroom group.`
+    : new URLSearchParams(location.search).get("signin") === "refused"
+      ? "The sign-in was refused. Try again, or ask an administrator."
+      : takeMessage() || "";
+  if (url) {
+    signInForm.append(Object.assign(document.createElement("a"), { href: url, className: "provider-sign-in", textContent: "Sign in with your newsroom account" }));
+  }
   keyInput.focus();
 }
+
+start();

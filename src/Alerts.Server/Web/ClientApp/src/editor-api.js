@@ -1,10 +1,12 @@
-// The editor API, called from the console on the server's own origin with the key as a Bearer token.
+// The editor API, called from the console on the server's own origin: with the key as a Bearer token, or (key null)
+// with a signed-in person's session cookie and the antiforgery header on every change.
 const unreachable = { title: "Cannot reach the Alerts server.", detail: "Check the connection and try again." };
 
 export class EditorApi {
-  constructor(key, onUnauthorized) {
+  constructor(key, onUnauthorized, changeHeaders = {}) {
     this.key = key;
     this.onUnauthorized = onUnauthorized;
+    this.changeHeaders = changeHeaders;
   }
 
   /** Resolves to { ok, status, data } or { ok: false, status, problem }; never rejects. */
@@ -15,7 +17,8 @@ export class EditorApi {
         method,
         headers: {
           Accept: "application/json, application/problem+json",
-          Authorization: `Bearer ${this.key}`,
+          ...(this.key ? { Authorization: `Bearer ${this.key}` } : {}),
+          ...(method === "GET" ? {} : this.changeHeaders),
           ...(body === undefined ? {} : { "Content-Type": "application/json" }),
           ...headers,
         },

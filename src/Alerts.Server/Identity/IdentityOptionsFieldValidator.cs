@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Server.Identity;
+
+[OptionsValidator]
+internal sealed partial class IdentityOptionsFieldValidator : IValidateOptions<IdentityOptions>;
