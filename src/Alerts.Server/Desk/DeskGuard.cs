@@ -43,7 +43,7 @@ internal sealed class DeskGuard(
     /// </summary>
     public async Task RecordRefusalAsync(ClaimsPrincipal user, string? edition, string? alertId, string why, CancellationToken cancellationToken)
     {
-        var actor = KeyClaims.GrantOf(user)?.Name ?? "anonymous";
+        var actor = Actors.Of(user)?.Name ?? "anonymous";
         var now = time.GetUtcNow();
         var counter = keys.AuditedRefusals(actor, now.ToUnixTimeSeconds() / 60);
         var database = redis.GetDatabase();

@@ -44,7 +44,7 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
         await page.GetByLabel("Edition", new() { Exact = true }).SelectOptionAsync("ar");
         await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("عاجل: نشرته أليس من لوحة التحرير");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
+        await Expect(page.Locator("#compose-status")).ToContainTextAsync("Published");
         var line = (await nodes.First.Public.GetJsonAsync("/api/v1/editions/ar/ticker")).GetProperty("alerts")[0];
         Assert.Equal("Alice Chief", line.GetProperty("author").GetString());
         // Network lines are expected: the console's first look for a session is a 401, and the provider's pages ask for web fonts offline.

@@ -56,7 +56,7 @@ export class KeysView {
       this.status.textContent = listed.problem.title;
       return;
     }
-    const head = element("tr", {}, ...["Name", "Role", "Editions", "Source", "Created by", "Expires", "Last used", ""].map((h) => element("th", { textContent: h })));
+    const head = element("tr", {}, ...["Name", "Role", "Editions", "Source", "Created by", "Expires", "Last used", "Actions"].map((h) => element("th", { textContent: h })));
     this.table.replaceChildren(head, ...listed.data.keys.map((key) => this.row(key)));
   }
 
