@@ -27,9 +27,10 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
         await Expect(chief.GetByText("Signed in as en-chief (chief) · editions: en")).ToBeVisibleAsync();
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).Not.ToBeVisibleAsync();
 
-        await editor.GetByLabel("Publish at (optional)").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'12:00", System.Globalization.CultureInfo.InvariantCulture));
+        await editor.GetByLabel("Schedule for later").CheckAsync();
+        await editor.GetByLabel("Publish at", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'12:00", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(editor.Locator("#publish-at-note")).ToContainTextAsync("Europe/Madrid · 11:00 UTC");
-        await editor.GetByLabel("Publish at (optional)").FillAsync("");
+        await editor.GetByLabel("Schedule for later").UncheckAsync();
         const string headline = "Parliament votes to dissolve itself";
         await editor.GetByLabel("Headline").FillAsync(headline);
         await editor.GetByRole(AriaRole.Radio, new() { Name = "Flash" }).CheckAsync();

@@ -252,6 +252,67 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
         tab.AssertNoScriptErrors();
     }
 
+    [Fact]
+    public async Task PublishIsAFewTabStopsAfterTheHeadlineAndTheArrowKeysMoveBetweenSections()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: Settings());
+        await using var tab = await browser.NewPageAsync(Laptop);
+        var page = tab.Page;
+        await SignInAsync(page, node, TestKeys.EditorName);
+
+        // Each section and region chip was its own Tab stop: Publish came 27 presses after the headline.
+        await page.GetByLabel("Headline", new() { Exact = true }).FocusAsync();
+        var stops = new List<string>();
+        while (stops.Count < 40 && (stops.Count == 0 || stops[^1] != "publish"))
+        {
+            await page.Keyboard.PressAsync("Tab");
+            stops.Add(await FocusedAsync(page));
+        }
+
+        Assert.True(stops.Count <= 10 && stops[^1] == "publish", $"Publish took {stops.Count} Tab stops: {string.Join(", ", stops)}");
+
+        // The sections are one Tab stop; the arrow keys move within them and Space ticks the focused one.
+        await page.GetByLabel("Link (URL)").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("sections:arts-culture", await FocusedAsync(page));
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("sections:economy", await FocusedAsync(page));
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByLabel("economy")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("End");
+        Assert.Equal("sections:technology", await FocusedAsync(page));
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("sections:arts-culture", await FocusedAsync(page));
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByLabel("technology")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("regions:africa", await FocusedAsync(page));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        Assert.Equal("sections:technology", await FocusedAsync(page));
+        await Expect(page.GetByLabel("economy")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("asia", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("arts-culture")).Not.ToBeCheckedAsync();
+        await Accessibility.AssertNoViolationsAsync(page, "the compose form after moving through the chips");
+
+        // The headline and the chips reach the server as ticked.
+        await page.GetByLabel("Headline", new() { Exact = true }).FillAsync("Keyboard-only desk publishes a line");
+        await Expect(page.Locator("#live-state")).ToHaveTextAsync("Live", SlowText);
+        await page.GetByLabel("Headline", new() { Exact = true }).PressAsync("Control+Enter");
+        await Expect(page.Locator("#compose-status")).ToHaveTextAsync("Published to English.", SlowText);
+        var published = (await node.Public.GetJsonAsync("/api/v1/editions/en/ticker")).GetProperty("alerts")[0];
+        Assert.Equal(["economy", "technology"], published.GetProperty("sections").EnumerateArray().Select(s => s.GetString()!).Order().ToArray());
+        Assert.Equal(["asia"], published.GetProperty("regions").EnumerateArray().Select(s => s.GetString()!).ToArray());
+        tab.AssertNoScriptErrors();
+    }
+
+    // The id of the focused element, or name:value for a chip, so a failure lists the stops it went through.
+    private static Task<string> FocusedAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.type === 'checkbox' && e.name ? `${e.name}:${e.value}` : e.id || e.name || e.tagName.toLowerCase(); }");
+
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string where)
     {
         var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");

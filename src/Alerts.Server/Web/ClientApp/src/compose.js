@@ -1,6 +1,7 @@
 import { fieldErrors } from "./editor-api.js";
 import { localInputToIso, newsroomZone, publishLabel, scheduleLabel, scriptMismatch, waitingMessage } from "./desk-model.js";
 import { h, headlineLength, showFieldErrors } from "./dom.js";
+import { roveWithin } from "./roving.js";
 import {
   audiencePath, audienceText, debounce, duplicateFromProblem, duplicatesFromPreview, duplicateShare, phoneText, placeholderFor, remainingEditions, storyIdOf,
 } from "./judgement-model.js";
@@ -28,6 +29,8 @@ export class Compose {
     this.onWaiting = onWaiting || (() => {});
     this.zone = newsroomZone();
     this.publishAt = document.getElementById("publish-at");
+    this.schedule = document.getElementById("schedule");
+    this.scheduleFields = document.getElementById("schedule-fields");
     this.editions = editions;
     this.onPublished = onPublished;
     this.attempt = null;
@@ -52,6 +55,8 @@ export class Compose {
     this.edition.replaceChildren(...editions.map((e) => h("option", { value: e.key }, `${e.name} (${e.key})`)));
     fillChoices(document.getElementById("sections"), "sections", taxonomy.sections);
     fillChoices(document.getElementById("regions"), "regions", taxonomy.regions);
+    roveWithin(document.getElementById("sections"));
+    roveWithin(document.getElementById("regions"));
 
     this.form.addEventListener("input", () => this.update());
     this.form.addEventListener("change", () => this.update());
@@ -94,7 +99,7 @@ export class Compose {
     if (this.url.value.trim()) {
       body.url = this.url.value.trim();
     }
-    const publishAt = localInputToIso(this.publishAt.value);
+    const publishAt = this.scheduledAt();
     if (publishAt) {
       body.publishAt = publishAt;
     }
@@ -134,7 +139,9 @@ export class Compose {
     document.getElementById("push-note").textContent = this.push.checked
       ? "Phones cut long headlines: about 4 lines on a lock screen, 1 line in a collapsed Android notification."
       : "Push is off: this alert goes to tickers only.";
-    const publishAt = localInputToIso(this.publishAt.value);
+    // The time picker is seven Tab stops in Chromium; it stays out of the way until the editor asks to schedule.
+    this.scheduleFields.hidden = !this.schedule.checked;
+    const publishAt = this.scheduledAt();
     document.getElementById("publish-at-note").textContent = publishAt
       ? `Goes out ${scheduleLabel(publishAt, this.zone)}.`
       : `Times are in the newsroom's zone, ${this.zone}. Leave empty to publish now.`;
@@ -143,10 +150,15 @@ export class Compose {
     this.judgeSoon();
   }
 
+  /** The time picked, as UTC ISO, while "Schedule for later" is ticked; null to publish now. */
+  scheduledAt() {
+    return this.schedule.checked ? localInputToIso(this.publishAt.value) : null;
+  }
+
   /** The button names what pressing it does, with the server's latest word on approval and audience. */
   label() {
     this.publishButton.textContent = publishLabel({
-      publishAt: localInputToIso(this.publishAt.value),
+      publishAt: this.scheduledAt(),
       push: this.push.checked,
       approvalRequired: this.judged.approvalRequired,
       devices: this.judged.devices,
