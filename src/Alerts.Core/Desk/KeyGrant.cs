@@ -13,6 +13,12 @@ public sealed record KeyGrant(string Name, DeskRole Role, IReadOnlySet<string>? 
     public const string ChiefName = "chief";
     public const string AdminName = "admin";
 
+    /// <summary>
+    /// Who holds the grant, as the two-person rule compares them: a person's id for a signed-in person or a key bound
+    /// to one, otherwise the key's name. <see cref="Name"/> is only what the record shows, and two people may share it.
+    /// </summary>
+    public string Who { get; init; } = Name;
+
     /// <summary>Whether the key sees every edition (an admin always does).</summary>
     public bool HasAllEditions => Role == DeskRole.Admin || Editions is null;
 

@@ -77,9 +77,10 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
 
     /// <summary>
     /// A chief or admin approves a pending alert: it goes out now, or waits for its <c>publishAt</c>. Nobody who
-    /// wrote its content approves it: neither the submitter nor any of <paramref name="editors"/>, who edited it while it waited.
+    /// wrote its content approves it: neither the submitter nor anyone who edited it while it waited
+    /// (<paramref name="authors"/>; without it, the alert's <c>submittedBy</c> alone).
     /// </summary>
-    public DeskStep Approve(Alert waiting, KeyGrant approver, DateTimeOffset now, IReadOnlyCollection<string>? editors = null)
+    public DeskStep Approve(Alert waiting, KeyGrant approver, DateTimeOffset now, Authors? authors = null)
     {
         if (!approver.IsApprover)
         {
@@ -91,12 +92,13 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
             return Conflict(waiting);
         }
 
-        if (waiting.SubmittedBy == approver.Name)
+        authors ??= SubmitterOf(waiting);
+        if (authors.Submitted(approver))
         {
             return DeskStep.Refuse("A key never approves its own alert; a second person must.");
         }
 
-        if (editors?.Contains(approver.Name) == true)
+        if (authors.Wrote(approver))
         {
             return DeskStep.Refuse("A key that edited the alert wrote part of it, and never approves it; a second person must.");
         }
@@ -108,7 +110,7 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
     }
 
     /// <summary>A chief or admin rejects another key's pending alert.</summary>
-    public static DeskStep Reject(Alert waiting, KeyGrant approver, DateTimeOffset now)
+    public static DeskStep Reject(Alert waiting, KeyGrant approver, DateTimeOffset now, Authors? authors = null)
     {
         if (!approver.IsApprover)
         {
@@ -120,7 +122,7 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
             return Conflict(waiting);
         }
 
-        if (waiting.SubmittedBy == approver.Name)
+        if ((authors ?? SubmitterOf(waiting)).Submitted(approver))
         {
             return DeskStep.Refuse("A key does not judge its own alert; cancel it instead.");
         }
@@ -204,6 +206,8 @@ public sealed class WaitingLife(ApprovalRule approval, TimeSpan approvalTimeout,
         UpdatedAt = now,
         ExpiresAt = waiting.PublishAt is { } publishAt && publishAt + tickerTtl > now ? publishAt + tickerTtl : now + tickerTtl,
     };
+
+    private static Authors SubmitterOf(Alert waiting) => new(waiting.SubmittedBy, [], null, []);
 
     private static DeskStep Conflict(Alert waiting) =>
         DeskStep.Conflict($"The alert is {waiting.Status.ToString().ToLowerInvariant()}; it no longer waits for that.");

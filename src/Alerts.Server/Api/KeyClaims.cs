@@ -51,6 +51,6 @@ internal static class KeyClaims
         }
 
         var editions = user.FindAll(EditionClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new KeyGrant(name, role, editions.Count == 0 ? null : editions);
+        return new KeyGrant(name, role, editions.Count == 0 ? null : editions) { Who = Actors.WhoActed(user) ?? name };
     }
 }

@@ -108,7 +108,7 @@ internal static class DeskEndpoints
 
         var grant = DeskGuard.GrantOf(user);
         var now = desk.Now();
-        var step = desk.Life.Approve(alert, grant, now, entry.Record.EditedBy);
+        var step = desk.Life.Approve(alert, grant, now, entry.Record.AuthorsOf());
         // What was published while it waited may repeat it now; the guard excludes the alert's own id.
         if (step.Outcome is DeskOutcome.Publish or DeskOutcome.Wait
             && await duplicates.RefuseAsync(alert, entry.Record.AllowDuplicate, cancellationToken) is { } duplicate)
@@ -155,7 +155,7 @@ internal static class DeskEndpoints
 
         var grant = DeskGuard.GrantOf(user);
         var now = desk.Now();
-        return await AnswerAsync(entry, WaitingLife.Reject(entry.Record.Alert, grant, now), grant, now, reason, desk, guard, user, cancellationToken);
+        return await AnswerAsync(entry, WaitingLife.Reject(entry.Record.Alert, grant, now, entry.Record.AuthorsOf()), grant, now, reason, desk, guard, user, cancellationToken);
     }
 
     public static async Task<IResult> CancelAsync(

@@ -17,12 +17,15 @@ internal sealed class NewsDesk(
 
     public DateTimeOffset Now() => UtcTimestampConverter.Truncate(time.GetUtcNow());
 
-    /// <summary>Stores a new waiting alert; a retry with the same Idempotency-Key and body returns the first alert.</summary>
+    /// <summary>
+    /// Stores a new waiting alert submitted by <paramref name="submitter"/> (its <see cref="KeyGrant.Who"/>); a retry with the same
+    /// Idempotency-Key and body returns the first alert.
+    /// </summary>
     public async Task<DeskResult> HoldAsync(
-        DeskStep step, DateTimeOffset now, bool allowDuplicate, (string Id, string BodyHash)? idempotency, CancellationToken cancellationToken)
+        DeskStep step, string submitter, DateTimeOffset now, bool allowDuplicate, (string Id, string BodyHash)? idempotency, CancellationToken cancellationToken)
     {
         var alert = step.Alert!;
-        var record = new WaitingRecord { Alert = alert, SubmittedAt = now, AllowDuplicate = allowDuplicate };
+        var record = new WaitingRecord { Alert = alert, SubmittedAt = now, AllowDuplicate = allowDuplicate, Submitter = submitter };
         var write = await waiting.WriteAsync(alert.Edition, alert.Id, 0, record, life.DueAt(alert, now),
             idempotency is { } key ? (key.Id, $"{key.BodyHash}:{alert.Id}") : null, cancellationToken);
         if (write.Outcome == WaitingWriteOutcome.Replayed)

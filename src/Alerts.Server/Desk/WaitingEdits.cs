@@ -48,9 +48,7 @@ internal static class WaitingEdits
         }
 
         // Whoever edits it wrote part of what is approved, and may not approve it.
-        var recorded = entry.Record.Alert.SubmittedBy == grant.Name || entry.Record.EditedBy.Contains(grant.Name)
-            ? entry
-            : entry with { Record = entry.Record with { EditedBy = [.. entry.Record.EditedBy, grant.Name] } };
+        var recorded = entry with { Record = entry.Record with { EditedBy = entry.Record.EditedByWith(grant), Editors = entry.Record.EditorsWith(grant) } };
         var result = await desk.ApplyAsync(recorded, step, grant.Name, now, null, cancellationToken);
         return result.Kind == DeskResultKind.Waiting ? TypedResults.Ok(result.Alert) : DeskEndpoints.ToResult(result);
     }

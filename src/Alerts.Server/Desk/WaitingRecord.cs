@@ -1,4 +1,5 @@
 using Alerts.Core.Alerts;
+using Alerts.Core.Desk;
 
 namespace Alerts.Server.Desk;
 
@@ -18,6 +19,21 @@ internal sealed record WaitingRecord
 
     /// <summary>Everyone who edited it while it waited: with the submitter, those who may not approve it.</summary>
     public IReadOnlyList<string> EditedBy { get; init; } = [];
+
+    /// <summary>The submitter's <see cref="KeyGrant.Who"/>, which the two-person rule compares; null in a record stored before it was kept.</summary>
+    public string? Submitter { get; init; }
+
+    /// <summary>The editors' <see cref="KeyGrant.Who"/>, as <see cref="EditedBy"/> holds their names.</summary>
+    public IReadOnlyList<string> Editors { get; init; } = [];
+
+    /// <summary>Who wrote it, for the two-person rule.</summary>
+    public Authors AuthorsOf() => new(Alert.SubmittedBy, EditedBy, Submitter, Editors);
+
+    /// <summary>The same with <paramref name="editor"/> among its authors, unless they already are.</summary>
+    public IReadOnlyList<string> EditedByWith(KeyGrant editor) => AuthorsOf().Wrote(editor) ? EditedBy : [.. EditedBy, editor.Name];
+
+    /// <inheritdoc cref="EditedByWith"/>
+    public IReadOnlyList<string> EditorsWith(KeyGrant editor) => AuthorsOf().Wrote(editor) ? Editors : [.. Editors, editor.Who];
 
     /// <summary>Claimed for publication: the next step appends it to the log.</summary>
     public bool Releasing { get; init; }

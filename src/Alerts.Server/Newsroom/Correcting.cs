@@ -54,13 +54,12 @@ internal sealed class Correcting(
         }
 
         var held = pending is null
-            ? new PendingCorrection { AlertId = id, Edition = alert.Edition, Correction = merged, SubmittedBy = grant.Name, SubmittedAt = now }
+            ? new PendingCorrection { AlertId = id, Edition = alert.Edition, Correction = merged, SubmittedBy = grant.Name, Submitter = grant.Who, SubmittedAt = now }
             : pending.Correction with
             {
                 Correction = merged,
-                EditedBy = pending.Correction.SubmittedBy == grant.Name || pending.Correction.EditedBy.Contains(grant.Name)
-                    ? pending.Correction.EditedBy
-                    : [.. pending.Correction.EditedBy, grant.Name],
+                EditedBy = pending.Correction.EditedByWith(grant),
+                Editors = pending.Correction.EditorsWith(grant),
             };
         var revision = pending?.Revision ?? await corrections.RevisionAsync(alert.Edition, id, cancellationToken);
         if (!await corrections.WriteAsync(alert.Edition, id, revision, held, cancellationToken))
@@ -87,7 +86,7 @@ internal sealed class Correcting(
             return NewsroomResult.Refused(refused);
         }
 
-        if (pending.SubmittedBy == grant.Name || pending.EditedBy.Contains(grant.Name))
+        if (pending.AuthorsOf().Wrote(grant))
         {
             return NewsroomResult.Refused(await guard.RefuseAsync(user, pending.Edition, id,
                 "A key that wrote any of the correction never approves it; a second person must.", cancellationToken));
@@ -125,7 +124,7 @@ internal sealed class Correcting(
             return NewsroomResult.Refused(refused);
         }
 
-        if (action == DeskAction.Rejected && pending.SubmittedBy == grant.Name)
+        if (action == DeskAction.Rejected && pending.AuthorsOf().Submitted(grant))
         {
             return NewsroomResult.Refused(await guard.RefuseAsync(user, pending.Edition, id,
                 "A key does not judge its own correction; cancel it instead.", cancellationToken));

@@ -120,7 +120,7 @@ internal sealed class Publishing(
         storing();
         if (step.Outcome == DeskOutcome.Wait)
         {
-            var held = await desk.HoldAsync(step, now, allowDuplicate,
+            var held = await desk.HoldAsync(step, grant.Who, now, allowDuplicate,
                 idempotencyId is null ? null : (idempotencyId, IdempotencyGate.BodyHash(command.Body.Bytes)), cancellationToken);
             return held.Kind switch
             {

@@ -76,8 +76,36 @@ public sealed class WaitingLifeTests
     {
         var pending = _life.Submit(Validated() with { Author = "writer" }, DeskRole.Editor, null, Now).Alert!;
 
-        Assert.Equal(DeskOutcome.Refused, _life.Approve(pending, Chief, Now, ["editor-one", Chief.Name]).Outcome);
-        Assert.Equal(DeskOutcome.Publish, _life.Approve(pending, Chief, Now, ["editor-one"]).Outcome);
+        Assert.Equal(DeskOutcome.Refused, _life.Approve(pending, Chief, Now, new Authors("writer", [], "writer", ["editor-one", Chief.Who])).Outcome);
+        Assert.Equal(DeskOutcome.Publish, _life.Approve(pending, Chief, Now, new Authors("writer", [], "writer", ["editor-one"])).Outcome);
+    }
+
+    [Fact]
+    public void TheTwoPersonRuleComparesPeopleNotTheNamesTheyGoBy()
+    {
+        var pending = _life.Submit(Validated() with { Author = "Sam Reporter" }, DeskRole.Editor, null, Now).Alert!;
+        var authors = new Authors("Sam Reporter", ["Kim Editor"], "person:sam", ["person:kim"]);
+
+        // Sam renamed at the identity provider is still Sam; another Sam is someone else.
+        var renamedSam = new KeyGrant("Samuel Reporter", DeskRole.Chief, null) { Who = "person:sam" };
+        var otherSam = new KeyGrant("Sam Reporter", DeskRole.Chief, null) { Who = "person:sam-2" };
+        var renamedKim = new KeyGrant("Kimberly Editor", DeskRole.Chief, null) { Who = "person:kim" };
+        Assert.Equal(DeskOutcome.Refused, _life.Approve(pending, renamedSam, Now, authors).Outcome);
+        Assert.Equal(DeskOutcome.Refused, WaitingLife.Reject(pending, renamedSam, Now, authors).Outcome);
+        Assert.Equal(DeskOutcome.Refused, _life.Approve(pending, renamedKim, Now, authors).Outcome);
+        Assert.Equal(DeskOutcome.Publish, _life.Approve(pending, otherSam, Now, authors).Outcome);
+        Assert.Equal(DeskOutcome.End, WaitingLife.Reject(pending, otherSam, Now, authors).Outcome);
+    }
+
+    [Fact]
+    public void ARecordStoredBeforePeopleWereKeptIsJudgedByNames()
+    {
+        var pending = _life.Submit(Validated() with { Author = "writer" }, DeskRole.Editor, null, Now).Alert!;
+        var authors = new Authors("writer", ["editor-one", Chief.Name], null, []);
+
+        Assert.Equal(DeskOutcome.Refused, _life.Approve(pending, Chief, Now, authors).Outcome);
+        Assert.Equal(DeskOutcome.Refused, _life.Approve(pending, new KeyGrant("writer", DeskRole.Chief, null) { Who = "person:w" }, Now, authors).Outcome);
+        Assert.Equal(DeskOutcome.Publish, _life.Approve(pending, Chief with { Name = "someone" }, Now, authors).Outcome);
     }
 
     [Fact]

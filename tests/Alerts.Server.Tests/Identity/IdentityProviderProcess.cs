@@ -8,7 +8,7 @@ namespace Alerts.Server.Tests.Identity;
 
 /// <summary>
 /// npm's <c>oidc-provider</c> on a loopback port (<c>Identity/Provider/provider.mjs</c>), with the people alice (chief of
-/// <c>ar</c> and editor), bob (editor), dana (admin) and carol (no newsroom group). The test build installs its package (see the csproj).
+/// <c>ar</c> and editor), ally (chief of <c>ar</c>, and also called "Alice Chief"), bob (editor), dana (admin) and carol (no newsroom group). The test build installs its package (see the csproj).
 /// </summary>
 public sealed class IdentityProviderProcess : IAsyncDisposable
 {

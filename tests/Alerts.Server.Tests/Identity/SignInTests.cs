@@ -190,6 +190,27 @@ public sealed class SignInTests(SignInFixture nodes, BrowserFixture browser) : I
     }
 
     [Fact]
+    public async Task APersonApprovesWhatTheirNamesakesBoundKeySubmitted()
+    {
+        await using var alice = await browser.NewPageAsync();
+        await SignInAsync(alice.Page, nodes.First, "alice");
+        using var admin = nodes.First.ClientAs(DeskKeyring.Boss);
+        var (status, created) = await admin.SendAsync(HttpMethod.Post, "/api/v1/keys", new { name = "alice-feed", role = "editor", editions = new[] { "ar" }, boundTo = "alice" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, status);
+
+        using var script = new HttpClient { BaseAddress = nodes.Second.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        script.DefaultRequestHeaders.Authorization = new("Bearer", created.GetProperty("secret").GetString());
+        var id = await script.SubmitWaitingAsync("ar", "عاجل: أرسله سكربت أليس وتوافق سميّتها", new { push = true });
+
+        // Ally is another person who is also called "Alice Chief": the rule compares people, so she is a second person.
+        await using var ally = await browser.NewPageAsync();
+        await SignInAsync(ally.Page, nodes.First, "ally");
+        var token = (await GetAsync(ally.Page, nodes.First, "/api/v1/antiforgery")).Body.GetProperty("token").GetString();
+        var approval = await PostAsync(ally.Page, $"/api/v1/alerts/{id}/approve", "{}", token);
+        Assert.Equal(201, approval.Status);
+    }
+
+    [Fact]
     public async Task AReplayedCallbackIsRefusedAndAudited()
     {
         await using var tab = await browser.NewPageAsync();

@@ -1,5 +1,5 @@
-// The tests' OpenID Provider: npm's certified oidc-provider on loopback, with four newsroom people and a
-// `groups` claim. Usage: node provider.mjs <port> <client secret> <redirect base URL>...
+// The tests' OpenID Provider: npm's certified oidc-provider on loopback, with five newsroom people (two of them
+// namesakes) and a `groups` claim. Usage: node provider.mjs <port> <client secret> <redirect base URL>...
 // Each run signs with a fresh RSA key, so a second instance is "a provider with other keys".
 import { generateKeyPairSync } from "node:crypto";
 import Provider from "oidc-provider";
@@ -11,6 +11,7 @@ const people = {
   alice: { name: "Alice Chief", email: "alice@example.test", groups: ["alerts-chief-ar", "alerts-editors"] },
   bob: { name: "Bob Editor", email: "bob@example.test", groups: ["alerts-editors"] },
   dana: { name: "Dana Admin", email: "dana@example.test", groups: ["alerts-admins"] },
+  ally: { name: "Alice Chief", email: "ally@example.test", groups: ["alerts-chief-ar"] },
   carol: { name: "Carol Outsider", email: "carol@example.test", groups: ["marketing"] },
 };
 
