@@ -13,7 +13,9 @@ namespace Alerts.Server.Tests.Web;
 /// <summary>
 /// A publisher's website on its own origin (another Kestrel on another port), whose page embeds the
 /// ticker with one script tag, exactly as the contract tells publishers to. Its own CSS is hostile on
-/// purpose: the ticker's Shadow DOM must keep it out.
+/// purpose: the ticker's Shadow DOM must keep it out. Its <c>/push</c> page asks readers for Web Push as docs/api.md
+/// tells publishers: the script tag with <c>data-push="ask"</c>, and the one-line worker <c>/alerts-sw.js</c> that
+/// imports the Alerts server's.
 /// </summary>
 public sealed class PublisherSite : IAsyncDisposable
 {
@@ -27,6 +29,8 @@ public sealed class PublisherSite : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
+
     /// <summary>
     /// The page <c>/{editions}</c> embeds the ticker of each comma-separated edition from <paramref name="alerts"/>,
     /// each with its own script tag; <c>/plain</c> is the same page without any.
@@ -38,6 +42,10 @@ public sealed class PublisherSite : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/plain", () => Results.Content(Page(alerts, []), "text/html; charset=utf-8"));
+        app.MapGet("/push", () => Results.Content(AskingForPushPage(alerts), "text/html; charset=utf-8"));
+        app.MapGet("/alerts-sw.js", () => Results.Content($"importScripts(\"{new Uri(alerts, "/push-sw.js")}\");\n", "text/javascript"));
+        // Chromium asks every origin for one; a 404 would show as a console error.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/{editions}", (string editions) => Results.Content(Page(alerts, editions.Split(',')), "text/html; charset=utf-8"));
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -47,6 +55,8 @@ public sealed class PublisherSite : IAsyncDisposable
     public Uri PageFor(params string[] editions) => new(BaseAddress, "/" + string.Join(",", editions));
 
     public Uri PlainPage => new(BaseAddress, "/plain");
+
+    public Uri PushPage => new(BaseAddress, "/push");
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -70,6 +80,17 @@ public sealed class PublisherSite : IAsyncDisposable
             <p>Today's stories follow the breaking bar.</p>
           </main>
           {{string.Concat(editions.Select(e => $"<script src=\"{new Uri(alerts, "/ticker.js")}\" data-edition=\"{WebUtility.HtmlEncode(e)}\" data-target=\"#breaking-{WebUtility.HtmlEncode(e)}\" async></script>"))}}
+        </body>
+        </html>
+        """;
+
+    private static string AskingForPushPage(Uri alerts) => $$"""
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>The Daily Publisher</title></head>
+        <body>
+          <div id="breaking"></div>
+          <script src="{{new Uri(alerts, "/ticker.js")}}" data-edition="en" data-target="#breaking" data-push="ask" async></script>
         </body>
         </html>
         """;

@@ -22,7 +22,7 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
     {
         await using var service = await FakePushService.StartAsync();
         await using var node = await WebPushNodes.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), service);
-        await using var site = await WebPushSite.StartAsync(node.BaseAddress);
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
         var subscription = service.Subscribe();
         await using var tab = await browser.NewPageAsync();
         await tab.Context.GrantPermissionsAsync(["notifications"], new() { Origin = site.Origin });
@@ -49,7 +49,7 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
         };
         await devTools.SendAsync("ServiceWorker.enable");
 
-        await tab.Page.GotoAsync(site.BaseAddress.ToString());
+        await tab.Page.GotoAsync(site.PushPage.ToString());
         var button = tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get breaking alerts" });
         await Expect(button).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await button.ClickAsync();
@@ -72,7 +72,7 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
 
     /// <summary>Waits for the server's <paramref name="count"/>th message at the fake service and hands it, decrypted, to the page's worker.</summary>
     private static async Task DeliverNextAsync(
-        FakePushService service, ICDPSession devTools, List<(string Id, string Scope)> registrations, WebPushSite site, int count)
+        FakePushService service, ICDPSession devTools, List<(string Id, string Scope)> registrations, PublisherSite site, int count)
     {
         await PushNodes.UntilAsync(() => service.Accepted.Count >= count, $"push message {count}", Timeout);
         string registrationId;
