@@ -17,10 +17,12 @@ internal static class WebPushExtensions
         services.AddSingleton<VapidKeyStore>();
         services.AddSingleton<VapidToken>();
         services.AddSingleton<WebPushRegistry>();
+        services.AddSingleton<WebPushHolds>();
         services.AddSingleton<WebPushMessages>();
         services.AddSingleton<WebPushClient>();
         services.AddSingleton<WebPushOutlet>();
         services.AddSingleton<IOutletSet>(sp => sp.GetRequiredService<WebPushOutlet>());
+        services.AddHostedService<WebPushReleaser>();
         return services;
     }
 }
