@@ -1,4 +1,4 @@
-using Alerts.Server.Hosting;
+using Alerts.Server.Desk;
 using StackExchange.Redis;
 
 namespace Alerts.Server.WebPush;
@@ -10,8 +10,6 @@ namespace Alerts.Server.WebPush;
 /// </summary>
 internal sealed class WebPushHolds(IConnectionMultiplexer redis, WebPushKeys keys)
 {
-    private static readonly string ClaimScript = EmbeddedScript.Load("webpush/claim-held.lua");
-
     private IDatabase Database => redis.GetDatabase();
 
     /// <summary>Holds each subscription until its quiet hours end; a newer event of the alert holds it again, once.</summary>
@@ -26,11 +24,12 @@ internal sealed class WebPushHolds(IConnectionMultiplexer redis, WebPushKeys key
         await Database.SortedSetAddAsync(keys.Held, entries).WaitAsync(cancellationToken);
     }
 
-    /// <summary>Up to <paramref name="count"/> holds whose quiet hours ended by <paramref name="now"/>, leased to this node until <paramref name="leaseUntil"/>.</summary>
-    public async Task<IReadOnlyList<WebPushHold>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int count, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="count"/> holds whose quiet hours ended by <paramref name="now"/>, leased to this node for <paramref name="lease"/>.</summary>
+    public async Task<IReadOnlyList<WebPushHold>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken cancellationToken)
     {
+        // The desk's claim of due alerts is the same step over a set scored by due time: range, and move each a lease ahead.
         var result = await Database.ScriptEvaluateAsync(
-            ClaimScript, [keys.Held], [now.ToUnixTimeMilliseconds(), leaseUntil.ToUnixTimeMilliseconds(), count]).WaitAsync(cancellationToken);
+            DeskScripts.DueClaim, [keys.Held], [now.ToUnixTimeMilliseconds(), (long)lease.TotalMilliseconds, count]).WaitAsync(cancellationToken);
         return [.. ((RedisValue[])result!).Select(m => WebPushHold.Parse(m!))];
     }
 

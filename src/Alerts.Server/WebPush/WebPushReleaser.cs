@@ -22,7 +22,7 @@ internal sealed class WebPushReleaser(
             try
             {
                 var now = time.GetUtcNow();
-                var due = await holds.ClaimDueAsync(now, now + settings.LeaseDuration, settings.BatchSize, stoppingToken);
+                var due = await holds.ClaimDueAsync(now, settings.LeaseDuration, settings.BatchSize, stoppingToken);
                 foreach (var alert in due.GroupBy(h => h.AlertId, StringComparer.Ordinal))
                 {
                     await ReleaseAsync(alert.Key, [.. alert.Select(h => h.SubscriptionId)], stoppingToken);

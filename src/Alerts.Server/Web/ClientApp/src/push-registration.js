@@ -53,7 +53,7 @@ export async function loadRegistration(caches) {
 /**
  * Handles pushsubscriptionchange: takes the browser's new subscription, or subscribes again with the
  * old one's applicationServerKey (the saved VAPID key if the browser gives none), registers it with
- * the wishes the old one had, forgets the old token, and keeps the new one. Resolves to the new
+ * the wishes the old one had, and keeps the new token. Resolves to the new
  * token, or null when this origin never subscribed through Alerts.
  */
 export async function renewSubscription(event, { pushManager, caches, fetch }) {
@@ -73,11 +73,9 @@ export async function renewSubscription(event, { pushManager, caches, fetch }) {
   if (!response.ok) {
     throw new Error(`The Alerts server answered ${response.status} to the renewed subscription.`);
   }
+  // The old registration is left to the server: its push service answers the next alert 410, which prunes it
+  // (a cross-origin DELETE from the worker is not among the methods the API allows other origins).
   const { token } = await response.json();
-  if (saved.token && saved.token !== token) {
-    // The old endpoint is dead; without this it would be pruned at the next alert's 410 anyway.
-    await fetch(new URL(`api/v1/devices/${encodeURIComponent(saved.token)}`, saved.server).toString(), { method: "DELETE", credentials: "omit" });
-  }
   await saveRegistration(caches, { ...saved, token });
   return token;
 }

@@ -29,7 +29,7 @@ function fakeServer() {
       requests.push({ url, method: init.method, body: init.body ? JSON.parse(init.body) : undefined });
       return init.method === "POST"
         ? new Response(JSON.stringify({ token: `wp_${next++}` }), { status: 200 })
-        : new Response(null, { status: 204 });
+        : new Response(null, { status: 405 });
     },
   };
 }
@@ -70,7 +70,7 @@ test("a rotated subscription is subscribed again with the old key and registered
       quietHours: { from: "23:00", to: "07:00", timeZone: "Asia/Dubai" },
     },
   });
-  assert.deepEqual(server.requests[1], { url: "https://alerts.example/api/v1/devices/wp_1", method: "DELETE", body: undefined });
+  assert.equal(server.requests.length, 1);
   assert.equal((await loadRegistration(caches)).token, "wp_2");
 });
 
