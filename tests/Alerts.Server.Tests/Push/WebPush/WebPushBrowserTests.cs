@@ -25,14 +25,7 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
         await using var site = await PublisherSite.StartAsync(node.BaseAddress);
         var subscription = service.Subscribe();
         await using var tab = await browser.NewPageAsync();
-        await tab.Context.GrantPermissionsAsync(["notifications"], new() { Origin = site.Origin });
-        await tab.Context.AddInitScriptAsync($$"""
-            if (self.PushManager) {
-              const json = {{JsonSerializer.Serialize(subscription.Json)}};
-              PushManager.prototype.subscribe = async function () { return { endpoint: json.endpoint, toJSON: () => json }; };
-              PushManager.prototype.getSubscription = async function () { return null; };
-            }
-            """);
+        await SupplySubscriptionAsync(tab, site, subscription);
 
         var registrations = new List<(string Id, string Scope)>();
         var devTools = await tab.Context.NewCDPSessionAsync(tab.Page);
@@ -78,14 +71,7 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
         await using var site = await PublisherSite.StartAsync(node.BaseAddress);
         var (subscription, rotated) = (service.Subscribe(), service.Subscribe());
         await using var tab = await browser.NewPageAsync();
-        await tab.Context.GrantPermissionsAsync(["notifications"], new() { Origin = site.Origin });
-        await tab.Context.AddInitScriptAsync($$"""
-            if (self.PushManager) {
-              const json = {{JsonSerializer.Serialize(subscription.Json)}};
-              PushManager.prototype.subscribe = async function () { return { endpoint: json.endpoint, toJSON: () => json }; };
-              PushManager.prototype.getSubscription = async function () { return null; };
-            }
-            """);
+        await SupplySubscriptionAsync(tab, site, subscription);
 
         await tab.Page.GotoAsync(site.PushPage.ToString());
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get breaking alerts" }).ClickAsync(new() { Timeout = 10_000 });
@@ -113,6 +99,19 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
         await node.Editor.PublishAsync("en", "Ferry sinks off the coast", new { push = true, urgency = "flash" });
         await PushNodes.UntilAsync(() => service.Accepted.Any(m => m.Subscription == rotated.Id), "the alert at the rotated subscription", Timeout);
         tab.AssertNoScriptErrors();
+    }
+
+    /// <summary>Allows notifications on the site and makes the browser's push subscription the test's own.</summary>
+    private static async Task SupplySubscriptionAsync(BrowserPage tab, PublisherSite site, FakeSubscription subscription)
+    {
+        await tab.Context.GrantPermissionsAsync(["notifications"], new() { Origin = site.Origin });
+        await tab.Context.AddInitScriptAsync($$"""
+            if (self.PushManager) {
+              const json = {{JsonSerializer.Serialize(subscription.Json)}};
+              PushManager.prototype.subscribe = async function () { return { endpoint: json.endpoint, toJSON: () => json }; };
+              PushManager.prototype.getSubscription = async function () { return null; };
+            }
+            """);
     }
 
     /// <summary>Runs <paramref name="expression"/> in the site's service worker (DevTools' Target and Runtime domains); fails unless it resolves to "renewed".</summary>
