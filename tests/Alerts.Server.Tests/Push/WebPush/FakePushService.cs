@@ -26,6 +26,7 @@ public sealed class FakePushService : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfterSeconds)>> _answers = new();
     private readonly ConcurrentDictionary<(string Subscription, string Topic), PushedMessage> _byTopic = new();
     private int _nextId;
+    private long _counted;
 
     private FakePushService(WebApplication app, int port, X509Certificate2 certificate)
     {
@@ -40,6 +41,15 @@ public sealed class FakePushService : IAsyncDisposable
 
     /// <summary>Every request, as (subscription, status answered), in arrival order.</summary>
     public ConcurrentQueue<(string Subscription, int Status, DateTimeOffset At)> Requests { get; } = new();
+
+    /// <summary>
+    /// False for a throughput run: every POST to a known subscription is drained and answered 201, counted in
+    /// <see cref="CountedCount"/> and not judged, so the run measures the sender, not the fake's own crypto.
+    /// </summary>
+    public bool Judging { get; set; } = true;
+
+    /// <summary>The messages answered 201 without judging them (<see cref="Judging"/> false).</summary>
+    public long CountedCount => Interlocked.Read(ref _counted);
 
     /// <summary>Every accepted message, in arrival order.</summary>
     public ConcurrentQueue<PushedMessage> Accepted { get; } = new();
@@ -83,6 +93,7 @@ public sealed class FakePushService : IAsyncDisposable
     public SocketsHttpHandler TrustingHandler() => new()
     {
         AllowAutoRedirect = false,
+        EnableMultipleHttp2Connections = true,
         SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == Certificate.GetCertHashString() },
     };
 
@@ -99,6 +110,13 @@ public sealed class FakePushService : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(string id, HttpContext context)
     {
+        if (!Judging)
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            Interlocked.Increment(ref _counted);
+            return Results.StatusCode(201);
+        }
+
         var status = await JudgeAsync(id, context);
         Requests.Enqueue((id, status.Code, DateTimeOffset.UtcNow));
         if (status.RetryAfterSeconds is { } seconds)
