@@ -63,10 +63,8 @@ internal sealed class Deciding(IAlertLog log, RedisWaitingAlerts waiting, NewsDe
             return null;
         }
 
-        public override async Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
-            await use.Guard.CheckEditionAsync(command.User, _edition, command.Id, command.Attempt, cancellationToken) is { } refused
-                ? NewsroomResult.Refused(refused)
-                : null;
+        public override Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
+            OutsideEditionAsync(use.Guard, command.User, _edition, command.Id, command.Attempt, cancellationToken);
 
         public override Task<NewsroomResult?> ValidateAsync(CancellationToken cancellationToken)
         {

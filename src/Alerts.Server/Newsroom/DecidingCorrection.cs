@@ -44,10 +44,8 @@ internal sealed class DecidingCorrection(IAlertLog log, AlertRules rules, RedisP
 
         private KeyGrant Grant => DeskGuard.GrantOf(command.User);
 
-        public override async Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
-            await use.Guard.CheckEditionAsync(command.User, Pending.Edition, command.Id, command.Attempt, cancellationToken) is { } refused
-                ? NewsroomResult.Refused(refused)
-                : null;
+        public override Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
+            OutsideEditionAsync(use.Guard, command.User, Pending.Edition, command.Id, command.Attempt, cancellationToken);
 
         public override Task<NewsroomResult?> ValidateAsync(CancellationToken cancellationToken)
         {

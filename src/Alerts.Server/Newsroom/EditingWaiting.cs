@@ -30,10 +30,8 @@ internal sealed class EditingWaiting(AlertRules rules, NewsDesk desk, DeskGuard 
 
         private Alert Current => entry.Record.Alert;
 
-        public override async Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
-            await use.Guard.CheckEditionAsync(command.User, Current.Edition, Current.Id, "edit", cancellationToken) is { } refused
-                ? NewsroomResult.Refused(refused)
-                : null;
+        public override Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
+            OutsideEditionAsync(use.Guard, command.User, Current.Edition, Current.Id, "edit", cancellationToken);
 
         public override Task<NewsroomResult?> ValidateAsync(CancellationToken cancellationToken)
         {

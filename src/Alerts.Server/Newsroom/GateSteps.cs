@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Alerts.Server.Desk;
+
 namespace Alerts.Server.Newsroom;
 
 /// <summary>
@@ -40,6 +43,11 @@ internal abstract class GateSteps
     /// <summary>The answer when the change lost every race to store it.</summary>
     public virtual NewsroomResult Stale() =>
         NewsroomResult.Refused(Api.Problems.Status(StatusCodes.Status409Conflict, "The alert is being changed by someone else.", "Retry the request."));
+
+    /// <summary>The audited 403 when the key may not act on <paramref name="edition"/>; null when it may.</summary>
+    protected static async Task<NewsroomResult?> OutsideEditionAsync(
+        DeskGuard guard, ClaimsPrincipal user, string edition, string? alertId, string attempt, CancellationToken cancellationToken) =>
+        await guard.CheckEditionAsync(user, edition, alertId, attempt, cancellationToken) is { } refused ? NewsroomResult.Refused(refused) : null;
 
     protected static Task<NewsroomResult?> Pass => Task.FromResult<NewsroomResult?>(null);
 

@@ -53,8 +53,8 @@ internal abstract class PublishedChange(ChangeCommand command, AlertEventType ty
         return null;
     }
 
-    public override async Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
-        await guard.CheckEditionAsync(command.User, _edition!, command.Id, Attempt, cancellationToken) is { } refused ? NewsroomResult.Refused(refused) : null;
+    public override Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken) =>
+        OutsideEditionAsync(guard, command.User, _edition!, command.Id, Attempt, cancellationToken);
 
     public override Task<NewsroomResult?> ValidateAsync(CancellationToken cancellationToken)
     {

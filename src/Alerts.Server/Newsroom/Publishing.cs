@@ -70,9 +70,7 @@ internal sealed class Publishing(
         public override async Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken)
         {
             _edition = DraftFields.EditionNamedBy(command.Body.Root, use.Taxonomy);
-            return _edition is not null && await use.Guard.CheckEditionAsync(command.User, _edition, null, "publish", cancellationToken) is { } refused
-                ? NewsroomResult.Refused(refused)
-                : null;
+            return _edition is null ? null : await OutsideEditionAsync(use.Guard, command.User, _edition, null, "publish", cancellationToken);
         }
 
         public override async Task<NewsroomResult?> ReplayOrClaimAsync(CancellationToken cancellationToken)

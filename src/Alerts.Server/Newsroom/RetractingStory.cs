@@ -49,9 +49,9 @@ internal sealed class RetractingStory(IAlertLog log, RedisStories stories, DeskG
         /// <summary>The named alert's edition refuses (audited); the other editions of the story leave their versions out.</summary>
         public override async Task<NewsroomResult?> AuthorizeAsync(CancellationToken cancellationToken)
         {
-            if (await use.Guard.CheckEditionAsync(command.User, _named.Edition, _named.Id, "retract", cancellationToken) is { } refused)
+            if (await OutsideEditionAsync(use.Guard, command.User, _named.Edition, _named.Id, "retract", cancellationToken) is { } refused)
             {
-                return NewsroomResult.Refused(refused);
+                return refused;
             }
 
             _live.Clear();
