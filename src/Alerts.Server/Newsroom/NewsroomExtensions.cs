@@ -12,6 +12,10 @@ internal static class NewsroomExtensions
         services.AddSingleton<RetractingStory>();
         services.AddSingleton<Deciding>();
         services.AddSingleton<DecidingCorrection>();
+        services.AddSingleton<Previewing>();
+        services.AddSingleton<TestSending>();
+        services.AddSingleton<ReadingStory>();
+        services.AddSingleton<CountingAudience>();
         return services;
     }
 }
