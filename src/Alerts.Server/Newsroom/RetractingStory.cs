@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Alerts;
-using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Judgement;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Alerts.Server.Newsroom;
 
@@ -14,15 +12,13 @@ namespace Alerts.Server.Newsroom;
 /// is touched. Each version goes through the ordinary retraction (one event, history and audit line per alert); a
 /// version someone else retracts meanwhile is left out of the answer rather than failing the rest.
 /// </summary>
-internal sealed class RetractingStory(IAlertLog log, RedisStories stories, DeskGuard guard, IAuthorizationService authorization)
+internal sealed class RetractingStory(IAlertLog log, RedisStories stories, DeskGuard guard)
 {
     private IAlertLog Log { get; } = log;
 
     private RedisStories Stories { get; } = stories;
 
     private DeskGuard Guard { get; } = guard;
-
-    private IAuthorizationService Authorization { get; } = authorization;
 
     public Task<NewsroomResult> RetractAsync(ChangeCommand command, Func<string, Task<NewsroomResult>> retractOne, CancellationToken cancellationToken) =>
         Gate.RunAsync(new Steps(this, command, retractOne), cancellationToken);
@@ -57,7 +53,7 @@ internal sealed class RetractingStory(IAlertLog log, RedisStories stories, DeskG
             _live.Clear();
             foreach (var version in await use.Stories.ReadAsync(_storyId, cancellationToken))
             {
-                if (version.Status != AlertStatus.Retracted && (await use.Authorization.AuthorizeAsync(command.User, version.Edition, Policies.Edition)).Succeeded)
+                if (version.Status != AlertStatus.Retracted && await use.Guard.MayActOnAsync(command.User, version.Edition))
                 {
                     _live.Add(version);
                 }
