@@ -8,7 +8,6 @@ using Alerts.Core.Editions;
 using Alerts.Core.Serialization;
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
-using Alerts.Server.Judgement;
 using Alerts.Server.Newsroom;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +18,6 @@ internal static class DeskEndpoints
 {
     public const int DefaultAuditLimit = 100;
     public const int MaxAuditLimit = 1000;
-
-    private static readonly HashSet<string> ReasonFields = new(StringComparer.Ordinal) { "reason" };
 
     public static IEndpointRouteBuilder MapDeskEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -90,38 +87,10 @@ internal static class DeskEndpoints
             items.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Item).ToList(), (long)approval.Value.Timeout.TotalSeconds));
     }
 
-    public static async Task<IResult> ApproveAsync(
-        string id, HttpResponse response, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard,
-        DuplicateGuard duplicates, Correcting correcting, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
-        {
-            return (await correcting.ApproveAsync(id, user, cancellationToken))?.ToHttp(response)
-                ?? await NotWaitingAsync(id, "approve", log, guard, user, cancellationToken);
-        }
+    public static async Task<IResult> ApproveAsync(string id, HttpResponse response, ClaimsPrincipal user, Deciding deciding, CancellationToken cancellationToken) =>
+        (await deciding.DecideAsync(new DecideCommand(id, user, DeskAction.Approved), cancellationToken)).ToHttp(response);
 
-        var alert = entry.Record.Alert;
-        if (await guard.CheckEditionAsync(user, alert.Edition, id, "approve", cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var grant = DeskGuard.GrantOf(user);
-        var now = desk.Now();
-        var step = desk.Life.Approve(alert, grant, now, entry.Record.AuthorsOf());
-        // What was published while it waited may repeat it now; the guard excludes the alert's own id.
-        if (step.Outcome is DeskOutcome.Publish or DeskOutcome.Wait
-            && await duplicates.RefuseAsync(alert, entry.Record.AllowDuplicate, cancellationToken) is { } duplicate)
-        {
-            return duplicate;
-        }
-
-        return await AnswerAsync(entry, step, grant, now, null, desk, guard, user, cancellationToken);
-    }
-
-    public static async Task<IResult> RejectAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard, Correcting correcting,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> RejectAsync(string id, HttpRequest request, ClaimsPrincipal user, Deciding deciding, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -129,54 +98,14 @@ internal static class DeskEndpoints
             return problem!;
         }
 
-        string? reason;
         using (body)
         {
-            var errors = new ValidationErrors();
-            var fields = new JsonFields(body.Root, errors);
-            fields.RejectOthers(ReasonFields);
-            reason = PlainText.Normalize(fields.String("reason"), "reason", AlertRules.MaxReasonLength, errors);
-            if (!errors.IsEmpty)
-            {
-                return Problems.Validation(errors);
-            }
+            return (await deciding.DecideAsync(new DecideCommand(id, user, DeskAction.Rejected, body), cancellationToken)).ToHttp(request.HttpContext.Response);
         }
-
-        if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
-        {
-            return (await correcting.EndAsync(id, user, DeskAction.Rejected, reason, cancellationToken))?.ToHttp(request.HttpContext.Response)
-                ?? await NotWaitingAsync(id, "reject", log, guard, user, cancellationToken);
-        }
-
-        if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "reject", cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var grant = DeskGuard.GrantOf(user);
-        var now = desk.Now();
-        return await AnswerAsync(entry, WaitingLife.Reject(entry.Record.Alert, grant, now, entry.Record.AuthorsOf()), grant, now, reason, desk, guard, user, cancellationToken);
     }
 
-    public static async Task<IResult> CancelAsync(
-        string id, HttpResponse response, ClaimsPrincipal user, NewsDesk desk, RedisWaitingAlerts waiting, IAlertLog log, DeskGuard guard,
-        Correcting correcting, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(id, waiting, cancellationToken) is not { } entry)
-        {
-            return (await correcting.EndAsync(id, user, DeskAction.Cancelled, null, cancellationToken))?.ToHttp(response)
-                ?? await NotWaitingAsync(id, "cancel", log, guard, user, cancellationToken);
-        }
-
-        if (await guard.CheckEditionAsync(user, entry.Record.Alert.Edition, id, "cancel", cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var grant = DeskGuard.GrantOf(user);
-        var now = desk.Now();
-        return await AnswerAsync(entry, WaitingLife.Cancel(entry.Record.Alert, now), grant, now, null, desk, guard, user, cancellationToken);
-    }
+    public static async Task<IResult> CancelAsync(string id, HttpResponse response, ClaimsPrincipal user, Deciding deciding, CancellationToken cancellationToken) =>
+        (await deciding.DecideAsync(new DecideCommand(id, user, DeskAction.Cancelled), cancellationToken)).ToHttp(response);
 
     public static async Task<IResult> GetHistoryAsync(
         string id, ClaimsPrincipal user, RedisWaitingAlerts waiting, IAlertLog log, RedisAuditTrail audit, DeskGuard guard, CancellationToken cancellationToken)
@@ -251,46 +180,6 @@ internal static class DeskEndpoints
         return TypedResults.Ok(new AuditResponse(
             entries, entries.Count > 0 ? entries[^1].Seq : afterSeq, entries.Count > 0 ? entries[0].Seq : null, latestSeq));
     }
-
-    /// <summary>Answers a step the way the contract asks: 201 with the event, 202 while it waits, 200 when it ended, 403, 409.</summary>
-    private static async Task<IResult> AnswerAsync(
-        WaitingEntry entry, DeskStep step, KeyGrant grant, DateTimeOffset now, string? detail, NewsDesk desk, DeskGuard guard, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
-    {
-        var alert = entry.Record.Alert;
-        switch (step.Outcome)
-        {
-            case DeskOutcome.Refused:
-                return await guard.RefuseAsync(user, alert.Edition, alert.Id, step.Problem!, cancellationToken);
-            case DeskOutcome.Conflict:
-                return Problems.Status(StatusCodes.Status409Conflict, "The alert is no longer waiting for that.", step.Problem);
-        }
-
-        var result = await desk.ApplyAsync(entry, step, grant.Name, now, detail, cancellationToken);
-        return ToResult(result);
-    }
-
-    public static IResult ToResult(DeskResult result) => result.Kind switch
-    {
-        DeskResultKind.Published => new EventJsonResult(result.Event!.Value, StatusCodes.Status201Created, $"/api/v1/alerts/{result.Alert!.Id}"),
-        DeskResultKind.Waiting => new WaitingAlertResult(result.Alert!, result.Replayed),
-        DeskResultKind.Ended => TypedResults.Ok(result.Alert),
-        DeskResultKind.IdempotencyMismatch => Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used with a different body.",
-            "Use a new key for a new alert; resend the same body to get the first response."),
-        _ => Problems.Status(StatusCodes.Status409Conflict, "Someone else handled the alert first.", "Read it again to see what happened."),
-    };
-
-    // A record being released holds the alert as published, so every step on it is a conflict.
-    private static Task<WaitingEntry?> FindAsync(string id, RedisWaitingAlerts waiting, CancellationToken cancellationToken) =>
-        waiting.FindAsync(id, cancellationToken);
-
-    // A key outside the published alert's edition is refused as on every other path, not told how the alert stands.
-    private static async Task<IResult> NotWaitingAsync(
-        string id, string attempt, IAlertLog log, DeskGuard guard, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await log.FindAsync(id, cancellationToken) is { } published
-            ? await guard.CheckEditionAsync(user, published.Alert.Edition, id, attempt, cancellationToken)
-                ?? Problems.Status(StatusCodes.Status409Conflict, "The alert is published.", "It no longer waits; correct or retract it instead.")
-            : Problems.AlertNotFound(id);
 
     private static long? ParseCursor(string? raw, string name, ValidationErrors errors)
     {

@@ -7,6 +7,11 @@ internal static class NewsroomExtensions
         services.AddSingleton<IdempotencyGate>();
         services.AddSingleton<Publishing>();
         services.AddSingleton<Correcting>();
+        services.AddSingleton<EditingWaiting>();
+        services.AddSingleton<Retracting>();
+        services.AddSingleton<RetractingStory>();
+        services.AddSingleton<Deciding>();
+        services.AddSingleton<DecidingCorrection>();
         services.AddSingleton<Previewing>();
         services.AddSingleton<TestSending>();
         services.AddSingleton<ReadingStory>();

@@ -6,6 +6,9 @@ internal enum NewsroomOutcome
     /// <summary>An event went into the log (201).</summary>
     Published,
 
+    /// <summary>A published alert was corrected or retracted: the event, with the alert's new ETag (200).</summary>
+    Changed,
+
     /// <summary>The alert is stored and waits for approval or its time (202).</summary>
     Waiting,
 
@@ -14,6 +17,12 @@ internal enum NewsroomOutcome
 
     /// <summary>A pending correction ended without being applied: rejected or cancelled (200).</summary>
     CorrectionEnded,
+
+    /// <summary>A waiting alert was edited, rejected or cancelled: the alert as it stands now (200).</summary>
+    Settled,
+
+    /// <summary>Every live version of a story the key may act on was retracted: their events (200).</summary>
+    StoryRetracted,
 
     /// <summary>Refused before anything changed: the problem says why (400, 403, 404, 409, 412, 422).</summary>
     Refused,

@@ -8,7 +8,6 @@ using Alerts.Core.Serialization;
 using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Hosting.RateLimiting;
-using Alerts.Server.Ingest;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;

@@ -1,7 +1,7 @@
 using Alerts.Core.Alerts;
 using Microsoft.Net.Http.Headers;
 
-namespace Alerts.Server.Ingest;
+namespace Alerts.Server.Api;
 
 /// <summary>
 /// The strong ETag of an alert: its version, which each correction raises, and whether it is
