@@ -37,6 +37,8 @@ dotnet build Alerts.sln -c Release
 # The OpenAPI tests validate the document and compile a client generated from it with these npm
 # packages (pinned in the lock file).
 (cd tests/Alerts.Server.Tests/Reference/OpenApiClient && npm ci --no-audit --no-fund)
+# npm's eventsource reads the event stream in the syndication tests and the transports' behaviour suite.
+(cd tests/Alerts.Server.Tests/Syndication/eventsource-client && npm ci --no-audit --no-fund)
 set +e
 dotnet test Alerts.sln -c Release --no-build --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
