@@ -30,6 +30,7 @@ public abstract class FeedClient : IAsyncDisposable
     {
         FeedTransport.DotnetNegotiated => await DotnetFeedClient.ConnectAsync(node, HubRoute.Negotiated),
         FeedTransport.DotnetDirect => await DotnetFeedClient.ConnectAsync(node, HubRoute.Direct),
+        FeedTransport.DotnetMessagePack => await DotnetFeedClient.ConnectWithMessagePackAsync(node),
         FeedTransport.JsNegotiated => await NodeFeedClient.StartAsync("signalr-negotiated", node),
         FeedTransport.JsDirect => await NodeFeedClient.StartAsync("signalr-direct", node),
         FeedTransport.EventSource => await NodeFeedClient.StartAsync("eventsource", node),

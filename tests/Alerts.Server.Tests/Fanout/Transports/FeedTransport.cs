@@ -9,6 +9,9 @@ public enum FeedTransport
     /// <summary>The .NET SignalR client skipping negotiation (WebSockets only): the node's direct WebSocket server answers.</summary>
     DotnetDirect,
 
+    /// <summary>The .NET SignalR client negotiating SignalR's MessagePack protocol: ASP.NET Core SignalR answers.</summary>
+    DotnetMessagePack,
+
     /// <summary>@microsoft/signalr under Node.js, negotiating first.</summary>
     JsNegotiated,
 
