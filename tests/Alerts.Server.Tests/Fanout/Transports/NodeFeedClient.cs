@@ -101,7 +101,7 @@ public sealed class NodeFeedClient : FeedClient
     /// <summary>The syndication tests install eventsource on first use too; this waits for theirs or runs its own, never both at once here.</summary>
     private static async Task EnsureEventSourceInstalledAsync()
     {
-        await Installing.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(await Installing.WaitAsync(TimeSpan.FromMinutes(2)), "Another client's npm ci ran for over two minutes.");
         try
         {
             if (!Directory.Exists(Path.Combine(EventSourcePackages, "node_modules", "eventsource")))
