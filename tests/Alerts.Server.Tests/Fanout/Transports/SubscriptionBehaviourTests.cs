@@ -111,11 +111,13 @@ public abstract class SubscriptionBehaviourTests(RedisFixture redis, FeedTranspo
         await client.WaitForAlertAsync("en", next.Seq);
         var reset = Assert.Single(client.Resets("en"));
         Assert.NotEqual(earlier[0].Epoch, reset.Epoch);
-        Assert.Equal(reused.Seq, reset.Seq);
-        Assert.Contains(reused.Alert.Id, reset.AlertIds);
+        Assert.Equal(earlier.Select(e => e.Seq), client.Frames.TakeWhile(f => !f.IsReset).Select(f => f.Seq));
+        // The reused seq's alert is on the ticker, or (when the node's consistency check saw the log go back
+        // before the append) the event after it; what is published after the reset is of the new epoch.
         var after = client.Frames.SkipWhile(f => !f.IsReset).Skip(1).ToList();
-        Assert.Equal([(next.Seq, reset.Epoch)], after.Select(f => (f.Seq, f.Epoch)));
-        Assert.Equal(earlier.Select(e => e.Seq).Append(next.Seq), client.AlertSeqs("en"));
+        Assert.True(reset.AlertIds.Contains(reused.Alert.Id) || after.Any(f => f.AlertIds.Contains(reused.Alert.Id)), "The first alert after the failover never arrived.");
+        Assert.Equal((next.Seq, reset.Epoch), (after[^1].Seq, after[^1].Epoch));
+        Assert.All(after, f => Assert.True(f.Seq > reset.Seq, $"Seq {f.Seq} arrived after a reset to {reset.Seq}."));
     }
 
     [Fact]
