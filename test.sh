@@ -39,6 +39,8 @@ dotnet build Alerts.sln -c Release
 (cd tests/Alerts.Server.Tests/Reference/OpenApiClient && npm ci --no-audit --no-fund)
 # The Web Push cross-check sends with npm's web-push library (WebPushPackageTests).
 (cd tests/Alerts.Server.Tests/Push/WebPush/web-push-sender && npm ci --no-audit --no-fund)
+# npm's eventsource reads the event stream in the syndication tests and the transports' behaviour suite.
+(cd tests/Alerts.Server.Tests/Syndication/eventsource-client && npm ci --no-audit --no-fund)
 set +e
 dotnet test Alerts.sln -c Release --no-build --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

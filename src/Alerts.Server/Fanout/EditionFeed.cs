@@ -136,8 +136,10 @@ internal sealed class EditionFeed(
                 FanoutLog.Backfilling(logger, edition, _relayedSeq + 1, latestSeq, "behind the log");
                 await BackfillLockedAsync(latestSeq, cancellationToken);
             }
-            else if (latestSeq < relayedBeforeRead)
+            else if (latestSeq < relayedBeforeRead && _relayedSeq == relayedBeforeRead)
             {
+                // Only while nothing was relayed since the read: a relay that saw the rewind first has moved
+                // the edition on already, and a second move would reset every subscriber to yet another epoch.
                 await RewindLockedAsync($"the log's latest seq is {latestSeq}", cancellationToken);
             }
         }

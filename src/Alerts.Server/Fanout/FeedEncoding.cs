@@ -3,8 +3,8 @@ namespace Alerts.Server.Fanout;
 /// <summary>The name and slot of a <see cref="FeedEncoding{T}"/>, whatever it builds.</summary>
 internal abstract class FeedEncoding
 {
-    /// <summary>As many formats as the node's transports frame: SignalR's JSON record, its hub message, the SSE frame, and one to spare.</summary>
-    public const int MaxEncodings = 4;
+    /// <summary>As many formats as the node's transports frame: SignalR's JSON record, its JSON and MessagePack hub messages, the SSE frame, and one to spare.</summary>
+    public const int MaxEncodings = 5;
 
     private static int s_registered;
 

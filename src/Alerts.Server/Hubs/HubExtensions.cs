@@ -15,7 +15,9 @@ internal static class HubExtensions
                 // Clients only ever send Subscribe and Unsubscribe: small messages.
                 hub.MaximumReceiveMessageSize = 4 * 1024;
             })
-            .AddJsonProtocol(json => AlertsJson.Configure(json.PayloadSerializerOptions));
+            .AddJsonProtocol(json => AlertsJson.Configure(json.PayloadSerializerOptions))
+            // Where a client negotiates it; the feeds frame it themselves (HubMessagePackEncoding).
+            .AddMessagePackProtocol();
         services.AddSingleton<HubConnectionLimits>();
         services.AddSingleton<DrainingHubLifetimeManager>();
         services.AddSingleton<HubLifetimeManager<AlertsHub>>(sp => sp.GetRequiredService<DrainingHubLifetimeManager>());

@@ -5,8 +5,8 @@ namespace Alerts.Server.Hubs;
 
 /// <summary>
 /// A feed message as SignalR's negotiated connections write it: the JSON record of
-/// <see cref="HubRecordEncoding"/>, already serialized, so SignalR serializes nothing. The hub serves
-/// the JSON protocol only; another protocol would need its own encoding here.
+/// <see cref="HubRecordEncoding"/>, already serialized, so SignalR serializes nothing. Connections
+/// that negotiated MessagePack take <see cref="HubMessagePackEncoding"/> instead.
 /// </summary>
 internal sealed class HubMessageEncoding() : FeedEncoding<SerializedHubMessage>("signalr-message")
 {

@@ -15,6 +15,7 @@ internal sealed class NegotiatedConnection : IFeedSubscriber
     private readonly HubConnectionContext _context;
     private readonly HubConnectionLimits _limits;
     private readonly SendQueue<SerializedHubMessage> _queue;
+    private readonly FeedEncoding<SerializedHubMessage> _encoding;
     private ReplayBudget? _replayBudget;
 
     public NegotiatedConnection(HubConnectionContext context, HubConnectionLimits limits)
@@ -22,6 +23,8 @@ internal sealed class NegotiatedConnection : IFeedSubscriber
         _context = context;
         _limits = limits;
         _queue = new SendQueue<SerializedHubMessage>(limits.MaxQueuedBytes, WriteAsync, context.Abort);
+        // The hub serves two protocols; each message is built once per protocol and shared by its connections.
+        _encoding = context.Protocol.Name == HubMessagePackEncoding.Protocol ? HubMessagePackEncoding.Instance : HubMessageEncoding.Instance;
     }
 
     public HubConnectionContext Context => _context;
@@ -35,7 +38,7 @@ internal sealed class NegotiatedConnection : IFeedSubscriber
 
     public void Send(FeedMessage message)
     {
-        var serialized = message.Encoded(HubMessageEncoding.Instance);
+        var serialized = message.Encoded(_encoding);
         // Serialized once per protocol for all connections; only its length is this connection's.
         var queuedBytes = _queue.Enqueue(serialized, serialized.GetSerializedMessage(_context.Protocol).Length);
         if (queuedBytes > _limits.MaxQueuedBytes)

@@ -1,5 +1,6 @@
 using System.Text;
 using Alerts.Server.Fanout;
+using Alerts.Server.Tests.Fanout.Transports;
 using Alerts.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public sealed class ReadOnceEncodeOnceTests(RedisFixture redis) : IClassFixture<
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), services: services => services.AddSingleton<IRelayWork>(work));
         // Subscribed first: once a Subscribe returns, the relay has started, and no event can race its start.
         var live = await ConnectAllAsync(node, null);
+        await using var livePacked = await ConnectMessagePackAsync(node, null);
         using var liveStream = await StreamAsync(node, null);
 
         var last = 0L;
@@ -31,9 +33,14 @@ public sealed class ReadOnceEncodeOnceTests(RedisFixture redis) : IClassFixture<
 
         await Task.WhenAll(live.Select(client => client.WaitForSeqAsync("en", last, Timeout)));
         await liveStream.WaitForAsync($":{last}\n");
-        // Replays of every event, twice per transport.
+        await livePacked.WaitForAlertAsync("en", last);
+        // Replays of every event, twice per transport and protocol.
         var replaying = (await ConnectAllAsync(node, 0)).Concat(await ConnectAllAsync(node, 0)).ToList();
+        await using var replayingPacked = await ConnectMessagePackAsync(node, 0);
+        await using var replayingPackedAgain = await ConnectMessagePackAsync(node, 0);
         await Task.WhenAll(replaying.Select(client => client.WaitForSeqAsync("en", last, Timeout)));
+        await replayingPacked.WaitForAlertAsync("en", last);
+        await replayingPackedAgain.WaitForAlertAsync("en", last);
         using var replayedStream = await StreamAsync(node, $"{live[0].Received[^1].Epoch}:0");
         using var replayedAgain = await StreamAsync(node, $"{live[0].Received[^1].Epoch}:0");
         await replayedStream.WaitForAsync($":{last}\n");
@@ -41,7 +48,7 @@ public sealed class ReadOnceEncodeOnceTests(RedisFixture redis) : IClassFixture<
 
         AssertOnce(work);
         Assert.True(work.Count("parse en:") >= Events);
-        foreach (var format in new[] { "signalr-json", "signalr-message", "sse" })
+        foreach (var format in new[] { "signalr-json", "signalr-message", "signalr-messagepack", "sse" })
         {
             Assert.True(work.Count($"{format} en:") >= Events, $"No {format} encodings were counted.");
         }
@@ -63,16 +70,20 @@ public sealed class ReadOnceEncodeOnceTests(RedisFixture redis) : IClassFixture<
         var work = new CountingRelayWork();
         await using var reader = await AlertsNode.StartAsync(redis.ConnectionString, prefix, services: services => services.AddSingleton<IRelayWork>(work));
         var replaying = new List<TickerClient>();
+        var replayingPacked = new List<FeedClient>();
         for (var i = 0; i < 3; i++)
         {
             replaying.AddRange(await ConnectAllAsync(reader, 0));
+            replayingPacked.Add(await ConnectMessagePackAsync(reader, 0));
         }
 
         await Task.WhenAll(replaying.Select(client => client.WaitForSeqAsync("en", last, Timeout)));
+        await Task.WhenAll(replayingPacked.Select(client => client.WaitForAlertAsync("en", last)));
 
         AssertOnce(work);
         Assert.Equal(Events, work.Count("parse en:"));
-        await Task.WhenAll(replaying.Select(client => client.DisposeAsync().AsTask()));
+        Assert.Equal(Events, work.Count("signalr-messagepack en:"));
+        await Task.WhenAll(replaying.Select(client => client.DisposeAsync().AsTask()).Concat(replayingPacked.Select(client => client.DisposeAsync().AsTask())));
     }
 
     [Fact]
@@ -116,6 +127,14 @@ public sealed class ReadOnceEncodeOnceTests(RedisFixture redis) : IClassFixture<
         }
 
         return clients;
+    }
+
+    /// <summary>A .NET client of SignalR's MessagePack protocol (negotiated), subscribed after <paramref name="afterSeq"/>.</summary>
+    private static async Task<FeedClient> ConnectMessagePackAsync(AlertsNode node, long? afterSeq)
+    {
+        var client = await DotnetFeedClient.ConnectWithMessagePackAsync(node);
+        await client.SubscribeAsync("en", afterSeq);
+        return client;
     }
 
     private static async Task<StreamReading> StreamAsync(AlertsNode node, string? lastEventId)

@@ -292,6 +292,27 @@ public sealed class EditionFeedTests
     }
 
     [Fact]
+    public async Task ACheckThatReadTheLogBeforeTheRelaySawTheRewindDoesNotMoveTheEpochAgain()
+    {
+        _feed.Start(0, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
+        for (var i = 1; i <= 5; i++)
+        {
+            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
+        }
+
+        _log.Rewind(3);
+        await _feed.RelayAsync(_log.Append("Reuses seq 3"), CancellationToken.None).WaitAsync(Timeout);
+        var moved = _feed.Epoch;
+        // The check took its snapshot (5) before the relay saw the rewind, and read the log's 3 after.
+        await _feed.CatchUpAsync(3, relayedBeforeRead: 5, CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(moved, _feed.Epoch);
+        Assert.Single(subscriber.Resets);
+    }
+
+    [Fact]
     public async Task ARelayedSeqArrivingAsADifferentEventMovesToANewEpochAndResetsWithIt()
     {
         _feed.Start(0, _log.Epoch);

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Alerts.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Alerts.Server.Tests.Desk;
+
+/// <summary>
+/// A node nobody uses costs its Redis little: every command it sends (scripts' inner commands
+/// included) counted with <c>MONITOR</c> on a redis-server of its own, so no other test's commands
+/// are in the count.
+/// </summary>
+public sealed class IdleNodeTests(ITestOutputHelper output)
+{
+    /// <summary>Before: 5 claim scripts a second per edition, each with its inner read (10 per edition), with 3 editions ~70 in all.</summary>
+    private const double MaxCommandsPerSecond = 50;
+
+    /// <summary>The scheduler's look: one read per edition per poll interval (500 ms).</summary>
+    private const double MaxDueQueueCommandsPerEditionPerSecond = 2.5;
+
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task AnIdleNodeSendsItsRedisFewCommandsAndItsSchedulerOneLookPerEditionEachPollInterval()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        var prefix = RedisFixture.NewPrefix();
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix);
+        // Past start-up (scripts loaded, feeds started, the first passes run).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var commands = await MonitorAsync(redis.Port, Window);
+
+        var editions = new[] { "en", "es", "ar" };
+        var perSecond = commands.Count / Window.TotalSeconds;
+        var dueQueuePerSecond = commands.Count(c => editions.Any(e => c.Contains($"\"{{{prefix}:{e}}}:due\"", StringComparison.Ordinal))) / Window.TotalSeconds;
+        output.WriteLine($"{perSecond:F1} commands/s, {dueQueuePerSecond:F1} of them on the due queues: "
+            + string.Join(", ", commands.GroupBy(Verb).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
+        Assert.True(dueQueuePerSecond < MaxDueQueueCommandsPerEditionPerSecond * editions.Length, $"The idle scheduler sent {dueQueuePerSecond:F1} commands a second.");
+        Assert.True(perSecond < MaxCommandsPerSecond, $"An idle node sent {perSecond:F1} commands a second.");
+    }
+
+    /// <summary>Every command Redis ran for <paramref name="window"/>, as <c>MONITOR</c> shows it (<c>"ZRANGE" "{…}:due" "0" …</c>).</summary>
+    private static async Task<List<string>> MonitorAsync(int port, TimeSpan window)
+    {
+        var start = new ProcessStartInfo("redis-cli", ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "MONITOR"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var monitor = Process.Start(start) ?? throw new InvalidOperationException("redis-cli did not start.");
+        var commands = new List<string>();
+        using var stop = new CancellationTokenSource(window);
+        try
+        {
+            while (await monitor.StandardOutput.ReadLineAsync(stop.Token) is { } line)
+            {
+                // "1765143000.123456 [0 127.0.0.1:40000] "GET" …": what follows the client.
+                if (line.IndexOf("] \"", StringComparison.Ordinal) is var end and > 0)
+                {
+                    commands.Add(line[(end + 2)..]);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The window is over.
+        }
+        finally
+        {
+            monitor.Kill();
+            await monitor.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+
+        return commands;
+    }
+
+    private static string Verb(string command) => command[..(command.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? space : command.Length)];
+}
