@@ -1,6 +1,6 @@
 using Alerts.Server.Hosting.RateLimiting;
 using Alerts.Server.Push.Fcm;
-using Alerts.Server.Push.Queue;
+using Alerts.Server.Outbox;
 using Alerts.Server.Push.Receipts;
 using Alerts.Server.Push.Sending;
 using Alerts.Server.Push.Targets;
@@ -21,12 +21,13 @@ internal static class PushExtensions
         services.AddSingleton<FcmCredentials>();
         services.AddSingleton<IFirebaseMessaging, FcmHttpClient>();
         services.AddSingleton<PushKeys>();
-        services.AddSingleton<PushQueue>();
+        services.AddSingleton<PushDeliveryStore>();
         services.AddSingleton<PushMessages>();
         services.AddSingleton<RedisWindowRateLimiter>();
         services.AddSingleton<PushSender>();
         services.AddSingleton<PushPreviewer>();
-        services.AddSingleton<PushJobRunner>();
+        services.AddSingleton<FcmOutlet>();
+        services.AddSingleton<IOutletSet>(sp => sp.GetRequiredService<FcmOutlet>());
         services.AddSingleton<TopicTargets>();
         services.AddSingleton<DeviceTargets>();
         services.AddSingleton<IPushTargets>(sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.Mode == PushMode.Devices
@@ -41,7 +42,6 @@ internal static class PushExtensions
         services.AddPerAddressRateLimit(ReceiptEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.ReceiptsPerMinute);
         services.AddSingleton<TopicMirror>();
         services.AddHostedService(sp => sp.GetRequiredService<TopicMirror>());
-        services.AddHostedService<PushDispatcher>();
         return services;
     }
 
