@@ -21,10 +21,6 @@ internal sealed class PushOptions
     [Range(1, 10_000)]
     public int MaxConcurrentSends { get; set; } = 400;
 
-    /// <summary>Jobs one node works at once; they share the node's rate limit.</summary>
-    [Range(1, 64)]
-    public int JobsPerNode { get; set; } = 4;
-
     /// <summary>How long a job stays with a node that stopped renewing its lease before another node takes it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
