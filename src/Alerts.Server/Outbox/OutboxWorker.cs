@@ -227,7 +227,7 @@ internal sealed class OutboxWorker(
             attempt, outcome, result.Status, result.Error, result.DurationMs, nextAttemptAt), cancellationToken);
 
     /// <summary>
-    /// Runs the outlet's <paramref name="work"/> while renewing the lease every quarter of it. The outlet's token is
+    /// Runs the outlet's <paramref name="work"/>, renewing the lease every quarter of it if the policy asks. The outlet's token is
     /// cancelled once the lease is lost (the answer is then <paramref name="lost"/>), or a grace period after the node
     /// began to stop: the outlet sees the stop on the stopping token, finishes what it has in flight and saves it.
     /// </summary>
@@ -235,7 +235,7 @@ internal sealed class OutboxWorker(
     {
         using var working = new CancellationTokenSource();
         using var stopping = stoppingToken.Register(() => working.CancelAfter(StopGrace));
-        var renewal = RenewAsync(lease, working);
+        var renewal = _policy.RenewWhileDelivering ? RenewAsync(lease, working) : Task.CompletedTask;
         try
         {
             return await work(working.Token);

@@ -37,7 +37,7 @@ internal sealed class FcmOutlet(
     public IReadOnlyList<string> Editions { get; } = [.. taxonomy.Editions.Keys];
 
     public OutboxPolicy Policy { get; } = new(
-        options.Value.LeaseDuration, options.Value.PollInterval, AuthRetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(24), 500);
+        options.Value.LeaseDuration, options.Value.PollInterval, AuthRetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(24), 500, RenewWhileDelivering: true);
 
     public bool IsOneTarget => false;
 
