@@ -273,9 +273,9 @@ internal sealed class OutboxWorker(
         {
             // The work ended, or the node is stopping.
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Without renewals the lease may lapse while Redis is away: stop rather than risk a second sender.
+            // Without renewals the lease may lapse (Redis away, the node shutting down): stop rather than risk a second sender.
             OutboxLog.RenewFailed(logger, outlet.Name, cursor.Edition, e);
             await working.CancelAsync();
         }

@@ -27,7 +27,7 @@ internal sealed class WebPushOutlet(
     public IReadOnlyList<string> Editions { get; } = [.. taxonomy.Editions.Keys];
 
     public OutboxPolicy Policy { get; } = new(
-        options.Value.LeaseDuration, options.Value.PollInterval, options.Value.RetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), 500);
+        options.Value.LeaseDuration, options.Value.PollInterval, options.Value.RetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), 500, RenewWhileDelivering: true);
 
     public bool IsOneTarget => false;
 
@@ -47,6 +47,8 @@ internal sealed class WebPushOutlet(
 
         var retraction = alertEvent.Type == AlertEventType.Retracted;
         var cursor = item.Progress.Saved ?? "";
+        // Reached by an attempt that ended mid-page (its node died): counted, not sent again.
+        var sentBefore = await item.Progress.SentAsync(cancellationToken);
         while (true)
         {
             var (devices, lastId) = retraction
@@ -59,7 +61,7 @@ internal sealed class WebPushOutlet(
                 return new OutletResult(OutletOutcome.Delivered);
             }
 
-            var counts = await SendPageAsync(alertEvent, message, devices, cancellationToken);
+            var counts = await SendPageAsync(alertEvent, message, devices, sentBefore, item.Progress, cancellationToken);
             await reach.AddAsync(Name, alertEvent, counts, cancellationToken);
             if (!await item.Progress.SaveAsync(lastId, cancellationToken))
             {
@@ -67,11 +69,13 @@ internal sealed class WebPushOutlet(
             }
 
             cursor = lastId;
+            sentBefore = new HashSet<string>();
         }
     }
 
     private async Task<Dictionary<ReachCount, long>> SendPageAsync(
-        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> devices, CancellationToken cancellationToken)
+        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> devices, IReadOnlySet<string> sentBefore, OutboxProgress progress,
+        CancellationToken cancellationToken)
     {
         var alert = alertEvent.Alert;
         var now = time.GetUtcNow();
@@ -85,7 +89,9 @@ internal sealed class WebPushOutlet(
             due = [.. awake.Where(d => allowed.Contains(d.Registration.Token))];
         }
 
-        var outcomes = await Task.WhenAll(due.Select(device => SendAsync(message, device, cancellationToken)));
+        var outcomes = await Task.WhenAll(due.Select(device => sentBefore.Contains(device.Registration.Token)
+            ? Task.FromResult(WebPushSendOutcome.Accepted)
+            : SendAsync(message, device, progress, cancellationToken)));
         var shown = due.Where((_, i) => outcomes[i] == WebPushSendOutcome.Accepted).Select(d => d.Registration.Token).ToList();
         if (!retraction)
         {
@@ -111,13 +117,17 @@ internal sealed class WebPushOutlet(
         };
     }
 
-    private async Task<WebPushSendOutcome> SendAsync(WebPushMessage message, WebPushDevice device, CancellationToken cancellationToken)
+    private async Task<WebPushSendOutcome> SendAsync(WebPushMessage message, WebPushDevice device, OutboxProgress progress, CancellationToken cancellationToken)
     {
         await _inFlight.WaitAsync(cancellationToken);
         try
         {
             var (outcome, status) = await client.SendAsync(message, device.Subscription, cancellationToken);
-            if (outcome == WebPushSendOutcome.Gone)
+            if (outcome == WebPushSendOutcome.Accepted)
+            {
+                progress.MarkSent(device.Registration.Token);
+            }
+            else if (outcome == WebPushSendOutcome.Gone)
             {
                 WebPushLog.Pruned(logger, device.Registration.Token, status);
             }

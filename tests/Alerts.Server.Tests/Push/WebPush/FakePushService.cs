@@ -41,6 +41,9 @@ public sealed class FakePushService : IAsyncDisposable
     /// <summary>Every request, as (subscription, status answered), in arrival order.</summary>
     public ConcurrentQueue<(string Subscription, int Status, DateTimeOffset At)> Requests { get; } = new();
 
+    /// <summary>Awaited before a request is judged, to hold it; true drops it unanswered and unrecorded, as if its sender had died.</summary>
+    public Func<Task<bool>>? Hold { get; set; }
+
     /// <summary>Every accepted message, in arrival order.</summary>
     public ConcurrentQueue<PushedMessage> Accepted { get; } = new();
 
@@ -99,6 +102,12 @@ public sealed class FakePushService : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(string id, HttpContext context)
     {
+        if (Hold is { } hold && await hold())
+        {
+            context.Abort();
+            return Results.Empty;
+        }
+
         var status = await JudgeAsync(id, context);
         Requests.Enqueue((id, status.Code, DateTimeOffset.UtcNow));
         if (status.RetryAfterSeconds is { } seconds)
