@@ -17,6 +17,12 @@ internal static class PushExtensions
         services.AddSingleton<IValidateOptions<FcmOptions>, FcmCredentialsRules>();
         services.AddOptions<PushOptions>().BindConfiguration(PushOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PushOptions>, PushOptionsValidator>();
+        // An item fails as a whole only when FCM refuses the credentials: tried again a minute later.
+        services.AddOutletOptions(FcmOutlet.OutletName, PushOptions.SectionName, outlet =>
+        {
+            outlet.FirstRetryDelay = TimeSpan.FromMinutes(1);
+            outlet.MaxRetryDelay = TimeSpan.FromMinutes(5);
+        });
         services.AddSingleton<PushStatus>();
         services.AddSingleton<FcmCredentials>();
         services.AddSingleton<IFirebaseMessaging, FcmHttpClient>();

@@ -16,7 +16,7 @@ namespace Alerts.Server.WebPush;
 /// </summary>
 internal sealed class WebPushOutlet(
     WebPushRegistry registry, DeviceRegistry deviceRegistry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
-    IOptions<WebPushOptions> options, IOptions<PushOptions> push, TimeProvider time, ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
+    IOptions<WebPushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, IOptions<PushOptions> push, TimeProvider time, ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
 {
     public const string OutletName = "webpush";
 
@@ -26,8 +26,8 @@ internal sealed class WebPushOutlet(
 
     public IReadOnlyList<string> Editions { get; } = [.. taxonomy.Editions.Keys];
 
-    public OutboxPolicy Policy { get; } = new(
-        options.Value.LeaseDuration, options.Value.PollInterval, options.Value.RetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), 500, RenewWhileDelivering: true);
+    // Renewed while a page is sent: a page of slow push services' answers can outlast a lease.
+    public OutboxPolicy Policy { get; } = outletOptions.Get(OutletName).ToPolicy(renewWhileDelivering: true);
 
     public bool IsOneTarget => false;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Alerts.Core.Alerts;
 using Alerts.Server.Fanout;
 using Alerts.Server.Outbox;
-using Alerts.Server.Push.Sending;
 
 namespace Alerts.Server.Push.Receipts;
 
@@ -14,7 +13,7 @@ namespace Alerts.Server.Push.Receipts;
 internal sealed class OutletReports(IEnumerable<IOutletSet> outletSets, OutletReach reach)
 {
     public const string Hub = "hub";
-    public const string Fcm = FcmOutlet.OutletName;
+    public const string Fcm = PushOptions.OutletName;
 
     public async Task<IReadOnlyList<OutletDelivery>> ReadAsync(AlertRecord found, HubDelivery hub, PushDelivery push, CancellationToken cancellationToken)
     {

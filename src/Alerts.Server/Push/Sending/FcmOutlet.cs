@@ -19,10 +19,10 @@ namespace Alerts.Server.Push.Sending;
 /// </summary>
 internal sealed class FcmOutlet(
     PushStatus status, PushDeliveryStore store, IAlertLog log, PushMessages messages, IPushTargets targets, PushSender sender, NewsDesk desk,
-    AlertsMetrics metrics, Taxonomy taxonomy, IOptions<PushOptions> options, TimeProvider time, ILogger<FcmOutlet> logger)
+    AlertsMetrics metrics, Taxonomy taxonomy, IOptions<PushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, TimeProvider time, ILogger<FcmOutlet> logger)
     : IOutlet, IOutletSet, IOutletWithDueWork
 {
-    public const string OutletName = "fcm";
+    public const string OutletName = PushOptions.OutletName;
 
     /// <summary>The actor of the <c>pushed</c> history line: no key acted, the outbox did.</summary>
     private const string PushActor = "push";
@@ -36,8 +36,8 @@ internal sealed class FcmOutlet(
 
     public IReadOnlyList<string> Editions { get; } = [.. taxonomy.Editions.Keys];
 
-    public OutboxPolicy Policy { get; } = new(
-        options.Value.LeaseDuration, options.Value.PollInterval, AuthRetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(24), 500, RenewWhileDelivering: true);
+    // Renewed while a page is sent: paced by the shared rate limit, a page can outlast a lease.
+    public OutboxPolicy Policy { get; } = outletOptions.Get(OutletName).ToPolicy(renewWhileDelivering: true);
 
     public bool IsOneTarget => false;
 
