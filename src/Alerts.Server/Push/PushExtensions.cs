@@ -32,6 +32,7 @@ internal static class PushExtensions
         services.AddSingleton<RedisWindowRateLimiter>();
         services.AddSingleton<PushSender>();
         services.AddSingleton<PushPreviewer>();
+        services.AddSingleton<FcmPageSender>();
         services.AddSingleton<FcmOutlet>();
         services.AddSingleton<IOutletSet>(sp => sp.GetRequiredService<FcmOutlet>());
         services.AddSingleton<TopicTargets>();

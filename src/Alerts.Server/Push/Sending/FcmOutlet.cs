@@ -4,7 +4,6 @@ using Alerts.Core.Editions;
 using Alerts.Server.Desk;
 using Alerts.Server.Hosting;
 using Alerts.Server.Outbox;
-using Alerts.Server.Push.Fcm;
 using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +17,8 @@ namespace Alerts.Server.Push.Sending;
 /// holds the lease, moves the cursor and retries.
 /// </summary>
 internal sealed class FcmOutlet(
-    PushStatus status, PushDeliveryStore store, IAlertLog log, PushMessages messages, IPushTargets targets, PushSender sender, NewsDesk desk,
-    AlertsMetrics metrics, Taxonomy taxonomy, IOptions<PushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, TimeProvider time, ILogger<FcmOutlet> logger)
+    PushStatus status, PushDeliveryStore store, IAlertLog log, PushMessages messages, IPushTargets targets, FcmPageSender pages, NewsDesk desk,
+    Taxonomy taxonomy, IOptions<PushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, TimeProvider time, ILogger<FcmOutlet> logger)
     : IOutlet, IOutletSet, IOutletWithDueWork
 {
     public const string OutletName = PushOptions.OutletName;
@@ -130,7 +129,7 @@ internal sealed class FcmOutlet(
             // The following page is read while this one is sent, so Redis round trips do not stall the sends.
             next = page.IsLast ? next : NextPageAsync(alertEvent, page.NextCursor, cancellationToken);
             var counts = new BatchCounts { Targets = page.Targets.Count, Held = page.HeldUntil.Count, Capped = page.Capped };
-            if (!await SendPageAsync(itemId, alertEvent, eventMessages, page, sentBefore, counts, item.Lease, cancellationToken)
+            if (!await pages.SendAsync(itemId, alertEvent, eventMessages, page, sentBefore, counts, item.Lease, cancellationToken)
                 || !await item.Progress.SaveAsync(page.NextCursor, cancellationToken))
             {
                 PushLog.LeaseLost(logger, itemId);
@@ -205,7 +204,7 @@ internal sealed class FcmOutlet(
 
             var page = await targets.ReleaseAsync(alertEvent, released, cancellationToken);
             var counts = new BatchCounts { Targets = page.Targets.Count, Capped = page.Capped };
-            if (!await SendPageAsync(itemId, alertEvent, eventMessages, page, sentBefore, counts, lease, cancellationToken) || !lease.IsValid)
+            if (!await pages.SendAsync(itemId, alertEvent, eventMessages, page, sentBefore, counts, lease, cancellationToken) || !lease.IsValid)
             {
                 PushLog.LeaseLost(logger, itemId);
                 return OutletOutcome.LeaseLost;
@@ -235,71 +234,5 @@ internal sealed class FcmOutlet(
         // Devices held back from the alert until now never saw it: they get no withdrawal either.
         var neverSent = await store.NeverSentAsync(alertEvent.Alert.Id, page.Targets, cancellationToken);
         return neverSent.Count == 0 ? page : page with { Targets = page.Targets.Where(t => !neverSent.Contains(t)).ToList() };
-    }
-
-    /// <summary>Sends one page; false when this node's lease may have lapsed, so the page is not recorded.</summary>
-    private async Task<bool> SendPageAsync(
-        string itemId, AlertEvent alertEvent, IReadOnlyList<Message> eventMessages, TargetPage page, IReadOnlySet<string> sentBefore, BatchCounts counts,
-        OutboxLease lease, CancellationToken cancellationToken)
-    {
-        SendResult[] results;
-        using (var batch = AlertsTracing.Source.StartActivity("alerts.push.batch"))
-        {
-            batch?.SetTag("alerts.push.targets", counts.Targets);
-            // Accepted by FCM under an earlier attempt, not yet recorded: counted now, not sent again.
-            results = await Task.WhenAll(page.Targets.Select(target => sentBefore.Contains(target)
-                ? AlreadySent(counts)
-                : SendAsync(itemId, alertEvent, eventMessages, target, counts, lease, cancellationToken)));
-            batch?.SetTag("alerts.push.failed", counts.Failed);
-        }
-
-        metrics.PushSent(SendResult.Accepted, counts.Accepted);
-        metrics.PushSent(SendResult.Failed, counts.Failed);
-        metrics.PushSent(SendResult.Pruned, counts.Pruned);
-
-        if (counts.Failed > 0)
-        {
-            PushLog.BatchHadFailures(logger, itemId, counts.Failed, counts.Targets, counts.FirstFailure);
-        }
-
-        return !results.Contains(SendResult.LeaseLapsed);
-    }
-
-    private static Task<SendResult> AlreadySent(BatchCounts counts)
-    {
-        counts.Accept();
-        return Task.FromResult(SendResult.Accepted);
-    }
-
-    /// <summary>Sends the event's messages to one target in order: a withdrawal's visible replacement before its data-only message.</summary>
-    private async Task<SendResult> SendAsync(
-        string itemId, AlertEvent alertEvent, IReadOnlyList<Message> eventMessages, string target, BatchCounts counts, OutboxLease lease, CancellationToken cancellationToken)
-    {
-        var result = SendResult.Accepted;
-        foreach (var message in eventMessages)
-        {
-            result = await sender.SendAsync(targets.Address(message, target), target, alertEvent.Alert.ExpiresAt, counts, lease, cancellationToken);
-            if (result != SendResult.Accepted)
-            {
-                break;
-            }
-        }
-
-        switch (result)
-        {
-            case SendResult.Accepted:
-                store.MarkSent(itemId, target);
-                counts.Accept();
-                break;
-            case SendResult.Pruned:
-                await targets.PruneAsync(target, cancellationToken);
-                counts.Prune();
-                break;
-            case SendResult.Failed:
-                counts.Fail();
-                break;
-        }
-
-        return result;
     }
 }
