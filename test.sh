@@ -37,6 +37,8 @@ dotnet build Alerts.sln -c Release
 # The OpenAPI tests validate the document and compile a client generated from it with these npm
 # packages (pinned in the lock file).
 (cd tests/Alerts.Server.Tests/Reference/OpenApiClient && npm ci --no-audit --no-fund)
+# The Web Push cross-check sends with npm's web-push library (WebPushPackageTests).
+(cd tests/Alerts.Server.Tests/Push/WebPush/web-push-sender && npm ci --no-audit --no-fund)
 set +e
 dotnet test Alerts.sln -c Release --no-build --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

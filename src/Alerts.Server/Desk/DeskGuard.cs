@@ -21,13 +21,14 @@ internal sealed class DeskGuard(
     public const string UnknownEdition = "unknown";
 
     /// <summary>Null when the key may act on <paramref name="edition"/>; otherwise the 403 to answer, already audited.</summary>
-    public async Task<ProblemHttpResult?> CheckEditionAsync(ClaimsPrincipal user, string edition, string? alertId, string attempt, CancellationToken cancellationToken)
-    {
-        var result = await authorization.AuthorizeAsync(user, edition, Policies.Edition);
-        return result.Succeeded
+    public async Task<ProblemHttpResult?> CheckEditionAsync(ClaimsPrincipal user, string edition, string? alertId, string attempt, CancellationToken cancellationToken) =>
+        await MayActOnAsync(user, edition)
             ? null
             : await RefuseAsync(user, edition, alertId, $"{attempt}: the key may not act on edition '{edition}'.", cancellationToken);
-    }
+
+    /// <summary>The same judgement without a refusal, for reads that show what lies outside the key's editions as the public sees it.</summary>
+    public async Task<bool> MayActOnAsync(ClaimsPrincipal user, string edition) =>
+        (await authorization.AuthorizeAsync(user, edition, Policies.Edition)).Succeeded;
 
     /// <summary>Audits a refused attempt and answers it with 403.</summary>
     public async Task<ProblemHttpResult> RefuseAsync(ClaimsPrincipal user, string? edition, string? alertId, string why, CancellationToken cancellationToken)

@@ -206,23 +206,66 @@ internal sealed class RedisAlertLog(
 
     public async Task<IReadOnlyList<Alert>> ReadTickerAsync(string edition, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        var database = redis.GetDatabase();
-        var ids = await database.SortedSetRangeByScoreAsync(keys.Ticker(edition), now.ToUnixTimeMilliseconds(), double.PositiveInfinity, Exclude.Start)
-            .WaitAsync(cancellationToken);
-        if (ids.Length == 0)
+        var snapshot = (RedisResult[])(await redis.GetDatabase()
+            .ScriptEvaluateAsync(ConfirmScripts.TickerSnapshot, [keys.Seq(edition), keys.Ticker(edition), keys.Alerts(edition)], [now.ToUnixTimeMilliseconds()])
+            .WaitAsync(cancellationToken))!;
+        var lines = snapshot.Skip(1).Select(state => JsonSerializer.Deserialize<Alert>((string)state!, AlertsJson.Options)!).ToList();
+        if (_options.WaitReplicas > 0)
         {
-            return [];
+            lines = await ConfirmedLinesAsync(edition, (long)snapshot[0], lines, now, cancellationToken);
         }
 
-        var states = await database.HashGetAsync(keys.Alerts(edition), ids).WaitAsync(cancellationToken);
-        return states.Where(s => s.HasValue)
-            .Select(s => JsonSerializer.Deserialize<Alert>((string)s!, AlertsJson.Options)!)
+        return lines
             .Where(a => a.IsOnTicker(now))
             .OrderByDescending(a => a.PublishedAt)
             .ThenByDescending(a => a.Id, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
     }
+
+    /// <summary>
+    /// The ticker as the replicas have it. The states are the newest, appends the replicas may not have included
+    /// (a post answered 503, a failover under way): each line an unconfirmed event touched is shown as its last
+    /// confirmed event has it, or not at all, so a snapshot (<c>/ticker</c>, a hub's reset) never shows what a
+    /// failover can still lose.
+    /// </summary>
+    private async Task<List<Alert>> ConfirmedLinesAsync(string edition, long snapshotSeq, List<Alert> lines, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var confirmed = (long)await database.StringGetAsync(keys.Confirmed(edition)).WaitAsync(cancellationToken);
+        var visible = await VisibleUpToAsync(edition, snapshotSeq, confirmed, cancellationToken);
+        if (visible >= snapshotSeq)
+        {
+            return lines;
+        }
+
+        var unconfirmed = await database.SortedSetRangeByScoreAsync(keys.Log(edition), visible, snapshotSeq, Exclude.Start).WaitAsync(cancellationToken);
+        var touched = unconfirmed.Select(e => AlertOf((string)e!).Id).ToHashSet(StringComparer.Ordinal);
+        var shown = lines.Where(a => !touched.Contains(a.Id)).ToList();
+        const int page = 500;
+        for (long skip = 0; touched.Count > 0; skip += page)
+        {
+            var earlier = await database.SortedSetRangeByScoreAsync(keys.Log(edition), double.NegativeInfinity, visible, Exclude.None, Order.Descending, skip, page)
+                .WaitAsync(cancellationToken);
+            if (earlier.Length == 0)
+            {
+                break;
+            }
+
+            foreach (var storedEvent in earlier)
+            {
+                var alert = AlertOf((string)storedEvent!);
+                if (touched.Remove(alert.Id) && alert.IsOnTicker(now))
+                {
+                    shown.Add(alert);
+                }
+            }
+        }
+
+        return shown;
+    }
+
+    private static Alert AlertOf(string eventJson) => JsonSerializer.Deserialize<AlertEvent>(eventJson, AlertsJson.Options)!.Alert;
 
     public async Task<IReadOnlyDictionary<string, long>> ReadLatestSeqsAsync(CancellationToken cancellationToken)
     {

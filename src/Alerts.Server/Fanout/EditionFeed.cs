@@ -398,11 +398,18 @@ internal sealed class EditionFeed(
         var header = message.Header!;
         using var activity = AlertsTracing.Source.StartActivity("alerts.hub.send");
         activity?.SetTag(AlertsTracing.Edition, edition).SetTag(AlertsTracing.Seq, header.Seq).SetTag(AlertsTracing.AlertId, header.AlertId);
-        var sentTo = 0;
+        var (sentTo, streams) = (0, 0);
         foreach (var (subscriber, _) in _live)
         {
             subscriber.Send(message);
-            sentTo++;
+            if (subscriber.Transport == FeedTransport.EventStream)
+            {
+                streams++;
+            }
+            else
+            {
+                sentTo++;
+            }
         }
 
         if (header.Type == AlertEventType.Retracted)
@@ -414,8 +421,8 @@ internal sealed class EditionFeed(
         _recent.Add(message, _recent.Generation);
         Volatile.Write(ref _relayedSeq, header.Seq);
         metrics.RelayedEvent(edition, time.GetUtcNow() - header.At);
-        recorder.Record(edition, header.AlertId, sentTo);
-        activity?.SetTag("alerts.subscribers", sentTo);
+        recorder.Record(edition, header.AlertId, sentTo, streams);
+        activity?.SetTag("alerts.subscribers", sentTo + streams);
     }
 
     /// <summary>Keeps a message read from the log for the replays after this one, unless the log changed since it was read.</summary>

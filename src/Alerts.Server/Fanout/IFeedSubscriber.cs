@@ -10,6 +10,9 @@ internal interface IFeedSubscriber
     /// <summary>The editions the connection follows, kept by <see cref="LiveSubscriptions"/>: a connection follows one or a few, so an array.</summary>
     string[] Editions { get; set; }
 
+    /// <summary>Which outlet of the delivery report the connection counts under; hub connections need not say.</summary>
+    FeedTransport Transport => FeedTransport.Hub;
+
     /// <summary>History this connection may still be sent before it gets the ticker instead.</summary>
     ReplayBudget ReplayBudget { get; }
 

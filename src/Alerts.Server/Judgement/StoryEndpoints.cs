@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using Alerts.Core.Validation;
 using Alerts.Server.Api;
-using Alerts.Server.Desk;
+using Alerts.Server.Newsroom;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Alerts.Server.Judgement;
 
-/// <summary>One story across editions.</summary>
+/// <summary>One story across editions (<see cref="ReadingStory"/>).</summary>
 internal static class StoryEndpoints
 {
     public static IEndpointRouteBuilder MapStoryEndpoints(this IEndpointRouteBuilder routes)
@@ -20,23 +19,6 @@ internal static class StoryEndpoints
     }
 
     public static async Task<Results<Ok<StoryResponse>, ProblemHttpResult>> GetStoryAsync(
-        string storyId, ClaimsPrincipal user, RedisStories stories, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        if (StoryId.Normalize(storyId, "storyId", errors) is null)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var alerts = await stories.ReadAsync(storyId, cancellationToken);
-        if (alerts.Count == 0)
-        {
-            return Problems.Status(StatusCodes.Status404NotFound, "No such story.", $"No alert was published with storyId '{storyId}'.");
-        }
-
-        // The versions of editions the key may not act on are shown as the public sees them: a retraction's reason
-        // and withdrawn text stay with the editions that wrote them.
-        var grant = DeskGuard.GrantOf(user);
-        return TypedResults.Ok(new StoryResponse(storyId, alerts.Select(a => grant.MayActOn(a.Edition) ? a : a.PublicView()).ToList()));
-    }
+        string storyId, ClaimsPrincipal user, ReadingStory reading, CancellationToken cancellationToken) =>
+        (await reading.ReadAsync(new ReadStoryCommand(user, storyId), cancellationToken)).ToHttp();
 }

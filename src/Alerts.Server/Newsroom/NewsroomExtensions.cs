@@ -7,6 +7,10 @@ internal static class NewsroomExtensions
         services.AddSingleton<IdempotencyGate>();
         services.AddSingleton<Publishing>();
         services.AddSingleton<Correcting>();
+        services.AddSingleton<Previewing>();
+        services.AddSingleton<TestSending>();
+        services.AddSingleton<ReadingStory>();
+        services.AddSingleton<CountingAudience>();
         return services;
     }
 }

@@ -28,6 +28,8 @@ internal sealed class StreamConnection : IFeedSubscriber
 
     public string[] Editions { get; set; } = [];
 
+    public FeedTransport Transport => FeedTransport.EventStream;
+
     public ReplayBudget ReplayBudget { get; }
 
     public void Send(FeedMessage message) => Send(message.Encoded(StreamFrameEncoding.Instance));

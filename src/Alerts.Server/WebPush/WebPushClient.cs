@@ -28,7 +28,11 @@ internal sealed class WebPushClient(IHttpClientFactory clients, VapidToken vapid
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 timeout.CancelAfter(settings.RequestTimeout);
-                using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+                // The browsers' push services speak HTTP/2: one connection carries many sends, instead of a TLS handshake per concurrent send.
+                using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+                {
+                    Content = new ByteArrayContent(body), Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+                };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
                 request.Content.Headers.ContentEncoding.Add("aes128gcm");
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);

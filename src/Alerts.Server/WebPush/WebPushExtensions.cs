@@ -18,15 +18,20 @@ internal static class WebPushExtensions
         });
         // The endpoint was checked against the allowed hosts; a redirect would send the message somewhere that was not.
         services.AddHttpClient(WebPushClient.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Alerts-WebPush/1"))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5), EnableMultipleHttp2Connections = true,
+            });
         services.AddSingleton<WebPushKeys>();
         services.AddSingleton<VapidKeyStore>();
         services.AddSingleton<VapidToken>();
         services.AddSingleton<WebPushRegistry>();
+        services.AddSingleton<WebPushHolds>();
         services.AddSingleton<WebPushMessages>();
         services.AddSingleton<WebPushClient>();
         services.AddSingleton<WebPushOutlet>();
         services.AddSingleton<IOutletSet>(sp => sp.GetRequiredService<WebPushOutlet>());
+        services.AddHostedService<WebPushReleaser>();
         return services;
     }
 }

@@ -17,4 +17,7 @@ internal sealed class WebPushKeys(IOptions<RedisOptions> options)
 
     /// <summary>Sorted set, all scores 0: the subscriptions the alert was shown on, which a retraction replaces.</summary>
     public RedisKey Shown(string alertId) => $"{_tag}:shown:{alertId}";
+
+    /// <summary>Sorted set: <see cref="WebPushHold"/> members, scored by when the subscription's quiet hours end (Unix ms), or a node's lease on sending it.</summary>
+    public RedisKey Held => $"{_tag}:held";
 }

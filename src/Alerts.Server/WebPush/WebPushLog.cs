@@ -13,4 +13,7 @@ internal static partial class WebPushLog
 
     [LoggerMessage(9103, LogLevel.Error, "Web Push: alert {AlertId}'s message is larger than {Host} accepts (HTTP 413); not retried")]
     public static partial void TooLarge(ILogger logger, string alertId, string host);
+
+    [LoggerMessage(9104, LogLevel.Error, "Web Push: sending to subscriptions whose quiet hours ended failed; they are tried again when their claim lapses")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception);
 }

@@ -10,12 +10,12 @@ namespace Alerts.Server.WebPush;
 /// <summary>
 /// Web Push as an outlet of the outbox. A pushed alert (and each correction) goes to every subscription of its
 /// edition that wants it, as for phones: sections and regions, minimum urgency, quiet hours (a non-flash alert
-/// is not sent into them) and the hourly cap. A retraction goes to the subscriptions the alert was shown on,
-/// replacing it. Pages of subscriptions are sent concurrently and recorded one by one, so a node that takes
+/// is held until they end, then <see cref="WebPushReleaser"/> sends the alert as it stands) and the hourly cap.
+/// A retraction goes to the subscriptions the alert was shown on, replacing it. Pages of subscriptions are sent concurrently and recorded one by one, so a node that takes
 /// over resumes after the last recorded page.
 /// </summary>
 internal sealed class WebPushOutlet(
-    WebPushRegistry registry, DeviceRegistry deviceRegistry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
+    WebPushRegistry registry, WebPushHolds holds, DeviceRegistry deviceRegistry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
     IOptions<WebPushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, IOptions<PushOptions> push, TimeProvider time, ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
 {
     public const string OutletName = "webpush";
@@ -83,19 +83,45 @@ internal sealed class WebPushOutlet(
         var due = devices.Where(d => !registry.HasLapsed(d, now) && (retraction || d.Registration.Wants(alert))).ToList();
         if (!retraction && alert.Urgency != Urgency.Flash)
         {
-            var awake = due.Where(d => d.Registration.QuietHours?.Covers(now) != true).ToList();
-            // The phones' hourly counters, keyed by the subscription's id as a phone's by its token.
-            var allowed = (await deviceRegistry.WithinCapAsync([.. awake.Select(d => d.Registration.Token)], push.Value.DeviceHourlyCap, now, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            due = [.. awake.Where(d => allowed.Contains(d.Registration.Token))];
+            var asleep = due.Where(d => d.Registration.QuietHours?.Covers(now) == true).ToList();
+            await holds.HoldAsync(alert.Id, [.. asleep.Select(d => (d.Registration.Token, d.Registration.QuietHours!.EndAfter(now)))], cancellationToken);
+            due = await WithinCapAsync([.. due.Except(asleep)], now, cancellationToken);
         }
 
-        var outcomes = await Task.WhenAll(due.Select(device => sentBefore.Contains(device.Registration.Token)
+        var shownAs = alertEvent.Type == AlertEventType.Published ? ReachCount.Sent : ReachCount.Replaced;
+        var counts = await SendAllAsync(alertEvent, message, due, shownAs, cancellationToken, sentBefore, progress);
+        counts[ReachCount.NotApplicable] = devices.Count - due.Count;
+        return counts;
+    }
+
+    /// <summary>Those of <paramref name="devices"/> under the hourly cap: the phones' counters, keyed by the subscription's id as a phone's by its token.</summary>
+    public async Task<List<WebPushDevice>> WithinCapAsync(IReadOnlyList<WebPushDevice> devices, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var allowed = (await deviceRegistry.WithinCapAsync([.. devices.Select(d => d.Registration.Token)], push.Value.DeviceHourlyCap, now, cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. devices.Where(d => allowed.Contains(d.Registration.Token))];
+    }
+
+    /// <summary>
+    /// Sends the event's message to every one of <paramref name="due"/>, notes who was shown it (for a retraction),
+    /// releases their holds (they have the alert's newest state), prunes the gone, and counts the outcomes, those
+    /// shown it as <paramref name="shownAs"/>. Those in <paramref name="sentBefore"/> were reached by an attempt that
+    /// ended mid-page and are counted, not sent again; each one reached is noted in <paramref name="progress"/>.
+    /// </summary>
+    public async Task<Dictionary<ReachCount, long>> SendAllAsync(
+        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> due, ReachCount shownAs, CancellationToken cancellationToken,
+        IReadOnlySet<string>? sentBefore = null, OutboxProgress? progress = null)
+    {
+        var alert = alertEvent.Alert;
+        var retraction = alertEvent.Type == AlertEventType.Retracted;
+        var outcomes = await Task.WhenAll(due.Select(device => sentBefore?.Contains(device.Registration.Token) == true
             ? Task.FromResult(WebPushSendOutcome.Accepted)
             : SendAsync(message, device, progress, cancellationToken)));
         var shown = due.Where((_, i) => outcomes[i] == WebPushSendOutcome.Accepted).Select(d => d.Registration.Token).ToList();
         if (!retraction)
         {
             await registry.MarkShownAsync(alert.Id, shown, alert.ExpiresAt, cancellationToken);
+            await holds.ForgetAsync(shown.Select(id => new WebPushHold(alert.Id, id)), cancellationToken);
         }
 
         foreach (var (device, outcome) in due.Zip(outcomes).Where(p => p.Second == WebPushSendOutcome.Gone))
@@ -110,14 +136,13 @@ internal sealed class WebPushOutlet(
 
         return new Dictionary<ReachCount, long>
         {
-            [alertEvent.Type == AlertEventType.Published ? ReachCount.Sent : ReachCount.Replaced] = shown.Count,
+            [shownAs] = shown.Count,
             [ReachCount.Pruned] = outcomes.Count(o => o == WebPushSendOutcome.Gone),
             [ReachCount.Failed] = outcomes.Count(o => o is WebPushSendOutcome.Failed or WebPushSendOutcome.TooLarge),
-            [ReachCount.NotApplicable] = devices.Count - due.Count,
         };
     }
 
-    private async Task<WebPushSendOutcome> SendAsync(WebPushMessage message, WebPushDevice device, OutboxProgress progress, CancellationToken cancellationToken)
+    private async Task<WebPushSendOutcome> SendAsync(WebPushMessage message, WebPushDevice device, OutboxProgress? progress, CancellationToken cancellationToken)
     {
         await _inFlight.WaitAsync(cancellationToken);
         try
@@ -125,7 +150,7 @@ internal sealed class WebPushOutlet(
             var (outcome, status) = await client.SendAsync(message, device.Subscription, cancellationToken);
             if (outcome == WebPushSendOutcome.Accepted)
             {
-                progress.MarkSent(device.Registration.Token);
+                progress?.MarkSent(device.Registration.Token);
             }
             else if (outcome == WebPushSendOutcome.Gone)
             {

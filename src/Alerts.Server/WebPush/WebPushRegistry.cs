@@ -51,6 +51,13 @@ internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys 
         return json.IsNull ? null : JsonSerializer.Deserialize<WebPushDevice>((string)json!, AlertsJson.Options);
     }
 
+    /// <summary>The subscriptions of <paramref name="ids"/> still registered.</summary>
+    public async Task<IReadOnlyList<WebPushDevice>> FindManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var records = await Database.HashGetAsync(keys.Records, [.. ids.Select(id => (RedisValue)id)]).WaitAsync(cancellationToken);
+        return Read(records);
+    }
+
     public bool HasLapsed(WebPushDevice device, DateTimeOffset now) => device.Registration.RegisteredAt + push.Value.RegistrationTtl <= now;
 
     /// <summary>Up to <paramref name="count"/> subscriptions of the edition after <paramref name="afterId"/>; the last id read, null at the end.</summary>
@@ -88,7 +95,9 @@ internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys 
         }
 
         var records = await Database.HashGetAsync(keys.Records, ids).WaitAsync(cancellationToken);
-        var devices = records.Where(r => r.HasValue).Select(r => JsonSerializer.Deserialize<WebPushDevice>((string)r!, AlertsJson.Options)!).ToList();
-        return (devices, (string)ids[^1]!);
+        return (Read(records), (string)ids[^1]!);
     }
+
+    private static List<WebPushDevice> Read(RedisValue[] records) =>
+        [.. records.Where(r => r.HasValue).Select(r => JsonSerializer.Deserialize<WebPushDevice>((string)r!, AlertsJson.Options)!)];
 }

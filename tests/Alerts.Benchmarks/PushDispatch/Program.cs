@@ -4,7 +4,15 @@ using PushDispatch;
 // limit lifted and once at the default, and prints one Markdown table row per run.
 // A second argument "no-receipts" leaves the apps silent, to tell the sends' cost from the receipts'.
 // A second argument "--audience-only" registers N devices and times the audience device count instead, sending nothing.
+// A second argument "--webpush" sends one flash alert to N Web Push subscriptions instead, in rounds (third
+// argument, default 2) each beside the crypto floor measured in the same run (WebPushBenchmark).
 var devices = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+if (args.Length > 1 && args[1] == "--webpush")
+{
+    await WebPushBenchmark.RunAsync(devices, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
+    return;
+}
+
 if (args.Length > 1 && args[1] == "--audience-only")
 {
     await AudienceBenchmark.RunAsync(devices);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Hosting;
 using Alerts.Server.Tests.Infrastructure;
@@ -73,6 +74,30 @@ public sealed class DurableDeskWritesTests
         Assert.Equal((1, 1L), (confirmed.GetProperty("events").GetArrayLength(), confirmed.GetProperty("latestSeq").GetInt64()));
         await ticker.WaitForSeqAsync("en", 1, TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task TheTickerSnapshotAndAResetShowLinesAsTheReplicaHasThemNotAsA503LeftThemOnThePrimary()
+    {
+        await using var primary = await RedisServerProcess.StartAsync();
+        var replica = await RedisServerProcess.StartAsync("--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture));
+        await ReplicationTests.WaitForReplicaLinkAsync(replica);
+        await using var node = await AlertsNode.StartAsync(primary.ConnectionString, "alerts", settings: WaitingForOneReplica());
+        using var editor = node.ClientAs(EnEditor);
+        var published = await IdempotencyFirstTests.SendAsync(editor, "key-kept", DeskApi.Body("en", "Bridge closed after the storm"));
+
+        await replica.DisposeAsync();
+        var unconfirmed = await IdempotencyFirstTests.SendAsync(editor, "key-lost", DeskApi.Body("en", "Not on any replica yet"));
+        var correction = await editor.SendAsync(HttpMethod.Patch, $"/api/v1/alerts/{published.Id}", new { headline = "Bridge reopened, says nobody yet" });
+        var ticker = await node.Public.GetJsonAsync("/api/v1/editions/en/ticker");
+        var reset = await node.Public.GetJsonAsync("/api/v1/editions/en/events?after=0&epoch=a-former-life");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable), (published.Status, unconfirmed.Status, correction.Status));
+        Assert.Equal(["Bridge closed after the storm"], Headlines(ticker.GetProperty("alerts")));
+        Assert.True(reset.GetProperty("reset").GetBoolean());
+        Assert.Equal(["Bridge closed after the storm"], Headlines(reset.GetProperty("ticker")));
+    }
+
+    private static IEnumerable<string?> Headlines(JsonElement lines) => lines.EnumerateArray().Select(a => a.GetProperty("headline").GetString());
 
     [Fact]
     public async Task WithReplicationCutASubmissionACancelAndAnApprovalAreRefused503()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alerts.Core.Desk;
 using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Infrastructure;
+using Alerts.Server.Tests.Push;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +15,11 @@ namespace Alerts.Server.Tests.Newsroom;
 /// The desk's guarantees on every path, generated: every endpoint that changes or reveals an alert × role (editor,
 /// chief, admin) × in or out of the key's editions × approval mode × scope × the alert's state. Each case checks
 /// the answer (worked out from the Core approval rule, not listed by hand) and, for a refusal, that the log and the
-/// alert are unchanged and the attempt is audited; pushes and webhooks are outlets of the log, so an unchanged log
-/// is also "nothing pushed, no webhook". One node per mode and scope; an alert in a state is reused until a case
-/// changes it. <see cref="EveryEndpointThatChangesOrRevealsIsInTheMatrix"/> fails when an endpoint is added
-/// without being placed here.
+/// alert are unchanged, the attempt is audited, and neither the strict fake FCM (test phones included) nor a webhook
+/// receiver ever got its line; what waits reaches neither, what is published (or test-sent) reaches them, so the
+/// check can fail, and everything they got is an event of the log. One node, FCM and receiver per mode and scope; an
+/// alert in a state is reused until a case changes it. <see cref="EveryEndpointThatChangesOrRevealsIsInTheMatrix"/>
+/// fails when an endpoint is added without being placed here.
 /// </summary>
 public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
@@ -72,18 +74,19 @@ public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<Re
     [MemberData(nameof(Modes))]
     public async Task EveryPathKeepsTheDesksGuarantees(string mode, string scope)
     {
-        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: Settings(new Dictionary<string, string?>
-        {
-            ["Alerts:Approval:Mode"] = mode,
-            ["Alerts:Approval:Scope"] = scope,
-            ["Alerts:Audit:RefusalsPerKeyPerMinute"] = "10000",
-        }));
+        await using var outlets = await OutletWitness.StartAsync();
+        var settings = Settings(outlets.Settings());
+        settings["Alerts:Approval:Mode"] = mode;
+        settings["Alerts:Approval:Scope"] = scope;
+        settings["Alerts:Audit:RefusalsPerKeyPerMinute"] = "10000";
+        await using var node = await PushNodes.StartAsync(redis, RedisFixture.NewPrefix(), outlets.Fcm, settings);
         var rule = new ApprovalRule(mode == "two-person" ? ApprovalMode.TwoPerson : Enum.Parse<ApprovalMode>(mode, ignoreCase: true), Enum.Parse<ApprovalScope>(scope, ignoreCase: true));
         var clients = Actors.ToDictionary(a => a.Key, a => node.ClientAs(a.Key));
         using var arranger = WithKey(node.BaseAddress, TestKeys.Admin);
         using var boss = node.ClientAs(Boss);
         var states = new Dictionary<AlertState, string>();
         var failures = new List<string>();
+        var sent = new List<(string Where, string Name, string Line, HttpStatusCode Status)>();
         var cases = 0;
 
         foreach (var (name, send, statesOf, expect, changes) in Cases())
@@ -96,10 +99,12 @@ public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<Re
                     var before = alertId is null ? null : await SnapshotAsync(arranger, alertId);
                     var latestSeq = await node.Public.LatestSeqAsync("en");
                     var refusalsBefore = await RefusalsAsync(boss, actor.Key);
-                    var (status, body) = await send(clients[actor.Key], alertId, NextLine());
+                    var line = NextLine();
+                    var (status, body) = await send(clients[actor.Key], alertId, line);
                     var expected = expect(rule, actor.Role, actor.In, state);
                     cases++;
                     var where = $"{name} by {actor.Key} on {state?.ToString() ?? "-"} ({mode}, {scope})";
+                    sent.Add((where, name, line, status));
                     if (status != expected)
                     {
                         failures.Add($"{where}: {(int)status}, expected {(int)expected}: {body}");
@@ -130,6 +135,10 @@ public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<Re
             }
         }
 
+        // Last in the log and pushed: once it reached FCM, every push queued before it had its turn.
+        var lastPushed = await ArrangeAsync(arranger, boss, AlertState.Published, push: true);
+        failures.AddRange(await outlets.SettleAsync(await node.Public.LatestSeqAsync("en"), lastPushed));
+        failures.AddRange(sent.SelectMany(c => OutletFailures(c.Where, c.Name, c.Line, c.Status, outlets)));
         foreach (var client in clients.Values)
         {
             client.Dispose();
@@ -153,6 +162,25 @@ public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<Re
 
         Assert.True(unplaced.Count == 0, $"Endpoints neither in the guarantees matrix nor listed outside it: {string.Join(", ", unplaced)}");
         Assert.Contains("POST /api/v1/alerts/{id}/approve", routes);
+    }
+
+    /// <summary>
+    /// What the outlets got of a case's line: nothing for a refusal or a preview, nothing yet for a publication that
+    /// waits; a webhook (and a push when asked) for one published, and the test phone's message for a test send.
+    /// </summary>
+    private static IEnumerable<string> OutletFailures(string where, string name, string line, HttpStatusCode status, OutletWitness outlets)
+    {
+        var (pushed, testSent, hooked) = (outlets.Pushed(line), outlets.TestSent(line), outlets.Hooked(line));
+        var publish = name.StartsWith("publish", StringComparison.Ordinal);
+        var mustReach = (int)status >= 400 || name == "preview" || (publish && status == HttpStatusCode.Accepted)
+            ? (Push: false, Test: false, Hook: false)
+            : publish && status == HttpStatusCode.Created ? (Push: name.EndsWith("True", StringComparison.Ordinal), Test: false, Hook: true)
+            : name == "preview?send=test" && status == HttpStatusCode.OK ? (Push: false, Test: true, Hook: false)
+            : (Push: pushed, Test: testSent, Hook: hooked);
+        if (mustReach != (pushed, testSent, hooked))
+        {
+            yield return $"{where} answered {(int)status}: pushed {pushed}, test-sent {testSent}, webhook {hooked}; expected {mustReach}";
+        }
     }
 
     private enum AlertState
@@ -215,7 +243,7 @@ public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<Re
             (_, _, _, _) => HttpStatusCode.OK, false);
         foreach (var send in new[] { "", "?send=test" })
         {
-            yield return ($"preview{send}", (c, _, line) => c.SendAsync(HttpMethod.Post, $"/api/v1/alerts/preview{send}", DeskApi.Body("en", line)), none,
+            yield return ($"preview{send}", (c, _, line) => c.SendAsync(HttpMethod.Post, $"/api/v1/alerts/preview{send}", DeskApi.Body("en", line, new { push = true })), none,
                 (_, _, inEdition, _) => Out(inEdition, HttpStatusCode.OK), false);
         }
 
@@ -246,14 +274,14 @@ public sealed class GuaranteesMatrixTests(RedisFixture redis) : IClassFixture<Re
     /// An alert of <c>en</c> brought to <paramref name="state"/> by the arranger (the node's admin key, never an actor of a case; a
     /// pending one by its editor key), approved by the desk's admin where the rule holds it.
     /// </summary>
-    private async Task<string> ArrangeAsync(HttpClient arranger, HttpClient approver, AlertState state)
+    private async Task<string> ArrangeAsync(HttpClient arranger, HttpClient approver, AlertState state, bool push = false)
     {
         var line = NextLine();
         object extra = state switch
         {
             AlertState.Pending => new { push = true },
             AlertState.Scheduled => new { publishAt = DeskApi.In(3600) },
-            _ => new { },
+            _ => new { push },
         };
         using var submitter = state == AlertState.Pending ? WithKey(arranger.BaseAddress!, TestKeys.Editor) : null;
         var (status, body) = await (submitter ?? arranger).SendAsync(HttpMethod.Post, "/api/v1/alerts", DeskApi.Body("en", line, extra));

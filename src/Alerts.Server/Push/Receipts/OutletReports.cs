@@ -6,13 +6,14 @@ using Alerts.Server.Outbox;
 namespace Alerts.Server.Push.Receipts;
 
 /// <summary>
-/// The delivery report's <c>outlets</c>: the live connections (<c>hub</c>: hub clients and event streams, which
-/// the one fan-out counts together), FCM (<c>fcm</c>, over all the alert's push jobs), and every outlet of the
+/// The delivery report's <c>outlets</c>: the live connections (<c>hub</c>: hub clients; <c>sse</c>: event streams,
+/// both counted by the one fan-out for the alert's latest event), FCM (<c>fcm</c>, over all the alert's push jobs), and every outlet of the
 /// outbox that follows the alert's edition, listed even before it got to the alert (all counts 0).
 /// </summary>
 internal sealed class OutletReports(IEnumerable<IOutletSet> outletSets, OutletReach reach)
 {
     public const string Hub = "hub";
+    public const string Sse = "sse";
     public const string Fcm = PushOptions.OutletName;
 
     public async Task<IReadOnlyList<OutletDelivery>> ReadAsync(AlertRecord found, HubDelivery hub, PushDelivery push, CancellationToken cancellationToken)
@@ -26,10 +27,13 @@ internal sealed class OutletReports(IEnumerable<IOutletSet> outletSets, OutletRe
             .Select(name => reached.TryGetValue(name, out var entry) ? entry : new OutletDelivery(name, null, null, 0, 0, 0, 0, 0, null, null));
         return
         [
-            new OutletDelivery(Hub, latestName, null, replaced ? 0 : hub.ConnectionsSentTo, replaced ? hub.ConnectionsSentTo : 0, 0, 0, 0, null, null),
+            Live(Hub, hub.ConnectionsSentTo),
+            Live(Sse, hub.StreamsSentTo),
             new OutletDelivery(
                 Fcm, push.Enabled ? latestName : null, null, push.Accepted, 0, push.Pruned, push.Failed, push.Held + push.Capped, push.FirstSentAt, push.LastSentAt),
             .. outbox.OrderBy(o => o.Outlet, StringComparer.Ordinal),
         ];
+
+        OutletDelivery Live(string outlet, long sentTo) => new(outlet, latestName, null, replaced ? 0 : sentTo, replaced ? sentTo : 0, 0, 0, 0, null, null);
     }
 }

@@ -1,4 +1,4 @@
-// Bundles the ticker and the console into one file each (SignalR included) for the server to embed.
+// Bundles the ticker, the console and the Web Push worker into one file each (SignalR included) for the server to embed.
 // Usage: node build.mjs <output directory>
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 const outdir = process.argv[2] ?? "dist";
 
 await build({
-  entryPoints: { ticker: "src/ticker.js", console: "src/console.js" },
+  entryPoints: { ticker: "src/ticker.js", console: "src/console.js", "push-sw": "src/push-sw.js" },
   outdir,
   bundle: true,
   minify: true,
@@ -20,7 +20,7 @@ await build({
   logLevel: "warning",
 });
 
-for (const name of ["ticker.js", "console.js"]) {
+for (const name of ["ticker.js", "console.js", "push-sw.js"]) {
   const bytes = readFileSync(join(outdir, name));
   console.log(`${name}: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} bytes gzipped`);
 }

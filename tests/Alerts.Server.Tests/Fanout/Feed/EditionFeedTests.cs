@@ -359,7 +359,7 @@ public sealed class EditionFeedTests
 
     private sealed class NoRecorder : IFanoutRecorder
     {
-        public void Record(string edition, string alertId, int connections)
+        public void Record(string edition, string alertId, int connections, int streams)
         {
         }
     }

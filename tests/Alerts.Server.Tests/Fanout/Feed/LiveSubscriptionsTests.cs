@@ -70,7 +70,7 @@ public sealed class LiveSubscriptionsTests
 
     private sealed class NoRecorder : IFanoutRecorder
     {
-        public void Record(string edition, string alertId, int connections)
+        public void Record(string edition, string alertId, int connections, int streams)
         {
         }
     }

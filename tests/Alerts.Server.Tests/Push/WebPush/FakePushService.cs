@@ -26,6 +26,7 @@ public sealed class FakePushService : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfterSeconds)>> _answers = new();
     private readonly ConcurrentDictionary<(string Subscription, string Topic), PushedMessage> _byTopic = new();
     private int _nextId;
+    private long _counted;
 
     private FakePushService(WebApplication app, int port, X509Certificate2 certificate)
     {
@@ -43,6 +44,15 @@ public sealed class FakePushService : IAsyncDisposable
 
     /// <summary>Awaited before a request is judged, to hold it; true drops it unanswered and unrecorded, as if its sender had died.</summary>
     public Func<Task<bool>>? Hold { get; set; }
+
+    /// <summary>
+    /// False for a throughput run: every POST to a known subscription is drained and answered 201, counted in
+    /// <see cref="CountedCount"/> and not judged, so the run measures the sender, not the fake's own crypto.
+    /// </summary>
+    public bool Judging { get; set; } = true;
+
+    /// <summary>The messages answered 201 without judging them (<see cref="Judging"/> false).</summary>
+    public long CountedCount => Interlocked.Read(ref _counted);
 
     /// <summary>Every accepted message, in arrival order.</summary>
     public ConcurrentQueue<PushedMessage> Accepted { get; } = new();
@@ -86,6 +96,7 @@ public sealed class FakePushService : IAsyncDisposable
     public SocketsHttpHandler TrustingHandler() => new()
     {
         AllowAutoRedirect = false,
+        EnableMultipleHttp2Connections = true,
         SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHashString() == Certificate.GetCertHashString() },
     };
 
@@ -106,6 +117,13 @@ public sealed class FakePushService : IAsyncDisposable
         {
             context.Abort();
             return Results.Empty;
+        }
+
+        if (!Judging)
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            Interlocked.Increment(ref _counted);
+            return Results.StatusCode(201);
         }
 
         var status = await JudgeAsync(id, context);

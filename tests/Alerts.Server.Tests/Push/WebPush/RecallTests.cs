@@ -30,6 +30,12 @@ public sealed class RecallTests(RedisFixture redis) : IClassFixture<RedisFixture
 
         var alert = await node.Editor.PublishAsync("en", "Bridge collapses", new { push = true, sections = new[] { "politics" } });
         await PushNodes.UntilAsync(() => service.Accepted.Count >= 1 && wire.Received.Count >= 1, "the alert at every outlet");
+        // The push service's 201 comes before the outlet writes it down: wait for both subscriptions in the report.
+        await PushNodes.UntilAsync(async () =>
+        {
+            var report = Outlet(await node.Editor.GetJsonAsync($"/api/v1/alerts/{alert.Alert.Id}/delivery"), "webpush");
+            return report.GetProperty("sent").GetInt64() + report.GetProperty("notApplicable").GetInt64() >= 2;
+        }, "both subscriptions in the web push report");
         var published = await node.Editor.GetJsonAsync($"/api/v1/alerts/{alert.Alert.Id}/delivery");
         Assert.Equal(1, Outlet(published, "webpush").GetProperty("sent").GetInt64());
         Assert.Equal(1, Outlet(published, "webpush").GetProperty("notApplicable").GetInt64());

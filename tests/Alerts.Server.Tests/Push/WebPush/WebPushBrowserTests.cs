@@ -25,14 +25,7 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
         await using var site = await PublisherSite.StartAsync(node.BaseAddress);
         var subscription = service.Subscribe();
         await using var tab = await browser.NewPageAsync();
-        await tab.Context.GrantPermissionsAsync(["notifications"], new() { Origin = site.Origin });
-        await tab.Context.AddInitScriptAsync($$"""
-            if (self.PushManager) {
-              const json = {{JsonSerializer.Serialize(subscription.Json)}};
-              PushManager.prototype.subscribe = async function () { return { endpoint: json.endpoint, toJSON: () => json }; };
-              PushManager.prototype.getSubscription = async function () { return null; };
-            }
-            """);
+        await SupplySubscriptionAsync(tab, site, subscription);
 
         var registrations = new List<(string Id, string Scope)>();
         var devTools = await tab.Context.NewCDPSessionAsync(tab.Page);
@@ -68,6 +61,84 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
         await DeliverNextAsync(service, devTools, registrations, site, 3);
         await ExpectNotificationAsync(tab, alert.Alert.Id, "This alert was withdrawn.");
         tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task TheWorkerRegistersASubscriptionTheBrowserRotatedAndItGetsTheNextAlert()
+    {
+        await using var service = await FakePushService.StartAsync();
+        await using var node = await WebPushNodes.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), service);
+        await using var site = await PublisherSite.StartAsync(node.BaseAddress);
+        var (subscription, rotated) = (service.Subscribe(), service.Subscribe());
+        await using var tab = await browser.NewPageAsync();
+        await SupplySubscriptionAsync(tab, site, subscription);
+
+        await tab.Page.GotoAsync(site.PushPage.ToString());
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get breaking alerts" }).ClickAsync(new() { Timeout = 10_000 });
+        await Expect(tab.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You will get breaking alerts.", new() { Timeout = 10_000 });
+        const string Saved = """async () => (await (await caches.open("alerts-push")).match("/alerts-push/registration")).json()""";
+        Assert.Equal(Alerts.Server.WebPush.WebPushSubscription.IdOf(subscription.Endpoint.ToString()), (await tab.Page.EvaluateAsync<JsonElement>(Saved)).GetProperty("token").GetString());
+
+        // Chromium fires no pushsubscriptionchange of its own without its vendor's push service: the test
+        // dispatches one in the worker, through DevTools, carrying the browser's new subscription.
+        await EvaluateInWorkerAsync(site, $$"""
+            (async () => {
+              const json = {{JsonSerializer.Serialize(rotated.Json)}};
+              const pending = [];
+              const event = new Event("pushsubscriptionchange");
+              event.waitUntil = (promise) => pending.push(promise);
+              event.oldSubscription = null;
+              event.newSubscription = { endpoint: json.endpoint, toJSON: () => json };
+              self.dispatchEvent(event);
+              await Promise.all(pending);
+              return "renewed";
+            })()
+            """);
+
+        Assert.Equal(Alerts.Server.WebPush.WebPushSubscription.IdOf(rotated.Endpoint.ToString()), (await tab.Page.EvaluateAsync<JsonElement>(Saved)).GetProperty("token").GetString());
+        await node.Editor.PublishAsync("en", "Ferry sinks off the coast", new { push = true, urgency = "flash" });
+        await PushNodes.UntilAsync(() => service.Accepted.Any(m => m.Subscription == rotated.Id), "the alert at the rotated subscription", Timeout);
+        tab.AssertNoScriptErrors();
+    }
+
+    /// <summary>Allows notifications on the site and makes the browser's push subscription the test's own.</summary>
+    private static async Task SupplySubscriptionAsync(BrowserPage tab, PublisherSite site, FakeSubscription subscription)
+    {
+        await tab.Context.GrantPermissionsAsync(["notifications"], new() { Origin = site.Origin });
+        await tab.Context.AddInitScriptAsync($$"""
+            if (self.PushManager) {
+              const json = {{JsonSerializer.Serialize(subscription.Json)}};
+              PushManager.prototype.subscribe = async function () { return { endpoint: json.endpoint, toJSON: () => json }; };
+              PushManager.prototype.getSubscription = async function () { return null; };
+            }
+            """);
+    }
+
+    /// <summary>Runs <paramref name="expression"/> in the site's service worker (DevTools' Target and Runtime domains); fails unless it resolves to "renewed".</summary>
+    private async Task EvaluateInWorkerAsync(PublisherSite site, string expression)
+    {
+        var devTools = await browser.Browser.NewBrowserCDPSessionAsync();
+        var targets = (await devTools.SendAsync("Target.getTargets"))!.Value.GetProperty("targetInfos").EnumerateArray();
+        var worker = targets.First(t => t.GetProperty("type").GetString() == "service_worker" && t.GetProperty("url").GetString()!.StartsWith(site.Origin, StringComparison.Ordinal));
+        var attached = await devTools.SendAsync("Target.attachToTarget", new Dictionary<string, object> { ["targetId"] = worker.GetProperty("targetId").GetString()!, ["flatten"] = false });
+        var session = attached!.Value.GetProperty("sessionId").GetString()!;
+        var answered = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        devTools.Event("Target.receivedMessageFromTarget").OnEvent += (_, e) =>
+        {
+            if (e is { } message && message.GetProperty("sessionId").GetString() == session
+                && JsonDocument.Parse(message.GetProperty("message").GetString()!).RootElement is var reply && reply.TryGetProperty("id", out var id) && id.GetInt32() == 1)
+            {
+                answered.TrySetResult(reply.GetRawText());
+            }
+        };
+        await devTools.SendAsync("Target.sendMessageToTarget", new Dictionary<string, object>
+        {
+            ["sessionId"] = session,
+            ["message"] = JsonSerializer.Serialize(new { id = 1, method = "Runtime.evaluate", @params = new { expression, awaitPromise = true, returnByValue = true } }),
+        });
+        var result = await answered.Task.WaitAsync(Timeout);
+        await devTools.DetachAsync();
+        Assert.Contains("\"value\":\"renewed\"", result, StringComparison.Ordinal);
     }
 
     /// <summary>Waits for the server's <paramref name="count"/>th message at the fake service and hands it, decrypted, to the page's worker.</summary>

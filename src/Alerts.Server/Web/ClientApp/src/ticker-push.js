@@ -1,6 +1,7 @@
 // Web Push from the ticker. The browser asks the reader for permission only when they press the
 // button (or when the site calls AlertsTicker.push.subscribe() from its own button): never on load.
 import { pushStyle } from "./ticker-style.js";
+import { keyBytes, registrationBody, saveRegistration, savedRegistration } from "./push-registration.js";
 
 /** The worker path on the publisher's origin when the script tag does not name one (data-push-worker). */
 export const defaultWorker = "/alerts-sw.js";
@@ -19,25 +20,6 @@ export function pushLabels(language) {
 /** Whether this browser can take Web Push at all; a page served over plain http (not localhost) cannot. */
 export function pushSupported(global) {
   return Boolean(global.isSecureContext && global.navigator && "serviceWorker" in global.navigator && "PushManager" in global && "Notification" in global);
-}
-
-/** The body of POST /api/v1/devices for a subscription: the browser's own JSON, and what the reader wants. */
-export function registrationBody(subscription, options) {
-  const json = typeof subscription.toJSON === "function" ? subscription.toJSON() : subscription;
-  const body = { platform: "web", edition: options.edition, subscription: { endpoint: json.endpoint, keys: json.keys } };
-  for (const field of ["sections", "regions", "minUrgency", "quietHours"]) {
-    if (options[field] !== undefined) {
-      body[field] = options[field];
-    }
-  }
-  return body;
-}
-
-/** base64url (the API's VAPID key) to the bytes pushManager.subscribe takes. */
-export function keyBytes(base64url) {
-  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/");
-  const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
 /**
@@ -77,6 +59,10 @@ export async function subscribe(server, options) {
     throw new Error(`The Alerts server answered ${response.status} to the subscription.`);
   }
   const { token } = await response.json();
+  if (window.caches) {
+    // For the worker, should the browser rotate the subscription (push-registration.js).
+    await saveRegistration(window.caches, savedRegistration(new URL(server, window.location.href), publicKey, options, token)).catch(() => undefined);
+  }
   return { token };
 }
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { keyBytes, pushLabels, pushSupported, registrationBody } from "../src/ticker-push.js";
+import { pushLabels, pushSupported } from "../src/ticker-push.js";
+import { keyBytes, registrationBody } from "../src/push-registration.js";
 
 test("the registration body carries the browser's subscription and only the wishes given", () => {
   const subscription = { toJSON: () => ({ endpoint: "https://fcm.googleapis.com/fcm/send/abc", expirationTime: null, keys: { p256dh: "BKey", auth: "Auth" } }) };

@@ -1,7 +1,11 @@
 // The Alerts Web Push worker. A publisher serves a one-line worker from its own origin:
 //   importScripts("https://alerts.example/push-sw.js");
 // Each push is a notification tagged with the alert id, so a correction replaces it and a
-// withdrawal replaces it with the edition's words for "withdrawn" (and no link).
+// withdrawal replaces it with the edition's words for "withdrawn" (and no link). When the browser
+// rotates the subscription, the worker registers the new one with the old one's wishes.
+// Bundled by esbuild (build.mjs) into the classic script importScripts loads.
+import { renewSubscription } from "./push-registration.js";
+
 self.addEventListener("push", (event) => {
   let payload = null;
   try {
@@ -32,4 +36,8 @@ self.addEventListener("notificationclick", (event) => {
   if (url && /^https:\/\//.test(url)) {
     event.waitUntil(self.clients.openWindow(url));
   }
+});
+
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil(renewSubscription(event, { pushManager: self.registration.pushManager, caches: self.caches, fetch: (url, init) => self.fetch(url, init) }));
 });

@@ -1,0 +1,45 @@
+using Alerts.Server.Desk;
+using StackExchange.Redis;
+
+namespace Alerts.Server.WebPush;
+
+/// <summary>
+/// Subscriptions held back from a non-flash alert for their quiet hours, as phones are: one sorted set of
+/// (alert, subscription) scored by when the quiet hours end. A claim leases the due ones to one node; the
+/// node removes them once sent, and a node that dies leaves them due again after the lease.
+/// </summary>
+internal sealed class WebPushHolds(IConnectionMultiplexer redis, WebPushKeys keys)
+{
+    private IDatabase Database => redis.GetDatabase();
+
+    /// <summary>Holds each subscription until its quiet hours end; a newer event of the alert holds it again, once.</summary>
+    public async Task HoldAsync(string alertId, IReadOnlyList<(string SubscriptionId, DateTimeOffset WakesAt)> held, CancellationToken cancellationToken)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        var entries = held.Select(h => new SortedSetEntry(new WebPushHold(alertId, h.SubscriptionId).Member, h.WakesAt.ToUnixTimeMilliseconds())).ToArray();
+        await Database.SortedSetAddAsync(keys.Held, entries).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="count"/> holds whose quiet hours ended by <paramref name="now"/>, leased to this node for <paramref name="lease"/>.</summary>
+    public async Task<IReadOnlyList<WebPushHold>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken cancellationToken)
+    {
+        // The desk's claim of due alerts is the same step over a set scored by due time: range, and move each a lease ahead.
+        var result = await Database.ScriptEvaluateAsync(
+            DeskScripts.DueClaim, [keys.Held], [now.ToUnixTimeMilliseconds(), (long)lease.TotalMilliseconds, count]).WaitAsync(cancellationToken);
+        return [.. ((RedisValue[])result!).Select(m => WebPushHold.Parse(m!))];
+    }
+
+    /// <summary>Forgets the holds: the subscriptions got the alert's newest state, or will never get it.</summary>
+    public async Task ForgetAsync(IEnumerable<WebPushHold> holds, CancellationToken cancellationToken)
+    {
+        var members = holds.Select(h => (RedisValue)h.Member).ToArray();
+        if (members.Length > 0)
+        {
+            await Database.SortedSetRemoveAsync(keys.Held, members).WaitAsync(cancellationToken);
+        }
+    }
+}
