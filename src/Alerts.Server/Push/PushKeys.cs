@@ -5,8 +5,9 @@ using StackExchange.Redis;
 namespace Alerts.Server.Push;
 
 /// <summary>
-/// Every Redis key of the push feature. The queue's keys share the hash tag <c>{prefix:push}</c> and the
-/// registry's <c>{prefix:devices}</c>, so each script's keys live in one Redis Cluster slot.
+/// Every Redis key of the push feature. The sending keys share the hash tag <c>{prefix:push}</c> and the
+/// registry's <c>{prefix:devices}</c>, so each script's keys live in one Redis Cluster slot. The cursor and
+/// the lease are the outbox's (<see cref="Outbox.OutboxKeys"/>, outlet <c>fcm</c>).
 /// </summary>
 internal sealed class PushKeys(IOptions<RedisOptions> options)
 {
@@ -16,17 +17,17 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
 
     private string Devices => $"{{{_prefix}:devices}}";
 
-    /// <summary>The last seq of the edition's log the outbox has turned into jobs.</summary>
-    public RedisKey Cursor(string edition) => $"{Push}:cursor:{edition}";
+    /// <summary>Hash: a pushed event's counts and whether its pass ended (<see cref="Sending.ItemFields"/>); id <c>{edition}:{seq}</c>.</summary>
+    public RedisKey Item(string itemId) => $"{Push}:item:{itemId}";
 
-    /// <summary>Sorted set: member = job id, score = Unix ms when the job may be leased (due time or lease deadline).</summary>
-    public RedisKey Queue => $"{Push}:queue";
+    /// <summary>Set: targets FCM accepted in the page being sent, so a node taking over skips them; id <c>{edition}:{seq}</c>, or <c>held:{alertId}</c> while waking sleepers.</summary>
+    public RedisKey Sent(string itemId) => $"{Push}:sent:{itemId}";
 
-    /// <summary>Hash: the job's event, its lease and how far through its targets it got.</summary>
-    public RedisKey Job(string jobId) => $"{Push}:job:{jobId}";
+    /// <summary>Sorted set: the edition's alerts with devices held for their quiet hours, scored by when the first of them wakes (Unix ms).</summary>
+    public RedisKey HeldIndex(string edition) => $"{Push}:held-alerts:{edition}";
 
-    /// <summary>Set: targets FCM accepted in the batch being sent, so a node taking over skips them.</summary>
-    public RedisKey Sent(string jobId) => $"{Push}:sent:{jobId}";
+    /// <summary>The event (JSON) the alert's held devices are owed when they wake: the newest one that held them.</summary>
+    public RedisKey HeldEvent(string alertId) => $"{Push}:held-event:{alertId}";
 
     /// <summary>Sorted set: devices held back from the alert's newest push for their quiet hours, scored by when those end (Unix ms).</summary>
     public RedisKey Held(string alertId) => $"{Push}:held:{alertId}";

@@ -9,7 +9,7 @@ internal sealed class ReceiptStore(IConnectionMultiplexer redis, PushKeys keys, 
     /// <summary>The window of the newsroom's "share of the audience within 2 minutes" figure.</summary>
     public static readonly TimeSpan OnTimeWindow = TimeSpan.FromMinutes(2);
 
-    private static readonly string RecordScript = Queue.QueueScripts.Names + EmbeddedScript.Load("push/record-receipt.lua");
+    private static readonly string RecordScript = Sending.PushScripts.Names + EmbeddedScript.Load("push/record-receipt.lua");
 
     /// <summary>Counts the receipt; false when the alert was never pushed.</summary>
     public async Task<bool> RecordAsync(Receipt receipt, CancellationToken cancellationToken)

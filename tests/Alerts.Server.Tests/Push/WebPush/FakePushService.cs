@@ -42,6 +42,9 @@ public sealed class FakePushService : IAsyncDisposable
     /// <summary>Every request, as (subscription, status answered), in arrival order.</summary>
     public ConcurrentQueue<(string Subscription, int Status, DateTimeOffset At)> Requests { get; } = new();
 
+    /// <summary>Awaited before a request is judged, to hold it; true drops it unanswered and unrecorded, as if its sender had died.</summary>
+    public Func<Task<bool>>? Hold { get; set; }
+
     /// <summary>
     /// False for a throughput run: every POST to a known subscription is drained and answered 201, counted in
     /// <see cref="CountedCount"/> and not judged, so the run measures the sender, not the fake's own crypto.
@@ -110,6 +113,12 @@ public sealed class FakePushService : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(string id, HttpContext context)
     {
+        if (Hold is { } hold && await hold())
+        {
+            context.Abort();
+            return Results.Empty;
+        }
+
         if (!Judging)
         {
             await context.Request.Body.CopyToAsync(Stream.Null);
