@@ -47,11 +47,11 @@ internal sealed class RegistrationSweeper(
             var now = time.GetUtcNow();
             expired = await registry.ExpiredAsync(now, PerRound, cancellationToken);
             var removed = 0;
-            foreach (var token in expired)
+            foreach (var id in expired)
             {
-                if (await registry.RemoveIfExpiredAsync(token, now, cancellationToken) is { } device)
+                if (await registry.RemoveIfExpiredAsync(id, now, cancellationToken) is { } device)
                 {
-                    await mirror.EnqueueAsync(token, [], device.Topics(), cancellationToken);
+                    await mirror.EnqueueAsync(device.Token, [], device.Topics(), cancellationToken);
                     removed++;
                 }
             }
