@@ -31,9 +31,15 @@ internal sealed class EmbeddedGarnet : IDisposable
     private const string AofSegmentSize = "4m";
     private const long LegacySegmentThreshold = 4L << 20;
 
-    // Every checkpoint writes the whole hash index: Garnet's 128 MB default made each one 128 MB.
-    // 8 MB holds ~900,000 keys before Tsavorite chains overflow buckets, which it does without limit.
-    private const string IndexSize = "8m";
+    // Every checkpoint writes the whole hash index, so it starts small (1 MB: ~16,000 buckets of 7 keys) and
+    // Garnet doubles it once overflow buckets pass half of it (checked every minute): it follows the number
+    // of keys. A checkpoint keeps the size it was taken with, and recovery reads that size from it.
+    private const string IndexSize = "1m";
+    private const string IndexMaxSize = "1g";
+
+    // Keys with a TTL (the hourly push caps, leases) are only dropped when read after they expired; without
+    // this scan a cap key per device and hour would stay in every checkpoint. Every ten minutes.
+    private const string ExpiredKeyScanSeconds = "600";
 
     private readonly GarnetServer _server;
     private readonly ILoggerFactory _garnetLoggers;
@@ -114,6 +120,8 @@ internal sealed class EmbeddedGarnet : IDisposable
             // both are set before the first one, the legacy file's included.
             "--page", StorePageSize,
             "--index", IndexSize,
+            "--index-max-size", IndexMaxSize,
+            "--expired-key-deletion-scan-freq", ExpiredKeyScanSeconds,
         ];
         if (recover)
         {
