@@ -35,7 +35,8 @@ import threading
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SERVER = os.path.join(ROOT, "src", "Alerts.Server", "bin", "Release", "net10.0", "Alerts.Server.dll")
+# A copy elsewhere keeps a long run on one build while the source tree is rebuilt.
+SERVER = os.environ.get("ALERTS_SERVER_DLL") or os.path.join(ROOT, "src", "Alerts.Server", "bin", "Release", "net10.0", "Alerts.Server.dll")
 KEY = "embedded-disk-bench-key"
 CHECKPOINTS = {"checkpoints": "00:00:30", "none": "1.00:00:00"}
 
@@ -306,7 +307,7 @@ def main():
     parser.add_argument("--device-ttl", type=int, default=60, help="seconds; longer than registering --devices takes")
     parser.add_argument("--only", choices=["idle", "alerts", "devices"])
     parser.add_argument("--modes", default="checkpoints,none", help="checkpoints, none or both")
-    parser.add_argument("--interval", default=INTERVAL, help="the checkpoint interval of the checkpoints mode")
+    parser.add_argument("--interval", default="00:00:30", help="the checkpoint interval of the checkpoints mode")
     parser.add_argument("--restarts", type=int, default=1, help="restarts per measurement; the median is reported")
     args = parser.parse_args()
     global RESTARTS, INTERVAL
