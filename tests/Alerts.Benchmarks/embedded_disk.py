@@ -37,6 +37,7 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 # A copy elsewhere keeps a long run on one build while the source tree is rebuilt.
 SERVER = os.environ.get("ALERTS_SERVER_DLL") or os.path.join(ROOT, "src", "Alerts.Server", "bin", "Release", "net10.0", "Alerts.Server.dll")
+FILL = os.environ.get("ALERTS_FILL_DLL") or os.path.join(ROOT, "tests", "Alerts.Benchmarks", "PushDispatch", "bin", "Release", "net10.0", "PushDispatch.dll")
 KEY = "embedded-disk-bench-key"
 CHECKPOINTS = {"checkpoints": "00:00:30", "none": "1.00:00:00"}
 
@@ -263,21 +264,27 @@ def token():
         random.choices(string.ascii_letters, k=21))
 
 
-def scenario_devices(mode, count, ttl, rows, baseline):
+def scenario_devices(mode, count, ttl, bulk, rows, baseline):
     with tempfile.TemporaryDirectory(prefix="alerts-disk-") as data:
         node = Node(data, CHECKPOINTS[mode], {"Alerts__Push__RegistrationTtl": f"{ttl // 3600:02d}:{ttl % 3600 // 60:02d}:{ttl % 60:02d}"})
-        node.start()
         began = time.monotonic()
-        failures = pipelined(node, count, lambda i: {
-            "token": token(), "platform": "android", "edition": ("en", "ar", "es")[i % 3], "sections": ["politics", "sports"],
-            "regions": ["europe"], "minUrgency": "breaking",
-            "quietHours": {"from": "23:00", "to": "07:00", "timeZone": "Europe/Madrid"}}, "/api/v1/devices")
+        failures = 0
+        if bulk:
+            # The registry's layout written in bulk by the PushDispatch benchmark (EmbeddedFill), then this server's start.
+            subprocess.run(["dotnet", FILL, "--fill-embedded", str(count), data, str(ttl)], check=True, cwd=os.path.dirname(FILL))
+            first_start = node.start()
+        else:
+            first_start = node.start()
+            failures = pipelined(node, count, lambda i: {
+                "token": token(), "platform": "android", "edition": ("en", "ar", "es")[i % 3], "sections": ["politics", "sports"],
+                "regions": ["europe"], "minUrgency": "breaking",
+                "quietHours": {"from": "23:00", "to": "07:00", "timeZone": "Europe/Madrid"}}, "/api/v1/devices")
         register_seconds = time.monotonic() - began
         if register_seconds > ttl:
             raise RuntimeError(f"registering took {register_seconds:.0f} s, longer than the {ttl} s expiry")
         wait_for_checkpoint(mode)
         live_bytes, _ = directory_bytes(data)
-        rows.append(measure("devices", mode, f"{count} live", data, restarts(node, baseline),
+        rows.append(measure("devices", mode, f"{count} live", data, restarts(node, baseline), bulk=bulk, firstStartSeconds=round(first_start, 2),
                             registerSeconds=round(register_seconds, 1), failures=failures))
         node.start()
         # The last registration expires ttl after it was made; the sweep runs every ttl/4 (at most a minute).
@@ -305,6 +312,7 @@ def main():
     parser.add_argument("--idle", type=int, default=180, help="seconds")
     parser.add_argument("--idle-sample", type=int, default=30, help="seconds between directory samples of the idle node")
     parser.add_argument("--device-ttl", type=int, default=60, help="seconds; longer than registering --devices takes")
+    parser.add_argument("--bulk", action="store_true", help="write the registrations in bulk (PushDispatch --fill-embedded) instead of through the API")
     parser.add_argument("--only", choices=["idle", "alerts", "devices"])
     parser.add_argument("--modes", default="checkpoints,none", help="checkpoints, none or both")
     parser.add_argument("--interval", default="00:00:30", help="the checkpoint interval of the checkpoints mode")
@@ -324,7 +332,7 @@ def main():
             if args.only in (None, "alerts"):
                 scenario_alerts(mode, args.alerts, rows, baseline)
             if args.only in (None, "devices"):
-                scenario_devices(mode, args.devices, args.device_ttl, rows, baseline)
+                scenario_devices(mode, args.devices, args.device_ttl, args.bulk, rows, baseline)
     print("\n| scenario | checkpoints | phase | directory | of it AOF | restart to ready | empty directory, same run | ratio |")
     print("|---|---|---|---:|---:|---:|---:|---:|")
     for row in rows:

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using Alerts.Core.Alerts;
+using Alerts.Server.Push;
+using Alerts.Server.Push.Targets;
+using Alerts.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace PushDispatch;
+
+/// <summary>
+/// Fills an embedded data directory with N registrations in the registry's own layout (<see cref="StoredDevice"/>,
+/// the edition and expiry indexes, the profile counts), written in bulk: the public endpoint under the shared
+/// machine's load registers ~100 a second, which would take hours for a million. What is stored is what the
+/// registration script stores; the sweep that expires them afterwards is the server's own.
+/// </summary>
+internal static class EmbeddedFill
+{
+    private const int PerBatch = 1_000;
+    private static readonly string[] Editions = ["en", "ar", "es"];
+    private static readonly Random Random = new(20);
+
+    public static async Task RunAsync(int count, string dataDir, TimeSpan ttl)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var node = await AlertsNode.StartAsync(null, "alerts", dataDir, new Dictionary<string, string?> { ["Alerts:Push:RegistrationTtl"] = ttl.ToString() });
+        var keys = node.Services.GetRequiredService<PushKeys>();
+        var database = node.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var now = DateTimeOffset.UtcNow;
+        var expiresAt = (now + ttl).ToUnixTimeMilliseconds();
+        var pending = new List<Task>();
+        var profiles = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var done = 0; done < count; done += PerBatch)
+        {
+            var devices = Enumerable.Range(done, Math.Min(PerBatch, count - done)).Select(i => new DeviceRegistration(
+                Token(), "android", Editions[i % Editions.Length], ["politics", "sports"], ["europe"], Urgency.Breaking,
+                new QuietHours(new TimeOnly(23, 0), new TimeOnly(7, 0), "Europe/Madrid"), now)).ToList();
+            var ids = devices.Select(d => StoredDevice.Id(d.Token)).ToList();
+            pending.Add(database.HashSetAsync(keys.DeviceRecords, [.. devices.Select((d, i) => new HashEntry(ids[i], StoredDevice.Encode(d)))]));
+            pending.Add(database.SortedSetAddAsync(keys.DeviceEditions, [.. devices.Select((d, i) => new SortedSetEntry($"{d.Edition}/{ids[i]}", 0))]));
+            pending.Add(database.SortedSetAddAsync(keys.DeviceExpiries, [.. ids.Select(id => new SortedSetEntry(id, expiresAt))]));
+            foreach (var device in devices)
+            {
+                var field = DeviceProfile.Of(device).Field;
+                profiles[field] = profiles.GetValueOrDefault(field) + 1;
+            }
+
+            if (pending.Count >= 24)
+            {
+                await Task.WhenAll(pending).WaitAsync(TimeSpan.FromMinutes(5));
+                pending.Clear();
+            }
+        }
+
+        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromMinutes(5));
+        await Task.WhenAll(profiles.Select(p => database.HashIncrementAsync(keys.DeviceProfileCounts, p.Key, p.Value))).WaitAsync(TimeSpan.FromMinutes(1));
+        var registry = node.Services.GetRequiredService<DeviceRegistry>();
+        foreach (var edition in Editions)
+        {
+            Console.WriteLine($"{edition}: {await registry.CountAsync(edition, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1))} registered");
+        }
+
+        await node.StopAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} registrations in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"));
+    }
+
+    // The shape of an FCM registration token: 152 characters, ':APA91b', 21 more.
+    private static string Token()
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+        return string.Concat(Enumerable.Range(0, 152).Select(_ => Alphabet[Random.Next(Alphabet.Length)]))
+            + ":APA91b" + string.Concat(Enumerable.Range(0, 21).Select(_ => Alphabet[Random.Next(52)]));
+    }
+}
