@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
 """The embedded store over time: data-directory size and restart time, with checkpoints and without.
 
-    python3 tests/Alerts.Benchmarks/embedded_disk.py [--alerts 3000] [--devices 10000] [--idle 180] [--device-ttl 60] [--restarts 3] [--only devices]
+    python3 tests/Alerts.Benchmarks/embedded_disk.py [--only idle|alerts|devices] [--modes checkpoints,none]
+        [--interval 00:00:30] [--alerts 3000] [--devices 10000 [--bulk]] [--device-ttl 60] [--idle 180 --idle-sample 30] [--restarts 3]
 
-Starts the built server (src/Alerts.Server/bin/Release/net10.0) on loopback with a fresh data
-directory per scenario and measures, for checkpoints every 30 s (`checkpoints`) and for checkpoints
-that never come (`none`, what the embedded store did before: an append-only file only):
+Starts the built server (src/Alerts.Server/bin/Release/net10.0, or $ALERTS_SERVER_DLL) on loopback with a
+fresh data directory per scenario and measures, for checkpoints every --interval (`checkpoints`) and for
+checkpoints that never come (`none`, what the embedded store did before: an append-only file only):
 
-  idle     a node with one webhook (to a local receiver) left alone for --idle seconds
-  alerts   --alerts publications, then the directory and the time until /readyz after a restart
+  idle     a node with one webhook (to a local receiver) left alone for --idle seconds, the directory
+           sampled every --idle-sample seconds
+  alerts   --alerts publications (pipelined over keep-alive connections), then, after a checkpoint, the
+           directory and the time until /readyz after a restart
   devices  --devices registrations (180-character tokens) with a --device-ttl expiry: the directory live,
-           and again once they expired and were swept
+           and again once they expired and the server's sweep removed them. Through the API, or with
+           --bulk written in the registry's layout by PushDispatch --fill-embedded (or $ALERTS_FILL_DLL)
 
-The restart time of an empty directory is measured in the same run as the baseline (the .NET start
-itself). Prints one JSON object per measurement and a summary table. Bounded: loopback only, a few
-minutes per scenario.
+Every restart is put beside the restart of an empty directory, alternated in the same run (the .NET
+start itself), since the machine is shared. Prints one JSON object per measurement and a summary table.
 """
 import argparse
 import concurrent.futures
