@@ -76,6 +76,9 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Held by the node sending the oldest topic changes, so two nodes never trim the same changes.</summary>
     public RedisKey MirrorLock => $"{Devices}:mirror:lock";
 
-    /// <summary>Counter of non-flash pushes a device (by its short id) got in one clock hour.</summary>
-    public RedisKey DeviceCap(string id, long hour) => $"{Devices}:cap:{hour}:{id}";
+    /// <summary>
+    /// Hash: a device's short id → the non-flash pushes it got in one clock hour. One key an hour, not one a device
+    /// and hour: the embedded store keeps a key's record after it expired until it is deleted, and a hash goes at once.
+    /// </summary>
+    public RedisKey DeviceCaps(long hour) => $"{Devices}:caps:{hour}";
 }

@@ -37,8 +37,9 @@ internal sealed class EmbeddedGarnet : IDisposable
     private const string IndexSize = "1m";
     private const string IndexMaxSize = "1g";
 
-    // Keys with a TTL (the hourly push caps, leases) are only dropped when read after they expired; without
-    // this scan a cap key per device and hour would stay in every checkpoint. Every ten minutes.
+    // A key with a TTL stays, value and all, until it is read after it expired or deleted: an hour's push caps
+    // (a hash of every device pushed to) would go into every checkpoint. The scan deletes expired keys every
+    // ten minutes; a deleted hash leaves only its record's tombstone.
     private const string ExpiredKeyScanSeconds = "600";
 
     private readonly GarnetServer _server;

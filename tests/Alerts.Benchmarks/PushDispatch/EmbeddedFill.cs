@@ -17,7 +17,7 @@ namespace PushDispatch;
 /// </summary>
 internal static class EmbeddedFill
 {
-    private const int PerBatch = 1_000;
+    private const int PerBatch = 500;
     private static readonly string[] Editions = ["en", "ar", "es"];
     private static readonly Random Random = new(20);
 
@@ -46,11 +46,9 @@ internal static class EmbeddedFill
                 profiles[field] = profiles.GetValueOrDefault(field) + 1;
             }
 
-            if (pending.Count >= 24)
-            {
-                await Task.WhenAll(pending).WaitAsync(TimeSpan.FromMinutes(5));
-                pending.Clear();
-            }
+            // One batch at a time: the node's own background work shares the connection and times out after 3 s.
+            await Task.WhenAll(pending).WaitAsync(TimeSpan.FromMinutes(5));
+            pending.Clear();
         }
 
         await Task.WhenAll(pending).WaitAsync(TimeSpan.FromMinutes(5));

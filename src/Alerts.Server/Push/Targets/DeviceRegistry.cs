@@ -141,15 +141,10 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
     /// <summary>Counts a non-flash push to each device in the current clock hour; returns the tokens still under <paramref name="cap"/>.</summary>
     public async Task<IReadOnlyList<string>> WithinCapAsync(IReadOnlyList<string> tokens, int cap, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var hour = now.ToUnixTimeSeconds() / 3600;
+        var key = keys.DeviceCaps(now.ToUnixTimeSeconds() / 3600);
         var batch = Database.CreateBatch();
-        var counts = tokens.Select(token =>
-        {
-            var key = keys.DeviceCap(StoredDevice.Id(token), hour);
-            var count = batch.StringIncrementAsync(key);
-            _ = batch.KeyExpireAsync(key, TimeSpan.FromHours(2));
-            return count;
-        }).ToList();
+        var counts = tokens.Select(token => batch.HashIncrementAsync(key, StoredDevice.Id(token))).ToList();
+        _ = batch.KeyExpireAsync(key, TimeSpan.FromHours(2));
         batch.Execute();
         var values = await Task.WhenAll(counts).WaitAsync(cancellationToken);
         return tokens.Where((_, i) => values[i] <= cap).ToList();
