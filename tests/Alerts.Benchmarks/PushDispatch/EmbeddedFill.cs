@@ -3,8 +3,10 @@ using System.Globalization;
 using Alerts.Core.Alerts;
 using Alerts.Server.Push;
 using Alerts.Server.Push.Targets;
-using Alerts.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Alerts.Server.Hosting;
+using Alerts.Server.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace PushDispatch;
@@ -24,9 +26,13 @@ internal static class EmbeddedFill
     public static async Task RunAsync(int count, string dataDir, TimeSpan ttl)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var node = await AlertsNode.StartAsync(null, "alerts", dataDir, new Dictionary<string, string?> { ["Alerts:Push:RegistrationTtl"] = ttl.ToString() });
-        var keys = node.Services.GetRequiredService<PushKeys>();
-        var database = node.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        // The embedded Garnet alone, as the server starts it: the whole server beside a bulk load timed out its
+        // own background work (3 s) on the shared machine and stopped.
+        using var loggers = LoggerFactory.Create(_ => { });
+        using var garnet = new EmbeddedGarnet(dataDir, new EmbeddedStoreOptions(), loggers);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"{garnet.ConnectionString},syncTimeout=120000,asyncTimeout=120000");
+        var keys = new PushKeys(Options.Create(new RedisOptions()));
+        var database = redis.GetDatabase();
         var now = DateTimeOffset.UtcNow;
         var expiresAt = (now + ttl).ToUnixTimeMilliseconds();
         var pending = new List<Task>();
@@ -53,13 +59,12 @@ internal static class EmbeddedFill
 
         await Task.WhenAll(pending).WaitAsync(TimeSpan.FromMinutes(5));
         await Task.WhenAll(profiles.Select(p => database.HashIncrementAsync(keys.DeviceProfileCounts, p.Key, p.Value))).WaitAsync(TimeSpan.FromMinutes(1));
-        var registry = node.Services.GetRequiredService<DeviceRegistry>();
+        var registry = new DeviceRegistry(redis, keys, Options.Create(new PushOptions { RegistrationTtl = ttl }));
         foreach (var edition in Editions)
         {
             Console.WriteLine($"{edition}: {await registry.CountAsync(edition, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1))} registered");
         }
 
-        await node.StopAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} registrations in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"));
     }
 
