@@ -92,9 +92,12 @@ class Node:
 
     def start(self):
         began = time.monotonic()
+        # $ALERTS_BENCH_LOGS keeps each start's output (a file per start), for a server that did not come up.
+        logs = os.environ.get("ALERTS_BENCH_LOGS")
+        output = open(os.path.join(logs, f"server-{self.port}-{time.time():.0f}.log"), "w") if logs else subprocess.DEVNULL
         self.process = subprocess.Popen(
             ["dotnet", SERVER, "--urls", f"http://127.0.0.1:{self.port}"],
-            env=self.env, cwd=os.path.dirname(SERVER), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            env=self.env, cwd=os.path.dirname(SERVER), stdout=output, stderr=subprocess.STDOUT)
         deadline = began + 300
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
