@@ -128,7 +128,7 @@ public sealed class EmbeddedCheckpointTests : IDisposable
     }
 
     [Fact]
-    public async Task GarnetsBannerStaysOutOfTheLog()
+    public async Task GarnetsBannerAndItsCancellationsAtStopStayOutOfTheLog()
     {
         var server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
@@ -146,5 +146,6 @@ public sealed class EmbeddedCheckpointTests : IDisposable
         Assert.Contains("Embedded Garnet listening", server.Output);
         Assert.DoesNotContain("\u001b[", server.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("GetGarnet", server.Output);
+        Assert.DoesNotContain("IndexAutoGrowTaskAsync", server.Output);
     }
 }
