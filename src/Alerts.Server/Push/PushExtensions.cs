@@ -41,6 +41,7 @@ internal static class PushExtensions
             ? sp.GetRequiredService<DeviceTargets>()
             : sp.GetRequiredService<TopicTargets>());
         services.AddSingleton<DeviceRegistry>();
+        services.AddHostedService<DeviceLayoutUpgrade>();
         services.AddPerAddressRateLimit(DeviceEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.RegistrationsPerMinute);
         services.AddSingleton<RegistrationSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistrationSweeper>());
