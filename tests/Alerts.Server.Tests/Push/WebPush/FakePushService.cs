@@ -7,6 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -63,15 +64,26 @@ public sealed class FakePushService : IAsyncDisposable
 
     public static async Task<FakePushService> StartAsync()
     {
-        var port = FreePort();
-        var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.UseHttps(certificate)));
-        var fake = new FakePushService(builder.Build(), port, certificate);
-        fake._app.MapPost("/push/{id}", fake.ReceiveAsync);
-        await fake._app.StartAsync();
-        return fake;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var certificate = CreateCertificate();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.UseHttps(certificate)));
+            var fake = new FakePushService(builder.Build(), port, certificate);
+            fake._app.MapPost("/push/{id}", fake.ReceiveAsync);
+            try
+            {
+                await fake._app.StartAsync();
+                return fake;
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
+            {
+                // The port was free when picked; another test's connection took it before Kestrel bound it.
+                await fake.DisposeAsync();
+            }
+        }
     }
 
     public FakeSubscription Subscribe()
