@@ -83,7 +83,7 @@ public sealed class GateTests
         Assert.Equal([.. Order[..^2], "store", "end:failed"], steps.Calls);
     }
 
-    private sealed class RecordingSteps : GateSteps
+    private sealed class RecordingSteps : GateSteps<NewsroomResult>
     {
         private static readonly NewsroomResult Refusal = NewsroomResult.Refused(403, "No.", null);
 
