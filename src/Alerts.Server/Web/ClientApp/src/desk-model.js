@@ -219,7 +219,7 @@ export function readableDetail(detail, zone) {
  */
 export function waitingView(entry) {
   if (entry.kind !== "correction") {
-    return { correction: false, label: entry.status, headline: entry.headline, was: null, changes: [] };
+    return { correction: false, label: entry.status, headline: entry.headline, was: null, changes: [], push: Boolean(entry.push) };
   }
   const correction = entry.correction || {};
   const changes = Object.keys(correction);
@@ -229,6 +229,8 @@ export function waitingView(entry) {
     headline: correction.headline ?? entry.headline,
     was: correction.headline !== undefined && entry.headline !== undefined && entry.headline !== correction.headline ? entry.headline : null,
     changes,
+    // A correction pushes only when it asks to notify phones again.
+    push: correction.push === true,
   };
 }
 

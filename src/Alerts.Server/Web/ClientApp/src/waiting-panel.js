@@ -70,7 +70,7 @@ export class WaitingPanel {
     }
     if (mayJudge(this.me, alert)) {
       actions.unshift(
-        h("button", { type: "button", className: "primary", onclick: () => this.approve(alert, edition) }, alert.push ? "Approve and push" : "Approve"),
+        h("button", { type: "button", className: "primary", onclick: () => this.approve(alert, edition) }, view.push ? "Approve and push" : "Approve"),
         h("button", { type: "button", className: "danger", onclick: () => this.reject(alert) }, "Reject"));
     }
     // While an alert waits, its publishedAt is the time it was submitted.
@@ -81,11 +81,11 @@ export class WaitingPanel {
     view.correction ? h("p", { className: "kind" }, `Correction of a published alert${view.changes.length ? ` (${view.changes.join(", ")})` : ""}`) : null,
     view.was ? h("p", { className: "was", dir: edition.direction, lang: edition.language }, h("span", { className: "visually-hidden" }, "Published now: "), view.was) : null,
     h("p", { className: "headline", dir: edition.direction, lang: edition.language }, view.headline),
-    mayJudge(this.me, alert) ? preview(alert, view.headline, edition) : null,
+    mayJudge(this.me, alert) ? preview(alert, view, edition) : null,
     h("p", { className: "meta" },
       h("span", { className: `state ${alert.status}` }, view.label), ` ${edition.name} · by ${alert.submittedBy} · ${when}`,
       since ? ` · submitted ${ageText(since)}` : "", left ? ` · ${left}` : "",
-      alert.push ? " · push" : ""),
+      view.push ? " · push" : ""),
     h("div", { className: "actions" }, actions));
   }
 
@@ -97,12 +97,13 @@ export class WaitingPanel {
 
   /** A push cannot be taken back: the chief sees what phones will show and says so once more, as the editor did. */
   async approve(alert, edition) {
-    if (alert.push && !(await confirmAction({
+    const view = waitingView(alert);
+    if (view.push && !(await confirmAction({
       title: "Approve and send this push?",
       text: `Phones in the ${edition.name} edition get this notification now${alert.publishAt ? " (or at its time)" : ""}; a push cannot be taken back.`,
       keep: "Keep it waiting",
       go: "Approve and push",
-      preview: preview(alert, waitingView(alert).headline, edition),
+      preview: preview(alert, view, edition),
     }))) {
       return;
     }
@@ -159,12 +160,13 @@ export class WaitingPanel {
 }
 
 // What the chief is about to release: the ticker line and, with push, the phone notification.
-function preview(alert, headline, edition) {
+function preview(alert, view, edition) {
+  const headline = view.headline;
   const attributes = { dir: edition.direction, lang: edition.language };
   return h("div", { className: "waiting-preview", "aria-label": "Preview" },
     h("div", { className: `preview-bar${alert.urgency === "flash" ? " flash" : ""}`, ...attributes },
       h("strong", { className: "preview-label" }, edition.breakingLabel), h("span", { className: "preview-line" }, headline)),
-    alert.push
+    view.push
       ? h("div", { className: "notification android", ...attributes },
         h("div", { className: "app" }, "Alerts · now"), h("div", { className: "title" }, edition.breakingLabel), h("div", { className: "body" }, headline))
       : null);

@@ -87,9 +87,11 @@ test("a pending correction reads as a correction of the published alert, with wh
   assert.equal(view.headline, "Dam breaks downstream");
   assert.equal(view.was, "Dam breaks upstream");
   assert.deepEqual(view.changes, ["headline", "push"]);
-  const bare = waitingView({ id: "c2", kind: "correction", status: "pending", correction: { url: "https://news.example/x" } });
+  assert.equal(view.push, true, "a correction that notifies phones again is approved as a push");
+  const bare = waitingView({ id: "c2", kind: "correction", status: "pending", push: true, correction: { url: "https://news.example/x" } });
   assert.equal(bare.was, null);
   assert.deepEqual(bare.changes, ["url"]);
+  assert.equal(bare.push, false, "a correction that does not notify phones again pushes nothing, whatever the published alert did");
   assert.equal(waitingView({ ...alert, status: "pending", kind: "submission" }).correction, false);
 });
 
