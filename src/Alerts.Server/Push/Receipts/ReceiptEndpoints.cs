@@ -1,6 +1,7 @@
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Hosting.RateLimiting;
+using Alerts.Server.WebPush;
 
 namespace Alerts.Server.Push.Receipts;
 
@@ -15,7 +16,7 @@ internal static class ReceiptEndpoints
         return routes;
     }
 
-    public static async Task<IResult> RecordAsync(HttpRequest request, ReceiptStore receipts, CancellationToken cancellationToken)
+    public static async Task<IResult> RecordAsync(HttpRequest request, ReceiptStore receipts, WebPushReceipts webReceipts, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -31,7 +32,10 @@ internal static class ReceiptEndpoints
                 return Problems.Validation(errors);
             }
 
-            return await receipts.RecordAsync(receipt, cancellationToken)
+            var recorded = WebPushReceipts.IsWebPush(receipt)
+                ? await webReceipts.RecordAsync(receipt, cancellationToken)
+                : await receipts.RecordAsync(receipt, cancellationToken);
+            return recorded
                 ? TypedResults.NoContent()
                 : Problems.Status(StatusCodes.Status404NotFound, "No push of this alert is known.", $"Alert '{receipt.AlertId}' was not pushed, or its push record has expired.");
         }

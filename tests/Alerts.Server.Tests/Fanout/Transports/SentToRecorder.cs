@@ -8,7 +8,7 @@ internal sealed class SentToRecorder : IFanoutRecorder
 {
     private readonly ConcurrentDictionary<string, int> _sentTo = new(StringComparer.Ordinal);
 
-    public void Record(string edition, string alertId, int connections) => _sentTo[alertId] = connections;
+    public void Record(string edition, string alertId, int connections, int streams) => _sentTo[alertId] = connections + streams;
 
     /// <summary>How many connections the node sent <paramref name="alertId"/> to, once it has relayed it.</summary>
     public async Task<int> SentToAsync(string alertId)
