@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Serialization;
 using Alerts.Server.Push;
-using Alerts.Server.Push.Receipts;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -12,7 +11,7 @@ namespace Alerts.Server.WebPush;
 /// walked page by page from a cursor id like the phones' registry. A registration lapses
 /// <see cref="PushOptions.RegistrationTtl"/> after it was last made; a lapsed one is skipped and forgotten.
 /// </summary>
-internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys keys, IOptions<PushOptions> push, TimeProvider time)
+internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys keys, IOptions<PushOptions> push)
 {
     private IDatabase Database => redis.GetDatabase();
 
@@ -69,10 +68,7 @@ internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys 
     public Task<(IReadOnlyList<WebPushDevice> Devices, string? LastId)> ShownPageAsync(string alertId, string afterId, int count, CancellationToken cancellationToken) =>
         PageOfAsync(keys.Shown(alertId), afterId, count, cancellationToken);
 
-    /// <summary>
-    /// Notes the subscriptions the alert was shown on, kept until the alert expires, for its retraction, and the first time
-    /// it was shown anywhere, which starts the 2 minutes of its receipts' on-time share.
-    /// </summary>
+    /// <summary>Notes the subscriptions the alert was shown on, kept until the alert expires, for its retraction.</summary>
     public async Task MarkShownAsync(string alertId, IReadOnlyList<string> ids, DateTimeOffset until, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -83,10 +79,8 @@ internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys 
         var batch = Database.CreateBatch();
         var add = batch.SortedSetAddAsync(keys.Shown(alertId), ids.Select(id => new SortedSetEntry(id, 0)).ToArray());
         var expire = batch.KeyExpireAsync(keys.Shown(alertId), until.UtcDateTime);
-        var first = batch.HashSetAsync(keys.Delivery(alertId), ReceiptStore.FirstSentAtField, time.GetUtcNow().ToUnixTimeMilliseconds(), When.NotExists);
-        var expireFirst = batch.KeyExpireAsync(keys.Delivery(alertId), until.UtcDateTime);
         batch.Execute();
-        await Task.WhenAll(add, expire, first, expireFirst).WaitAsync(cancellationToken);
+        await Task.WhenAll(add, expire).WaitAsync(cancellationToken);
     }
 
     private async Task<(IReadOnlyList<WebPushDevice> Devices, string? LastId)> PageOfAsync(RedisKey index, string afterId, int count, CancellationToken cancellationToken)

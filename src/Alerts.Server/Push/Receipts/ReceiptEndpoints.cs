@@ -1,6 +1,7 @@
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Hosting.RateLimiting;
+using Alerts.Server.Web;
 using Alerts.Server.WebPush;
 
 namespace Alerts.Server.Push.Receipts;
@@ -12,7 +13,8 @@ internal static class ReceiptEndpoints
 
     public static IEndpointRouteBuilder MapReceiptEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/receipts", RecordAsync).RequireRateLimiting(RateLimitPolicy).WithName("RecordReceipt");
+        // Any origin, as documented: the Web Push worker posts from the publisher's origin.
+        routes.MapPost("/api/v1/receipts", RecordAsync).RequireRateLimiting(RateLimitPolicy).RequireCors(CorsPolicies.Public).WithName("RecordReceipt");
         return routes;
     }
 
