@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using Alerts.Server.Push.Sending;
 using Prometheus;
 
 namespace Alerts.Server.Hosting;
@@ -57,7 +59,7 @@ internal sealed class AlertsMetrics
 
     public void RedisReconnected(string connectionType) => RedisReconnects.WithLabels(connectionType).Inc();
 
-    public void PushSent(string result, long count = 1) => PushSends.WithLabels(result).Inc(count);
+    public void PushSent(SendResult result, long count = 1) => PushSends.WithLabels(JsonNamingPolicy.CamelCase.ConvertName(result.ToString())).Inc(count);
 
     public void DevicesRegistered(string edition, long count) => RegisteredDevices.WithLabels(edition).Set(count);
 }

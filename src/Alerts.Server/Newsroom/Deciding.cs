@@ -28,7 +28,7 @@ internal sealed class Deciding(IAlertLog log, RedisWaitingAlerts waiting, NewsDe
     public Task<NewsroomResult> DecideAsync(DecideCommand command, CancellationToken cancellationToken) =>
         Gate.RunAsync(new Steps(this, command), cancellationToken);
 
-    private sealed class Steps(Deciding use, DecideCommand command) : GateSteps
+    private sealed class Steps(Deciding use, DecideCommand command) : GateSteps<NewsroomResult>
     {
         private WaitingEntry? _entry;
         private string _edition = null!;

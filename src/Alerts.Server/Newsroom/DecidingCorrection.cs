@@ -34,7 +34,7 @@ internal sealed class DecidingCorrection(IAlertLog log, AlertRules rules, RedisP
     public static NewsroomResult Raced() =>
         NewsroomResult.Refused(StatusCodes.Status409Conflict, "Someone else handled the correction first.", "Read the alert again to see what happened.");
 
-    private sealed class Steps(DecidingCorrection use, DecideCommand command, PendingCorrectionEntry entry) : GateSteps
+    private sealed class Steps(DecidingCorrection use, DecideCommand command, PendingCorrectionEntry entry) : GateSteps<NewsroomResult>
     {
         private string? _reason;
         private Alert? _applied;

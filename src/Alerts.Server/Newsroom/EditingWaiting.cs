@@ -21,7 +21,7 @@ internal sealed class EditingWaiting(AlertRules rules, NewsDesk desk, DeskGuard 
     public Task<NewsroomResult> EditAsync(WaitingEntry entry, ChangeCommand command, CorrectionFields fields, CancellationToken cancellationToken) =>
         Gate.RunAsync(new Steps(this, entry, command, fields), cancellationToken);
 
-    private sealed class Steps(EditingWaiting use, WaitingEntry entry, ChangeCommand command, CorrectionFields fields) : GateSteps
+    private sealed class Steps(EditingWaiting use, WaitingEntry entry, ChangeCommand command, CorrectionFields fields) : GateSteps<NewsroomResult>
     {
         private Alert _edited = null!;
         private DateTimeOffset? _publishAt;

@@ -17,7 +17,7 @@ internal sealed record NewsroomResult(
     Alert? Alert = null,
     bool Replayed = false,
     ProblemHttpResult? Problem = null,
-    PendingCorrectionResponse? Correction = null)
+    PendingCorrectionResponse? Correction = null) : IGateResult<NewsroomResult>
 {
     /// <summary>Set on a refusal the client should retry after a moment (the key's first request is still running).</summary>
     public TimeSpan? RetryAfter { get; init; }
@@ -46,6 +46,8 @@ internal sealed record NewsroomResult(
     public static NewsroomResult StoryRetracted(StoryRetractionResponse story) => new(NewsroomOutcome.StoryRetracted) { Story = story };
 
     public static NewsroomResult Refused(ProblemHttpResult problem) => new(NewsroomOutcome.Refused, Problem: problem);
+
+    bool IGateResult<NewsroomResult>.IsRefused => Outcome == NewsroomOutcome.Refused;
 
     public static NewsroomResult Refused(int status, string title, string? detail) => Refused(Problems.Status(status, title, detail));
 

@@ -13,7 +13,7 @@ using Alerts.Server.Push.Sending;
 namespace Alerts.Server.Newsroom;
 
 /// <summary>
-/// What publishing a body would do, without doing it, in the gate's order: the edition the body names (a key sees
+/// What publishing a body would do, without doing it, through the <see cref="Gate"/>: the edition the body names (a key sees
 /// the window of, and sends tests for, only the editions it may act on), validation, then each judgement. Nothing is
 /// written; only a test send (<see cref="TestSending"/>) sends anything, and then only to <c>Alerts:Push:TestTokens</c>.
 /// </summary>
@@ -30,42 +30,80 @@ internal sealed class Previewing(
     NewsDesk desk,
     DeskGuard guard)
 {
+    private AlertRules Rules { get; } = rules;
+
+    private AlertIdGenerator Ids { get; } = ids;
+
+    private Taxonomy Taxonomy { get; } = taxonomy;
+
+    private PushPreviewer Push { get; } = push;
+
+    private TimeProvider Time { get; } = time;
+
+    private DuplicateGuard Duplicates { get; } = duplicates;
+
+    private LiveReaders Readers { get; } = readers;
+
+    private IDeviceAudience Devices { get; } = devices;
+
+    private PushStatus PushStatus { get; } = pushStatus;
+
+    private NewsDesk Desk { get; } = desk;
+
+    private DeskGuard Guard { get; } = guard;
+
     public Task<ReadResult<PreviewResponse>> PreviewAsync(PreviewCommand command, CancellationToken cancellationToken) =>
         JudgeAsync(command.User, command.Body, sendToTestDevices: false, cancellationToken);
 
     /// <summary>The preview, and with <paramref name="sendToTestDevices"/> its push sent to the test devices; the refusal names which was tried.</summary>
-    public async Task<ReadResult<PreviewResponse>> JudgeAsync(ClaimsPrincipal user, RequestBody body, bool sendToTestDevices, CancellationToken cancellationToken)
+    public Task<ReadResult<PreviewResponse>> JudgeAsync(ClaimsPrincipal user, RequestBody body, bool sendToTestDevices, CancellationToken cancellationToken) =>
+        Gate.RunAsync(new Steps(this, user, body, sendToTestDevices), cancellationToken);
+
+    private sealed class Steps(Previewing use, ClaimsPrincipal user, RequestBody body, bool sendToTestDevices) : GateSteps<ReadResult<PreviewResponse>>
     {
-        // The edition the body names, judged before the body is; one that does not exist is for validation to name.
-        var named = DraftFields.EditionNamedBy(body.Root, taxonomy);
-        if (named is not null && await guard.CheckEditionAsync(user, named, null, sendToTestDevices ? "test send" : "preview", cancellationToken) is { } refused)
+        private Alert _alert = null!;
+        private DateTimeOffset _now;
+
+        private KeyGrant Grant => DeskGuard.GrantOf(user);
+
+        /// <summary>The edition the body names, judged before the body is; one that does not exist is for validation to name.</summary>
+        public override Task<ReadResult<PreviewResponse>?> AuthorizeAsync(CancellationToken cancellationToken) =>
+            DraftFields.EditionNamedBy(body.Root, use.Taxonomy) is { } named
+                ? OutsideEditionAsync(use.Guard, user, named, null, sendToTestDevices ? "test send" : "preview", cancellationToken)
+                : Pass;
+
+        public override Task<ReadResult<PreviewResponse>?> ValidateAsync(CancellationToken cancellationToken)
         {
-            return new(refused);
+            var errors = new ValidationErrors();
+            var draft = DraftFields.Read(body.Root, errors, out _);
+            _now = UtcTimestampConverter.Truncate(use.Time.GetUtcNow());
+            if (use.Rules.Publish(draft, use.Ids.Next(_now), Grant.Name, _now, errors) is not { } alert)
+            {
+                return End(ReadResult<PreviewResponse>.Refused(Problems.Validation(errors)));
+            }
+
+            _alert = alert;
+            return Pass;
         }
 
-        var grant = DeskGuard.GrantOf(user);
-        var errors = new ValidationErrors();
-        var draft = DraftFields.Read(body.Root, errors, out _);
-        var now = UtcTimestampConverter.Truncate(time.GetUtcNow());
-        if (rules.Publish(draft, ids.Next(now), grant.Name, now, errors) is not { } alert)
+        /// <summary>Nothing is stored: the answer is each judgement of the alert the body would publish.</summary>
+        public override async Task<ReadResult<PreviewResponse>?> StoreAsync(CancellationToken cancellationToken)
         {
-            return new(Problems.Validation(errors));
+            var edition = use.Taxonomy.Editions[_alert.Edition];
+            var nearDuplicates = use.Duplicates.FindAsync(_alert.Edition, _alert.Headline, excludeId: null, cancellationToken);
+            var live = use.Readers.CountAsync(_alert.Edition, cancellationToken);
+            var reached = use.Devices.CountAsync(_alert, cancellationToken);
+            var pushed = use.Push.PreviewAsync(_alert, sendToTestDevices, cancellationToken);
+            await Task.WhenAll(nearDuplicates, live, reached, pushed);
+            return new(new PreviewResponse
+            {
+                Alert = _alert,
+                Ticker = new TickerLine(edition.Key, edition.BreakingLabel, edition.Direction, _alert.Headline, _alert.Url, _alert.Urgency.ToString().ToLowerInvariant()),
+                Push = pushed.Result,
+                NearDuplicates = nearDuplicates.Result,
+                ApprovalRequired = use.Desk.Life.Submit(_alert, Grant.Role, publishAt: null, _now).Outcome == DeskOutcome.Wait,
+                Audience = new PreviewAudience(live.Result.Readers, live.Result.Nodes, new DeviceAudienceResponse(use.Devices.Mode, use.PushStatus.IsEnabled, reached.Result)),
+            });
         }
-
-        var edition = taxonomy.Editions[alert.Edition];
-        var nearDuplicates = duplicates.FindAsync(alert.Edition, alert.Headline, excludeId: null, cancellationToken);
-        var live = readers.CountAsync(alert.Edition, cancellationToken);
-        var reached = devices.CountAsync(alert, cancellationToken);
-        var pushed = push.PreviewAsync(alert, sendToTestDevices, cancellationToken);
-        await Task.WhenAll(nearDuplicates, live, reached, pushed);
-        return new(new PreviewResponse
-        {
-            Alert = alert,
-            Ticker = new TickerLine(edition.Key, edition.BreakingLabel, edition.Direction, alert.Headline, alert.Url, alert.Urgency.ToString().ToLowerInvariant()),
-            Push = pushed.Result,
-            NearDuplicates = nearDuplicates.Result,
-            ApprovalRequired = desk.Life.Submit(alert, grant.Role, publishAt: null, now).Outcome == DeskOutcome.Wait,
-            Audience = new PreviewAudience(live.Result.Readers, live.Result.Nodes, new DeviceAudienceResponse(devices.Mode, pushStatus.IsEnabled, reached.Result)),
-        });
     }
 }

@@ -16,7 +16,7 @@ namespace Alerts.Server.Newsroom;
 /// overwriting it.
 /// </summary>
 internal abstract class PublishedChange(ChangeCommand command, AlertEventType type, IAlertLog log, RedisWaitingAlerts waiting, DeskGuard guard, NewsDesk desk)
-    : GateSteps
+    : GateSteps<NewsroomResult>
 {
     private string? _edition;
     private bool _waits;

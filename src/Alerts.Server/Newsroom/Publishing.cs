@@ -50,7 +50,7 @@ internal sealed class Publishing(
     public Task<NewsroomResult> PublishAsync(PublishCommand command, CancellationToken cancellationToken) =>
         Gate.RunAsync(new Steps(this, command), cancellationToken);
 
-    private sealed class Steps(Publishing use, PublishCommand command) : GateSteps
+    private sealed class Steps(Publishing use, PublishCommand command) : GateSteps<NewsroomResult>
     {
         private readonly KeyGrant _grant = DeskGuard.GrantOf(command.User);
         private string? _edition;

@@ -23,7 +23,7 @@ internal sealed class RetractingStory(IAlertLog log, RedisStories stories, DeskG
     public Task<NewsroomResult> RetractAsync(ChangeCommand command, Func<string, Task<NewsroomResult>> retractOne, CancellationToken cancellationToken) =>
         Gate.RunAsync(new Steps(this, command, retractOne), cancellationToken);
 
-    private sealed class Steps(RetractingStory use, ChangeCommand command, Func<string, Task<NewsroomResult>> retractOne) : GateSteps
+    private sealed class Steps(RetractingStory use, ChangeCommand command, Func<string, Task<NewsroomResult>> retractOne) : GateSteps<NewsroomResult>
     {
         private Alert _named = null!;
         private string _storyId = null!;

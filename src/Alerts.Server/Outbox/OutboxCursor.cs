@@ -30,7 +30,7 @@ internal sealed class OutboxCursor(IConnectionMultiplexer redis, OutboxKeys keys
         await Database.ScriptEvaluateAsync(OutboxScripts.Release, [keys.Lease(outlet, edition)], [node.Id]);
 
     public async Task<bool> AdvanceAsync(long seq, CancellationToken cancellationToken) =>
-        (long)await Database.ScriptEvaluateAsync(OutboxScripts.Advance, [keys.Lease(outlet, edition), keys.Cursor(outlet, edition), keys.Retry(outlet, edition)], [node.Id, seq])
+        (long)await Database.ScriptEvaluateAsync(OutboxScripts.Advance, [keys.Lease(outlet, edition), keys.Cursor(outlet, edition), keys.Retry(outlet, edition), keys.Sent(outlet, edition)], [node.Id, seq])
             .WaitAsync(cancellationToken) == 1;
 
     public async Task<bool> SaveRetryAsync(long seq, int attempts, DateTimeOffset firstFailedAt, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
@@ -40,9 +40,16 @@ internal sealed class OutboxCursor(IConnectionMultiplexer redis, OutboxKeys keys
 
     /// <summary>Saves the outlet's progress through the item at <paramref name="seq"/> and renews the lease; false when it was lost.</summary>
     public async Task<bool> SaveProgressAsync(long seq, string progress, TimeSpan lease, CancellationToken cancellationToken) =>
-        (long)await Database.ScriptEvaluateAsync(OutboxScripts.Progress, [keys.Lease(outlet, edition), keys.Retry(outlet, edition)],
+        (long)await Database.ScriptEvaluateAsync(OutboxScripts.Progress, [keys.Lease(outlet, edition), keys.Retry(outlet, edition), keys.Sent(outlet, edition)],
             [node.Id, (long)lease.TotalMilliseconds, seq, progress])
             .WaitAsync(cancellationToken) == 1;
+
+    /// <summary>Notes a target reached in the page in flight; pipelined, not awaited (see <see cref="OutboxProgress.MarkSent"/>).</summary>
+    public void MarkSent(string target) => Database.SetAdd(keys.Sent(outlet, edition), target, CommandFlags.FireAndForget);
+
+    /// <summary>The targets reached in the page that was in flight when the last attempt ended.</summary>
+    public async Task<IReadOnlySet<string>> ReadSentAsync(CancellationToken cancellationToken) =>
+        (await Database.SetMembersAsync(keys.Sent(outlet, edition)).WaitAsync(cancellationToken)).Select(s => (string)s!).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The item at <paramref name="seq"/>'s attempts and progress so far; a fresh state when it has none.</summary>
     public async Task<RetryState> ReadRetryAsync(long seq, CancellationToken cancellationToken)

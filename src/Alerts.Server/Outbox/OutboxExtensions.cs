@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Alerts.Server.Outbox;
 
 internal static class OutboxExtensions
@@ -10,6 +13,19 @@ internal static class OutboxExtensions
         services.AddSingleton<OutboxDeliveryLog>();
         services.AddSingleton<OutletReach>();
         services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// An outlet's lease, poll, retry and log settings: <see cref="OutletOptions"/> named <paramref name="name"/>, read
+    /// from <paramref name="section"/> over the outlet's <paramref name="defaults"/>, validated at start.
+    /// </summary>
+    public static IServiceCollection AddOutletOptions(this IServiceCollection services, string name, string section, Action<OutletOptions> defaults)
+    {
+        services.AddOptions<OutletOptions>(name).Configure(defaults).BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton(new OutletSection(name, section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutletOptions>, OutletOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutletOptions>, OutletOptionsRules>());
         return services;
     }
 }

@@ -22,6 +22,9 @@ internal sealed class OutboxKeys(IOptions<RedisOptions> options)
     /// <summary>Hash: the item at the cursor's seq, attempts, first failure, next attempt (Unix ms) and the outlet's progress through it.</summary>
     public RedisKey Retry(string outlet, string edition) => $"{Tag(outlet, edition)}:retry";
 
+    /// <summary>Set: the targets of the item at the cursor the outlet reached in the page in flight, so a node taking over skips them.</summary>
+    public RedisKey Sent(string outlet, string edition) => $"{Tag(outlet, edition)}:sent";
+
     /// <summary>List: the outlet's newest attempts first, as JSON.</summary>
     public RedisKey Deliveries(string outlet) => $"{{{_prefix}:{outlet}}}:deliveries";
 

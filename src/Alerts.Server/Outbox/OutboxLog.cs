@@ -28,4 +28,10 @@ internal static partial class OutboxLog
 
     [LoggerMessage(9008, LogLevel.Error, "Outlet {Outlet}: {MessageId} rejected for good ({Error}); not retried")]
     public static partial void Rejected(ILogger logger, string outlet, string messageId, string error);
+
+    [LoggerMessage(9009, LogLevel.Warning, "Outlet {Outlet}, edition {Edition}: the lease went to another node mid-item; it resumes from the saved progress")]
+    public static partial void LeaseLost(ILogger logger, string outlet, string edition);
+
+    [LoggerMessage(9010, LogLevel.Warning, "Outlet {Outlet}, edition {Edition}: could not renew the lease; stopping the item rather than risk a second sender")]
+    public static partial void RenewFailed(ILogger logger, string outlet, string edition, Exception exception);
 }

@@ -7,5 +7,10 @@ namespace Alerts.Server.Outbox;
 /// <param name="MaxRetryDelay">The longest wait between attempts.</param>
 /// <param name="GiveUpAfter">How long after its first failure an item is still retried before it is abandoned.</param>
 /// <param name="DeliveryLogLength">How many attempts the outlet's delivery log keeps.</param>
+/// <param name="RenewWhileDelivering">
+/// Whether the worker renews the lease while the outlet works an item, for an outlet whose page can outlast a lease
+/// (FCM, paced by a rate limit). Without it only the outlet's saves renew it, so an outlet that hangs loses it.
+/// </param>
 internal sealed record OutboxPolicy(
-    TimeSpan LeaseDuration, TimeSpan PollInterval, TimeSpan FirstRetryDelay, TimeSpan MaxRetryDelay, TimeSpan GiveUpAfter, int DeliveryLogLength);
+    TimeSpan LeaseDuration, TimeSpan PollInterval, TimeSpan FirstRetryDelay, TimeSpan MaxRetryDelay, TimeSpan GiveUpAfter, int DeliveryLogLength,
+    bool RenewWhileDelivering = false);

@@ -16,6 +16,10 @@ internal sealed class OutboxWorker(
     OutboxCursor cursor, IOutlet outlet, IAlertLog log, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time, ILogger logger)
 {
     private const int PageSize = 100;
+
+    /// <summary>How long a stopping node lets the outlet finish what it has in flight and save it; well inside the host's shutdown timeout.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
     private readonly OutboxPolicy _policy = outlet.Policy;
     private bool _holding;
 
@@ -27,9 +31,10 @@ internal sealed class OutboxWorker(
             {
                 try
                 {
+                    var heldAt = time.GetUtcNow();
                     if (await cursor.HoldAsync(_policy.LeaseDuration, stoppingToken))
                     {
-                        await DeliverPageAsync(stoppingToken);
+                        await DeliverPageAsync(new OutboxLease(time, _policy.LeaseDuration, heldAt), stoppingToken);
                     }
                     else
                     {
@@ -65,7 +70,7 @@ internal sealed class OutboxWorker(
         }
     }
 
-    private async Task DeliverPageAsync(CancellationToken cancellationToken)
+    private async Task DeliverPageAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
         var latest = (await log.ReadLatestSeqsAsync(cancellationToken))[cursor.Edition];
         var position = await cursor.ReadOrStartAtAsync(latest, cancellationToken);
@@ -93,6 +98,13 @@ internal sealed class OutboxWorker(
 
         if (page.Events.Count == 0)
         {
+            if (outlet is IOutletWithDueWork due
+                && await WhileRenewingAsync(lease, token => due.DeliverDueAsync(cursor.Edition, lease, cancellationToken, token), OutletOutcome.LeaseLost, cancellationToken)
+                    is not OutletOutcome.Delivered)
+            {
+                return;
+            }
+
             await Task.Delay(_policy.PollInterval, time, cancellationToken);
             return;
         }
@@ -118,20 +130,24 @@ internal sealed class OutboxWorker(
         var retry = await cursor.ReadRetryAsync(stored.Seq, cancellationToken);
         while (true)
         {
-            // Renewed before every attempt: a page of slow receivers' answers must not outlast the lease.
-            if (!await WaitHoldingAsync(retry.NextAttemptAt ?? DateTimeOffset.MinValue, cancellationToken))
+            // Held again before every attempt, and renewed while the outlet works: a page of slow receivers' answers must not outlast the lease.
+            if (await WaitHoldingAsync(retry.NextAttemptAt ?? DateTimeOffset.MinValue, cancellationToken) is not { } lease)
             {
                 return false;
             }
 
             var attempt = retry.Attempts + 1;
-            var progress = new OutboxProgress(cursor, stored.Seq, _policy.LeaseDuration, retry.Progress);
-            var result = await outlet.DeliverAsync(new OutboxItem(cursor.Edition, stored, alertEvent, messageId, attempt, progress), cancellationToken);
+            var progress = new OutboxProgress(cursor, stored.Seq, _policy.LeaseDuration, lease, time, retry.Progress);
+            var item = new OutboxItem(cursor.Edition, stored, alertEvent, messageId, attempt, progress, lease, cancellationToken);
+            var result = await WhileRenewingAsync(lease, token => outlet.DeliverAsync(item, token), OutletResult.LeaseLost, cancellationToken);
             var now = time.GetUtcNow();
             switch (result.Outcome)
             {
                 case OutletOutcome.LeaseLost:
                     _holding = false;
+                    return false;
+                case OutletOutcome.Stopped:
+                    // Still held: the hand-over at stop frees it for the next node at once.
                     return false;
                 case OutletOutcome.Delivered:
                     return await FinishAsync(alertEvent, stored.Seq, messageId, attempt, AttemptOutcome.Delivered, result, cancellationToken);
@@ -181,21 +197,22 @@ internal sealed class OutboxWorker(
     private Task CountAsync(AlertEvent alertEvent, ReachCount count, CancellationToken cancellationToken) =>
         outlet.IsOneTarget ? reach.AddAsync(outlet.Name, alertEvent, new Dictionary<ReachCount, long> { [count] = 1 }, cancellationToken) : Task.CompletedTask;
 
-    /// <summary>Waits until <paramref name="until"/>, renewing the lease on the way; false if it was lost.</summary>
-    private async Task<bool> WaitHoldingAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="until"/>, renewing the lease on the way; the lease as last renewed, null if it was lost.</summary>
+    private async Task<OutboxLease?> WaitHoldingAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
         while (true)
         {
+            var heldAt = time.GetUtcNow();
             if (!await cursor.HoldAsync(_policy.LeaseDuration, cancellationToken))
             {
                 _holding = false;
-                return false;
+                return null;
             }
 
             var left = until - time.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                return true;
+                return new OutboxLease(time, _policy.LeaseDuration, heldAt);
             }
 
             await Task.Delay(left < _policy.LeaseDuration / 3 ? left : _policy.LeaseDuration / 3, time, cancellationToken);
@@ -208,4 +225,59 @@ internal sealed class OutboxWorker(
         deliveries.RecordAsync(outlet, new OutboxAttempt(
             time.GetUtcNow(), cursor.Edition, seq, messageId, alertEvent.Type, alertEvent.Alert.Id,
             attempt, outcome, result.Status, result.Error, result.DurationMs, nextAttemptAt), cancellationToken);
+
+    /// <summary>
+    /// Runs the outlet's <paramref name="work"/>, renewing the lease every quarter of it if the policy asks. The outlet's token is
+    /// cancelled once the lease is lost (the answer is then <paramref name="lost"/>), or a grace period after the node
+    /// began to stop: the outlet sees the stop on the stopping token, finishes what it has in flight and saves it.
+    /// </summary>
+    private async Task<T> WhileRenewingAsync<T>(OutboxLease lease, Func<CancellationToken, Task<T>> work, T lost, CancellationToken stoppingToken)
+    {
+        using var working = new CancellationTokenSource();
+        using var stopping = stoppingToken.Register(() => working.CancelAfter(StopGrace));
+        var renewal = _policy.RenewWhileDelivering ? RenewAsync(lease, working) : Task.CompletedTask;
+        try
+        {
+            return await work(working.Token);
+        }
+        catch (OperationCanceledException) when (working.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            OutboxLog.LeaseLost(logger, outlet.Name, cursor.Edition);
+            return lost;
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await renewal;
+        }
+    }
+
+    private async Task RenewAsync(OutboxLease lease, CancellationTokenSource working)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_policy.LeaseDuration / 4, time, working.Token);
+                var sentAt = time.GetUtcNow();
+                if (!await cursor.HoldAsync(_policy.LeaseDuration, working.Token))
+                {
+                    await working.CancelAsync();
+                    return;
+                }
+
+                lease.Renewed(sentAt);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The work ended, or the node is stopping.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without renewals the lease may lapse (Redis away, the node shutting down): stop rather than risk a second sender.
+            OutboxLog.RenewFailed(logger, outlet.Name, cursor.Edition, e);
+            await working.CancelAsync();
+        }
+    }
 }

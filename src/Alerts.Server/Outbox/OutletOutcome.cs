@@ -14,4 +14,7 @@ internal enum OutletOutcome
 
     /// <summary>Another node holds the outlet's lease now; it resumes from the saved progress.</summary>
     LeaseLost,
+
+    /// <summary>The node is stopping: the outlet saved what it finished, and the next holder resumes from there.</summary>
+    Stopped,
 }

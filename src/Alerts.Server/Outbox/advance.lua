@@ -3,6 +3,7 @@
 local lease = KEYS[1]
 local cursor = KEYS[2]
 local retry = KEYS[3]
+local sent = KEYS[4]
 local holder = ARGV[1]
 local seq = ARGV[2]
 
@@ -10,5 +11,5 @@ if redis.call('GET', lease) ~= holder then
   return 0
 end
 redis.call('SET', cursor, seq)
-redis.call('DEL', retry)
+redis.call('DEL', retry, sent)
 return 1

@@ -1,7 +1,9 @@
 -- Saves how far the lease holder got through the item at the cursor (an outlet's own targets) and renews
--- the lease in the same step; a node that lost the lease changes nothing. 1 when saved.
+-- the lease in the same step, and forgets the targets noted inside the page, now behind the progress; a node
+-- that lost the lease changes nothing. 1 when saved.
 local lease = KEYS[1]
 local retry = KEYS[2]
+local sent = KEYS[3]
 local holder = ARGV[1]
 local leaseMs = ARGV[2]
 local seq = ARGV[3]
@@ -16,4 +18,5 @@ if redis.call('HGET', retry, 'seq') ~= seq then
   redis.call('HSET', retry, 'seq', seq, 'attempts', 0)
 end
 redis.call('HSET', retry, 'progress', progress)
+redis.call('DEL', sent)
 return 1

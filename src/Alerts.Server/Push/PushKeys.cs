@@ -5,8 +5,9 @@ using StackExchange.Redis;
 namespace Alerts.Server.Push;
 
 /// <summary>
-/// Every Redis key of the push feature. The queue's keys share the hash tag <c>{prefix:push}</c> and the
-/// registry's <c>{prefix:devices}</c>, so each script's keys live in one Redis Cluster slot.
+/// Every Redis key of the push feature. The sending keys share the hash tag <c>{prefix:push}</c> and the
+/// registry's <c>{prefix:devices}</c>, so each script's keys live in one Redis Cluster slot. The cursor and
+/// the lease are the outbox's (<see cref="Outbox.OutboxKeys"/>, outlet <c>fcm</c>).
 /// </summary>
 internal sealed class PushKeys(IOptions<RedisOptions> options)
 {
@@ -16,17 +17,17 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
 
     private string Devices => $"{{{_prefix}:devices}}";
 
-    /// <summary>The last seq of the edition's log the outbox has turned into jobs.</summary>
-    public RedisKey Cursor(string edition) => $"{Push}:cursor:{edition}";
+    /// <summary>Hash: a pushed event's counts and whether its pass ended (<see cref="Sending.ItemFields"/>); id <c>{edition}:{seq}</c>.</summary>
+    public RedisKey Item(string itemId) => $"{Push}:item:{itemId}";
 
-    /// <summary>Sorted set: member = job id, score = Unix ms when the job may be leased (due time or lease deadline).</summary>
-    public RedisKey Queue => $"{Push}:queue";
+    /// <summary>Set: targets FCM accepted in the page being sent, so a node taking over skips them; id <c>{edition}:{seq}</c>, or <c>held:{alertId}</c> while waking sleepers.</summary>
+    public RedisKey Sent(string itemId) => $"{Push}:sent:{itemId}";
 
-    /// <summary>Hash: the job's event, its lease and how far through its targets it got.</summary>
-    public RedisKey Job(string jobId) => $"{Push}:job:{jobId}";
+    /// <summary>Sorted set: the edition's alerts with devices held for their quiet hours, scored by when the first of them wakes (Unix ms).</summary>
+    public RedisKey HeldIndex(string edition) => $"{Push}:held-alerts:{edition}";
 
-    /// <summary>Set: targets FCM accepted in the batch being sent, so a node taking over skips them.</summary>
-    public RedisKey Sent(string jobId) => $"{Push}:sent:{jobId}";
+    /// <summary>The event (JSON) the alert's held devices are owed when they wake: the newest one that held them.</summary>
+    public RedisKey HeldEvent(string alertId) => $"{Push}:held-event:{alertId}";
 
     /// <summary>Sorted set: devices held back from the alert's newest push for their quiet hours, scored by when those end (Unix ms).</summary>
     public RedisKey Held(string alertId) => $"{Push}:held:{alertId}";
@@ -43,20 +44,32 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>HyperLogLog of the devices that reported a receipt of the alert's push: <c>received</c>, <c>opened</c> or <c>on-time</c>.</summary>
     public RedisKey Receipts(string alertId, string kind) => $"{Push}:receipts:{alertId}:{kind}";
 
-    /// <summary>Hash: token → the device's registration JSON.</summary>
-    public RedisKey DeviceRecords => $"{Devices}:records";
+    /// <summary>
+    /// Hash: the token's short id (<see cref="Targets.StoredDevice.Id"/>) → the registration, its profile first
+    /// (<see cref="Targets.StoredDevice"/>): the only place the token is kept.
+    /// </summary>
+    public RedisKey DeviceRecords => $"{Devices}:reg";
 
-    /// <summary>Sorted set, all scores 0: the edition's tokens in lexical order, walked by jobs from a cursor token.</summary>
-    public RedisKey DeviceIndex(string edition) => $"{Devices}:edition:{edition}";
+    /// <summary>Sorted set, all scores 0: <c>edition/id</c> of every registration, walked in lexical order by jobs from a cursor id.</summary>
+    public RedisKey DeviceEditions => $"{Devices}:by-edition";
 
-    /// <summary>Sorted set: every registered token, scored by when its registration expires unless renewed (Unix ms).</summary>
-    public RedisKey DeviceExpiry => $"{Devices}:expiry";
-
-    /// <summary>Hash: token → the <see cref="Targets.DeviceProfile"/> field it is counted under.</summary>
-    public RedisKey DeviceProfileOf => $"{Devices}:profile-of";
+    /// <summary>Sorted set: every registration's id, scored by when it expires unless renewed (Unix ms).</summary>
+    public RedisKey DeviceExpiries => $"{Devices}:expires";
 
     /// <summary>Hash: <see cref="Targets.DeviceProfile"/> field → how many registrations have that profile.</summary>
     public RedisKey DeviceProfileCounts => $"{Devices}:profiles";
+
+    /// <summary>Hash: token → the registration's JSON, as releases before the compact layout kept it (read once, by <see cref="Targets.DeviceLayoutUpgrade"/>).</summary>
+    public RedisKey LegacyDeviceRecords => $"{Devices}:records";
+
+    /// <summary>Sorted set of the legacy layout: the edition's tokens.</summary>
+    public RedisKey LegacyDeviceIndex(string edition) => $"{Devices}:edition:{edition}";
+
+    /// <summary>Sorted set of the legacy layout: tokens scored by expiry.</summary>
+    public RedisKey LegacyDeviceExpiry => $"{Devices}:expiry";
+
+    /// <summary>Hash of the legacy layout: token → the profile field it is counted under.</summary>
+    public RedisKey LegacyDeviceProfileOf => $"{Devices}:profile-of";
 
     /// <summary>List of pending topic changes (JSON) for the Instance ID mirror.</summary>
     public RedisKey MirrorQueue => $"{Devices}:mirror";
@@ -64,6 +77,9 @@ internal sealed class PushKeys(IOptions<RedisOptions> options)
     /// <summary>Held by the node sending the oldest topic changes, so two nodes never trim the same changes.</summary>
     public RedisKey MirrorLock => $"{Devices}:mirror:lock";
 
-    /// <summary>Counter of non-flash pushes a device got in one clock hour.</summary>
-    public RedisKey DeviceCap(string token, long hour) => $"{Devices}:cap:{hour}:{token}";
+    /// <summary>
+    /// Hash: a device's short id → the non-flash pushes it got in one clock hour. One key an hour, not one a device
+    /// and hour: the embedded store keeps a key's record after it expired until it is deleted, and a hash goes at once.
+    /// </summary>
+    public RedisKey DeviceCaps(long hour) => $"{Devices}:caps:{hour}";
 }

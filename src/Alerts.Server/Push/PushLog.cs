@@ -2,17 +2,8 @@ namespace Alerts.Server.Push;
 
 internal static partial class PushLog
 {
-    [LoggerMessage(3000, LogLevel.Information, "Push dispatcher started in {Mode} mode")]
-    public static partial void DispatcherStarted(ILogger logger, PushMode mode);
-
-    [LoggerMessage(3001, LogLevel.Information, "Edition {Edition}: queued {Jobs} push jobs up to seq {Seq}")]
-    public static partial void Queued(ILogger logger, string edition, int jobs, long seq);
-
-    [LoggerMessage(3002, LogLevel.Error, "Edition {Edition}: seqs {From}-{To} left the log before the push outbox read them; their pushes are lost")]
-    public static partial void OutboxFellBehind(ILogger logger, string edition, long from, long to);
-
-    [LoggerMessage(3003, LogLevel.Information, "Push job {JobId} leased (lease {Leases}), resuming after '{Cursor}'")]
-    public static partial void JobLeased(ILogger logger, string jobId, int leases, string cursor);
+    [LoggerMessage(3003, LogLevel.Information, "Push job {JobId}: {Start} (attempt {Attempt}), after '{Cursor}'")]
+    public static partial void ItemStarted(ILogger logger, string jobId, Sending.PushItemStart start, int attempt, string cursor);
 
     [LoggerMessage(3004, LogLevel.Information, "Push job {JobId} finished")]
     public static partial void JobFinished(ILogger logger, string jobId);
@@ -44,11 +35,9 @@ internal static partial class PushLog
     [LoggerMessage(3010, LogLevel.Information, "Pruned device token {Token}: {Reason}")]
     public static partial void TokenPruned(ILogger logger, string token, string reason);
 
-    [LoggerMessage(3011, LogLevel.Warning, "Push dispatcher step failed; retrying")]
-    public static partial void DispatcherFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(3016, LogLevel.Warning, "Push dispatcher could not start its cursors at the log's end; nothing is queued until it can. Retrying in {Delay}")]
-    public static partial void CursorsNotStarted(ILogger logger, TimeSpan delay, Exception exception);
+    [LoggerMessage(3011, LogLevel.Warning, "Push background step failed; retrying")]
+    public static partial void DispatcherFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3017, LogLevel.Information, "Removed {Count} device registrations that were not renewed within {Ttl}")]
     public static partial void RegistrationsExpired(ILogger logger, int count, TimeSpan ttl);

@@ -2,10 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Alerts.Server.Push;
 
-/// <summary>The <c>Alerts:Push</c> section: targeting, pacing, retries and leases.</summary>
+/// <summary>
+/// The <c>Alerts:Push</c> section: targeting, pacing and per-send retries. The section's lease, poll, retry and log
+/// keys are the FCM outlet's <see cref="Outbox.OutletOptions"/> (named <c>fcm</c>).
+/// </summary>
 internal sealed class PushOptions
 {
     public const string SectionName = "Alerts:Push";
+
+    /// <summary>The FCM outlet's name: its outbox keys, its <see cref="Outbox.OutletOptions"/> and its line in the delivery report.</summary>
+    public const string OutletName = "fcm";
 
     public PushMode Mode { get; set; } = PushMode.Topics;
 
@@ -20,18 +26,6 @@ internal sealed class PushOptions
     /// <summary>Sends in flight at once; HTTP/2 multiplexes them over a few connections.</summary>
     [Range(1, 10_000)]
     public int MaxConcurrentSends { get; set; } = 400;
-
-    /// <summary>Jobs one node works at once; they share the node's rate limit.</summary>
-    [Range(1, 64)]
-    public int JobsPerNode { get; set; } = 4;
-
-    /// <summary>How long a job stays with a node that stopped renewing its lease before another node takes it.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often an idle node looks for new events and free jobs.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Sends of one message before a transient failure (500, 503, reset) counts as failed.</summary>
     [Range(1, 20)]

@@ -31,9 +31,16 @@ internal sealed class EmbeddedGarnet : IDisposable
     private const string AofSegmentSize = "4m";
     private const long LegacySegmentThreshold = 4L << 20;
 
-    // Every checkpoint writes the whole hash index: Garnet's 128 MB default made each one 128 MB.
-    // 8 MB holds ~900,000 keys before Tsavorite chains overflow buckets, which it does without limit.
-    private const string IndexSize = "8m";
+    // Every checkpoint writes the whole hash index, so it starts small (1 MB: ~16,000 buckets of 7 keys) and
+    // Garnet doubles it once overflow buckets pass half of it (checked every minute): it follows the number
+    // of keys. A checkpoint keeps the size it was taken with, and recovery reads that size from it.
+    private const string IndexSize = "1m";
+    private const string IndexMaxSize = "1g";
+
+    // A key with a TTL stays, value and all, until it is read after it expired or deleted: an hour's push caps
+    // (a hash of every device pushed to) would go into every checkpoint. The scan deletes expired keys every
+    // ten minutes; a deleted hash leaves only its record's tombstone.
+    private const string ExpiredKeyScanSeconds = "600";
 
     private readonly GarnetServer _server;
     private readonly ILoggerFactory _garnetLoggers;
@@ -114,10 +121,15 @@ internal sealed class EmbeddedGarnet : IDisposable
             // both are set before the first one, the legacy file's included.
             "--page", StorePageSize,
             "--index", IndexSize,
+            "--index-max-size", IndexMaxSize,
+            "--expired-key-deletion-scan-freq", ExpiredKeyScanSeconds,
         ];
         if (recover)
         {
-            arguments.Add("--recover");
+            // A checkpoint Garnet cannot read stops the start instead of leaving an empty store that the next
+            // checkpoint would write over the data (seen with a million registrations: the data-directory
+            // section of docs/benchmarks.md).
+            arguments.AddRange(["--recover", "--fail-on-recovery-error", "true"]);
         }
 
         return arguments;

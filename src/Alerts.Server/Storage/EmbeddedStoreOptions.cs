@@ -14,7 +14,7 @@ internal sealed class EmbeddedStoreOptions
     /// <summary>
     /// Time between checkpoints. An idle node still writes (webhook cursors, leases, the sweep: ~24 KB
     /// a minute measured), which an hour keeps under 2 MB; each checkpoint writes all live data (at a
-    /// year's size 0.4-0.7 GB), so much more often would wear a disk for little.
+    /// year's size ~0.4 GB), so much more often would wear a disk for little.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);

@@ -8,7 +8,7 @@ internal sealed class GarnetLoggerProvider(ILoggerFactory application) : ILogger
 {
     public const string CategoryPrefix = "Garnet";
 
-    public ILogger CreateLogger(string categoryName) => application.CreateLogger($"{CategoryPrefix}.{categoryName}");
+    public ILogger CreateLogger(string categoryName) => new GarnetLogger(application.CreateLogger($"{CategoryPrefix}.{categoryName}"));
 
     public void Dispose()
     {

@@ -14,6 +14,7 @@ internal static class SyndicationExtensions
 
         services.AddOptions<WebhooksOptions>().BindConfiguration(WebhooksOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhooksOptions>, WebhookRules>();
+        services.AddOutletOptions(WebhookOutlets.OptionsName, WebhookDeliveryOptions.SectionName, _ => { });
         services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryRules>();

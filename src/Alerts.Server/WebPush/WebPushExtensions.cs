@@ -10,6 +10,12 @@ internal static class WebPushExtensions
         services.AddOptions<WebPushOptions>().BindConfiguration(WebPushOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebPushOptions>, WebPushOptionsValidator>();
         services.AddSingleton<IValidateOptions<WebPushOptions>, WebPushRules>();
+        services.AddOutletOptions(WebPushOutlet.OutletName, WebPushOptions.SectionName, outlet =>
+        {
+            outlet.FirstRetryDelay = TimeSpan.FromSeconds(1);
+            outlet.MaxRetryDelay = TimeSpan.FromMinutes(5);
+            outlet.GiveUpAfter = TimeSpan.FromHours(1);
+        });
         // The endpoint was checked against the allowed hosts; a redirect would send the message somewhere that was not.
         services.AddHttpClient(WebPushClient.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Alerts-WebPush/1"))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Alerts.Server.WebPush;
 
-/// <summary>The <c>Alerts:WebPush</c> section: the VAPID identity, the push services accepted as endpoints, and pacing.</summary>
+/// <summary>
+/// The <c>Alerts:WebPush</c> section: the VAPID identity, the push services accepted as endpoints, and pacing. The
+/// section's lease, poll, retry and log keys are the outlet's <see cref="Outbox.OutletOptions"/> (named <c>webpush</c>).
+/// </summary>
 internal sealed class WebPushOptions
 {
     public const string SectionName = "Alerts:WebPush";
@@ -55,14 +58,6 @@ internal sealed class WebPushOptions
     /// <summary>How long one POST may take.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>How long a node's claim on an edition's Web Push lasts without renewal.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often the holder looks for new events.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest endpoint accepted; the browsers' services use a few hundred characters.</summary>
     public const int MaxEndpointLength = 1_024;

@@ -16,7 +16,8 @@ namespace Alerts.Server.WebPush;
 /// </summary>
 internal sealed class WebPushOutlet(
     WebPushRegistry registry, WebPushHolds holds, DeviceRegistry deviceRegistry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
-    WebPushReceipts receipts, IOptions<WebPushOptions> options, IOptions<PushOptions> push, TimeProvider time, ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
+    WebPushReceipts receipts, IOptions<WebPushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, IOptions<PushOptions> push, TimeProvider time,
+    ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
 {
     public const string OutletName = "webpush";
 
@@ -26,8 +27,8 @@ internal sealed class WebPushOutlet(
 
     public IReadOnlyList<string> Editions { get; } = [.. taxonomy.Editions.Keys];
 
-    public OutboxPolicy Policy { get; } = new(
-        options.Value.LeaseDuration, options.Value.PollInterval, options.Value.RetryDelay, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), 500);
+    // Renewed while a page is sent: a page of slow push services' answers can outlast a lease.
+    public OutboxPolicy Policy { get; } = outletOptions.Get(OutletName).ToPolicy(renewWhileDelivering: true);
 
     public bool IsOneTarget => false;
 
@@ -47,6 +48,8 @@ internal sealed class WebPushOutlet(
 
         var retraction = alertEvent.Type == AlertEventType.Retracted;
         var cursor = item.Progress.Saved ?? "";
+        // Reached by an attempt that ended mid-page (its node died): counted, not sent again.
+        var sentBefore = await item.Progress.SentAsync(cancellationToken);
         while (true)
         {
             var (devices, lastId) = retraction
@@ -59,7 +62,7 @@ internal sealed class WebPushOutlet(
                 return new OutletResult(OutletOutcome.Delivered);
             }
 
-            var counts = await SendPageAsync(alertEvent, message, devices, cancellationToken);
+            var counts = await SendPageAsync(alertEvent, message, devices, sentBefore, item.Progress, cancellationToken);
             await reach.AddAsync(Name, alertEvent, counts, cancellationToken);
             if (!await item.Progress.SaveAsync(lastId, cancellationToken))
             {
@@ -67,11 +70,13 @@ internal sealed class WebPushOutlet(
             }
 
             cursor = lastId;
+            sentBefore = new HashSet<string>();
         }
     }
 
     private async Task<Dictionary<ReachCount, long>> SendPageAsync(
-        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> devices, CancellationToken cancellationToken)
+        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> devices, IReadOnlySet<string> sentBefore, OutboxProgress progress,
+        CancellationToken cancellationToken)
     {
         var alert = alertEvent.Alert;
         var now = time.GetUtcNow();
@@ -85,7 +90,7 @@ internal sealed class WebPushOutlet(
         }
 
         var shownAs = alertEvent.Type == AlertEventType.Published ? ReachCount.Sent : ReachCount.Replaced;
-        var counts = await SendAllAsync(alertEvent, message, due, shownAs, cancellationToken);
+        var counts = await SendAllAsync(alertEvent, message, due, shownAs, cancellationToken, sentBefore, progress);
         counts[ReachCount.NotApplicable] = devices.Count - due.Count;
         return counts;
     }
@@ -101,10 +106,12 @@ internal sealed class WebPushOutlet(
     /// <summary>
     /// Sends the event's message to every one of <paramref name="due"/>, notes who was shown it (for a retraction),
     /// releases their holds (they have the alert's newest state), prunes the gone, and counts the outcomes, those
-    /// shown it as <paramref name="shownAs"/>.
+    /// shown it as <paramref name="shownAs"/>. Those in <paramref name="sentBefore"/> were reached by an attempt that
+    /// ended mid-page and are counted, not sent again; each one reached is noted in <paramref name="progress"/>.
     /// </summary>
     public async Task<Dictionary<ReachCount, long>> SendAllAsync(
-        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> due, ReachCount shownAs, CancellationToken cancellationToken)
+        AlertEvent alertEvent, WebPushMessage message, IReadOnlyList<WebPushDevice> due, ReachCount shownAs, CancellationToken cancellationToken,
+        IReadOnlySet<string>? sentBefore = null, OutboxProgress? progress = null)
     {
         var alert = alertEvent.Alert;
         var retraction = alertEvent.Type == AlertEventType.Retracted;
@@ -113,7 +120,9 @@ internal sealed class WebPushOutlet(
             await receipts.MarkSendingAsync(alert.Id, alert.ExpiresAt, cancellationToken);
         }
 
-        var outcomes = await Task.WhenAll(due.Select(device => SendAsync(message, device, cancellationToken)));
+        var outcomes = await Task.WhenAll(due.Select(device => sentBefore?.Contains(device.Registration.Token) == true
+            ? Task.FromResult(WebPushSendOutcome.Accepted)
+            : SendAsync(message, device, progress, cancellationToken)));
         var shown = due.Where((_, i) => outcomes[i] == WebPushSendOutcome.Accepted).Select(d => d.Registration.Token).ToList();
         if (!retraction)
         {
@@ -139,13 +148,17 @@ internal sealed class WebPushOutlet(
         };
     }
 
-    private async Task<WebPushSendOutcome> SendAsync(WebPushMessage message, WebPushDevice device, CancellationToken cancellationToken)
+    private async Task<WebPushSendOutcome> SendAsync(WebPushMessage message, WebPushDevice device, OutboxProgress? progress, CancellationToken cancellationToken)
     {
         await _inFlight.WaitAsync(cancellationToken);
         try
         {
             var (outcome, status) = await client.SendAsync(message, device.Subscription, cancellationToken);
-            if (outcome == WebPushSendOutcome.Gone)
+            if (outcome == WebPushSendOutcome.Accepted)
+            {
+                progress?.MarkSent(device.Registration.Token);
+            }
+            else if (outcome == WebPushSendOutcome.Gone)
             {
                 WebPushLog.Pruned(logger, device.Registration.Token, status);
             }

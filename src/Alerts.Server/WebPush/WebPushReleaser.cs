@@ -12,17 +12,19 @@ namespace Alerts.Server.WebPush;
 /// </summary>
 internal sealed class WebPushReleaser(
     WebPushHolds holds, WebPushOutlet outlet, WebPushRegistry registry, WebPushMessages messages, IAlertLog log, OutletReach reach,
-    IOptions<WebPushOptions> options, TimeProvider time, ILogger<WebPushReleaser> logger) : BackgroundService
+    IOptions<WebPushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, TimeProvider time, ILogger<WebPushReleaser> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // Claimed and polled as the outlet leases and polls its editions.
+        var outletSettings = outletOptions.Get(WebPushOutlet.OutletName);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var now = time.GetUtcNow();
-                var due = await holds.ClaimDueAsync(now, settings.LeaseDuration, settings.BatchSize, stoppingToken);
+                var due = await holds.ClaimDueAsync(now, outletSettings.LeaseDuration, settings.BatchSize, stoppingToken);
                 foreach (var alert in due.GroupBy(h => h.AlertId, StringComparer.Ordinal))
                 {
                     await ReleaseAsync(alert.Key, [.. alert.Select(h => h.SubscriptionId)], stoppingToken);
@@ -31,7 +33,7 @@ internal sealed class WebPushReleaser(
                 await holds.ForgetAsync(due, stoppingToken);
                 if (due.Count < settings.BatchSize)
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    await Task.Delay(outletSettings.PollInterval, time, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -42,7 +44,7 @@ internal sealed class WebPushReleaser(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 WebPushLog.ReleaseFailed(logger, e);
-                await Task.Delay(settings.PollInterval, time, stoppingToken);
+                await Task.Delay(outletSettings.PollInterval, time, stoppingToken);
             }
         }
     }

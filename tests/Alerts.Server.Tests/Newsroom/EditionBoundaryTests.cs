@@ -41,6 +41,29 @@ public sealed class EditionBoundaryTests(RedisFixture redis) : IClassFixture<Red
     }
 
     [Fact]
+    public async Task AReadOfAForbiddenEditionIsRefusedAndAuditedBeforeItsBodyIsValidated()
+    {
+        await using var node = await StartNodeAsync();
+        using var arEditor = node.ClientAs(ArEditor);
+        using var boss = node.ClientAs(Boss);
+        var invalid = new { edition = "en", headline = "", urgency = "apocalyptic" };
+
+        var previewed = await arEditor.SendAsync(HttpMethod.Post, "/api/v1/alerts/preview", invalid);
+        var testSent = await arEditor.SendAsync(HttpMethod.Post, "/api/v1/alerts/preview?send=test", invalid);
+        var audience = await arEditor.SendAsync(HttpMethod.Get, "/api/v1/editions/en/audience?urgency=apocalyptic");
+
+        Assert.Equal(HttpStatusCode.Forbidden, previewed.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, testSent.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, audience.Status);
+        var audit = await boss.GetJsonAsync("/api/v1/audit?after=0&limit=1000");
+        var refused = audit.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("actor").GetString() == ArEditor && e.GetProperty("edition").GetString() == "en")
+            .Select(e => e.GetProperty("detail").GetString()!.Split(':')[0])
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["audience", "preview", "test send"], refused);
+    }
+
+    [Fact]
     public async Task AStoryShowsOtherEditionsOnlyAsThePublicSeesThem()
     {
         await using var node = await StartNodeAsync();

@@ -1,5 +1,6 @@
 using Alerts.Core.Alerts;
 using Alerts.Server.Newsroom;
+using Microsoft.AspNetCore.Http;
 
 namespace Alerts.Server.Tests.Newsroom;
 
@@ -83,7 +84,44 @@ public sealed class GateTests
         Assert.Equal([.. Order[..^2], "store", "end:failed"], steps.Calls);
     }
 
-    private sealed class RecordingSteps : GateSteps
+    [Fact]
+    public async Task AReadRunsTheSameOrderWithItsOwnResultAndARefusedEditionEndsItBeforeValidation()
+    {
+        var answered = new ReadSteps();
+        var refused = new ReadSteps { RefusesEdition = true };
+
+        var answer = await Gate.RunAsync(answered, CancellationToken.None).WaitAsync(Timeout);
+        var refusal = await Gate.RunAsync(refused, CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(["load", "authorize", "validate", "answer"], answered.Calls);
+        Assert.Equal("answer", answer.Answer);
+        Assert.Equal(["load", "authorize"], refused.Calls);
+        Assert.Equal(StatusCodes.Status403Forbidden, refusal.Problem!.StatusCode);
+    }
+
+    private sealed class ReadSteps : GateSteps<ReadResult<string>>
+    {
+        public List<string> Calls { get; } = [];
+
+        public bool RefusesEdition { get; init; }
+
+        public override Task<ReadResult<string>?> LoadAsync(CancellationToken cancellationToken) => Step("load");
+
+        public override Task<ReadResult<string>?> AuthorizeAsync(CancellationToken cancellationToken) =>
+            Step("authorize", RefusesEdition ? ReadResult<string>.Refused(TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden)) : null);
+
+        public override Task<ReadResult<string>?> ValidateAsync(CancellationToken cancellationToken) => Step("validate");
+
+        public override Task<ReadResult<string>?> StoreAsync(CancellationToken cancellationToken) => Step("answer", new ReadResult<string>("answer"));
+
+        private Task<ReadResult<string>?> Step(string name, ReadResult<string>? result = null)
+        {
+            Calls.Add(name);
+            return Task.FromResult(result);
+        }
+    }
+
+    private sealed class RecordingSteps : GateSteps<NewsroomResult>
     {
         private static readonly NewsroomResult Refusal = NewsroomResult.Refused(403, "No.", null);
 

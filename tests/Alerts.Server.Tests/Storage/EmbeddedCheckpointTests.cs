@@ -56,6 +56,24 @@ public sealed class EmbeddedCheckpointTests : IDisposable
     }
 
     [Fact]
+    public async Task ASmallNodesCheckpointIsNotPaddedByAnIndexSizedForAMillionKeys()
+    {
+        var settings = new Dictionary<string, string?> { ["Alerts:Embedded:CheckpointInterval"] = "00:00:01" };
+        await using var node = await AlertsNode.StartAsync(null, RedisFixture.NewPrefix(), _dataDir, settings);
+        await node.Editor.PublishAsync("en", "One alert in a small newsroom");
+        await node.RegisterAsync("one-phone");
+
+        var index = Path.Combine(_dataDir, "Store", "checkpoints", "index-checkpoints");
+        await EmbeddedDataDirectory.WaitUntilAsync(
+            () => EmbeddedDataDirectory.Checkpoints(_dataDir).Count > 0 && Directory.Exists(index) && Directory.EnumerateFiles(index, "ht.dat.*", SearchOption.AllDirectories).Any(),
+            Timeout,
+            () => "No checkpoint was taken.");
+
+        var indexBytes = new DirectoryInfo(index).EnumerateFiles("ht.dat.*", SearchOption.AllDirectories).Max(file => file.Length);
+        Assert.True(indexBytes < 2 << 20, $"The checkpoint's hash index is {indexBytes} bytes for a handful of keys.");
+    }
+
+    [Fact]
     public async Task AKillDuringACheckpointLosesNothingAcknowledged()
     {
         var environment = new Dictionary<string, string>
@@ -110,7 +128,7 @@ public sealed class EmbeddedCheckpointTests : IDisposable
     }
 
     [Fact]
-    public async Task GarnetsBannerStaysOutOfTheLog()
+    public async Task GarnetsBannerAndItsCancellationsAtStopStayOutOfTheLog()
     {
         var server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
@@ -128,5 +146,6 @@ public sealed class EmbeddedCheckpointTests : IDisposable
         Assert.Contains("Embedded Garnet listening", server.Output);
         Assert.DoesNotContain("\u001b[", server.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("GetGarnet", server.Output);
+        Assert.DoesNotContain("IndexAutoGrowTaskAsync", server.Output);
     }
 }

@@ -12,7 +12,9 @@ namespace Alerts.Server.Tests.Syndication;
 
 /// <summary>
 /// A webhook receiver on real Kestrel: records every request and answers with the status
-/// its answer function picks for it (by the order it arrived in, from 1; 204 without one).
+/// its answer function picks for it (by the order it arrived in, from 1; 204 without one). A test can hold
+/// requests before they are answered (<c>hold</c>), and then drop them unanswered and unrecorded, as if their
+/// sender had died.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -40,7 +42,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>Starts on <paramref name="port"/> (0: any free one); <paramref name="received"/> carries on a stopped receiver's record.</summary>
-    public static async Task<WebhookReceiver> StartAsync(Func<int, int>? answer = null, int port = 0, IReadOnlyList<ReceivedWebhook>? received = null)
+    public static async Task<WebhookReceiver> StartAsync(
+        Func<int, int>? answer = null, int port = 0, IReadOnlyList<ReceivedWebhook>? received = null, Func<Task<bool>>? hold = null, TimeSpan? retryAfter = null)
     {
         var record = new List<ReceivedWebhook>(received ?? []);
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,6 +54,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
+            if (hold is not null && await hold())
+            {
+                request.HttpContext.Abort();
+                return Results.Empty;
+            }
+
             int status;
             lock (record)
             {
@@ -62,6 +71,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
                     request.ContentType,
                     body.ToArray(),
                     status));
+            }
+
+            if (retryAfter is { } wait && status is < 200 or >= 300)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             return Results.StatusCode(status);

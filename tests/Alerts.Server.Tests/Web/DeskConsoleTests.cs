@@ -1,3 +1,4 @@
+using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Alerts.Server.Tests.Desk.DeskKeyring;
@@ -63,6 +64,53 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
         await Expect(chief.Locator("#audit-list")).ToContainTextAsync("en-chief approved");
         await Expect(editor.Locator(".waiting-item", new() { HasText = headline })).ToHaveCountAsync(0);
         await chiefTab.ScreenshotAsync("console-desk-chief");
+        editorTab.AssertNoScriptErrors();
+        chiefTab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task ACorrectionThatWaitsShowsAsWaitingOnTheAlertAndInTheChiefsQueueBesideNewSubmissions()
+    {
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
+            settings: Settings(new Dictionary<string, string?> { ["Alerts:Approval:Mode"] = "editors" }));
+        await using var editorTab = await browser.NewPageAsync();
+        await using var chiefTab = await browser.NewPageAsync();
+        var editor = editorTab.Page;
+        var chief = chiefTab.Page;
+        await SignInAsync(editor, node, EnEditor);
+        await SignInAsync(chief, node, EnChief);
+        const string published = "Storm closes the coastal road";
+        const string corrected = "Storm closes the coastal road and the port";
+        const string submitted = "Evacuation ordered for the harbour district";
+        using var editorApi = node.ClientAs(EnEditor);
+        await editorApi.PublishAsync("en", published);
+        await editorApi.SubmitWaitingAsync("en", submitted, new { push = true });
+
+        var item = editor.Locator(".alert", new() { HasText = published });
+        await item.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+        await item.GetByLabel("Corrected headline").FillAsync(corrected);
+        await item.GetByLabel("Notify phones again (replaces the earlier notification)").CheckAsync();
+        await item.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
+
+        await Expect(item.Locator(".correction-waiting")).ToHaveTextAsync($"Correction waiting for approval: {corrected}");
+        await Expect(item.Locator(".alert-headline")).ToHaveTextAsync(published);
+        await Expect(item.Locator(".alert-head")).ToContainTextAsync("Published");
+        Assert.Equal(published, (await node.Public.GetJsonAsync("/api/v1/editions/en/ticker")).GetProperty("alerts")[0].GetProperty("headline").GetString());
+        await editor.ReloadAsync();
+        await Expect(editor.Locator(".alert", new() { HasText = published }).Locator(".correction-waiting")).ToHaveTextAsync($"Correction waiting for approval: {corrected}");
+
+        await Expect(chief.Locator("#queue-badge")).ToHaveTextAsync("2 awaiting your approval");
+        var waitingCorrection = chief.Locator(".waiting-item.correction", new() { HasText = corrected });
+        await Expect(waitingCorrection).ToContainTextAsync("Correction of a published alert");
+        await Expect(chief.Locator(".waiting-item[data-kind=submission]", new() { HasText = submitted })).ToBeVisibleAsync();
+        await waitingCorrection.GetByRole(AriaRole.Button, new() { Name = "Approve and push" }).ClickAsync();
+        await chief.GetByRole(AriaRole.Dialog, new() { Name = "Approve and send this push?" })
+            .GetByRole(AriaRole.Button, new() { Name = "Approve and push" }).ClickAsync();
+
+        var approved = editor.Locator(".alert", new() { HasText = corrected });
+        await Expect(approved.Locator(".alert-head")).ToContainTextAsync("Corrected · v2");
+        await Expect(approved.Locator(".correction-waiting")).ToBeHiddenAsync();
+        await Expect(chief.Locator("#queue-badge")).ToHaveTextAsync("1 awaiting your approval");
         editorTab.AssertNoScriptErrors();
         chiefTab.AssertNoScriptErrors();
     }

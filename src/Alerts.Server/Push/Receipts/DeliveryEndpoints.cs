@@ -4,7 +4,7 @@ using Alerts.Core.Alerts;
 using Alerts.Server.Api;
 using Alerts.Server.Desk;
 using Alerts.Server.Fanout;
-using Alerts.Server.Push.Queue;
+using Alerts.Server.Push.Sending;
 using Alerts.Server.Push.Targets;
 using Alerts.Server.WebPush;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +23,7 @@ internal static class DeliveryEndpoints
     }
 
     public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, DeskGuard guard, IAlertLog log, PushQueue queue, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts,
+        string id, ClaimsPrincipal user, DeskGuard guard, IAlertLog log, PushDeliveryStore store, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts,
         DeviceRegistry registry, IOptions<PushOptions> options, OutletReports outlets, WebPushReceipts webReceipts, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
@@ -37,7 +37,7 @@ internal static class DeliveryEndpoints
         }
 
         var hub = await fanout.ReadAsync(found.Alert.Edition, id, cancellationToken);
-        var counters = await queue.DeliveryAsync(id, cancellationToken);
+        var counters = await store.DeliveryAsync(id, cancellationToken);
         long Count(string name) => counters.TryGetValue(name, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
         DateTimeOffset? Time(string name) => counters.TryGetValue(name, out var value)
             ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(value, CultureInfo.InvariantCulture))

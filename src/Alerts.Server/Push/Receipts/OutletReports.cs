@@ -14,7 +14,7 @@ internal sealed class OutletReports(IEnumerable<IOutletSet> outletSets, OutletRe
 {
     public const string Hub = "hub";
     public const string Sse = "sse";
-    public const string Fcm = "fcm";
+    public const string Fcm = PushOptions.OutletName;
 
     public async Task<IReadOnlyList<OutletDelivery>> ReadAsync(AlertRecord found, HubDelivery hub, PushDelivery push, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ internal sealed class OutletReports(IEnumerable<IOutletSet> outletSets, OutletRe
         var latestName = JsonNamingPolicy.CamelCase.ConvertName(latest.ToString());
         var replaced = latest != AlertEventType.Published;
         var reached = await reach.ReadAsync(alert.Id, cancellationToken);
-        var outbox = outletSets.SelectMany(set => set.Outlets).Where(o => o.Editions.Contains(alert.Edition)).Select(o => o.Name)
+        var outbox = outletSets.SelectMany(set => set.Outlets).Where(o => o.Name != Fcm && o.Editions.Contains(alert.Edition)).Select(o => o.Name)
             .Select(name => reached.TryGetValue(name, out var entry) ? entry : new OutletDelivery(name, null, null, 0, 0, 0, 0, 0, null, null));
         return
         [

@@ -9,10 +9,10 @@ internal sealed class ReceiptStore(IConnectionMultiplexer redis, PushKeys keys, 
     /// <summary>The window of the newsroom's "share of the audience within 2 minutes" figure.</summary>
     public static readonly TimeSpan OnTimeWindow = TimeSpan.FromMinutes(2);
 
-    private static readonly string RecordScript = Queue.QueueScripts.Names + EmbeddedScript.Load("push/record-receipt.lua");
+    private static readonly string RecordScript = Sending.PushScripts.Names + EmbeddedScript.Load("push/record-receipt.lua");
 
     /// <summary>The field of a delivery hash that holds the first send (Unix ms), which starts the <see cref="OnTimeWindow"/>.</summary>
-    public const string FirstSentAtField = Queue.DeliveryFields.FirstSentAt;
+    public const string FirstSentAtField = Sending.DeliveryFields.FirstSentAt;
 
     /// <summary>Counts the receipt; false when the alert was never pushed.</summary>
     public Task<bool> RecordAsync(Receipt receipt, CancellationToken cancellationToken) =>

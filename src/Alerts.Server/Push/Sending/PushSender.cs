@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Alerts.Server.Outbox;
 using Alerts.Server.Push.Fcm;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ internal sealed class PushSender : IDisposable
         _limiter = limiter;
     }
 
-    public async Task<SendResult> SendAsync(Message message, string target, DateTimeOffset expiresAt, BatchCounts counts, LeaseWatch jobLease, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(Message message, string target, DateTimeOffset expiresAt, BatchCounts counts, OutboxLease lease, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -47,7 +48,7 @@ internal sealed class PushSender : IDisposable
                 // Taken right before the send, so sends leave at the limiter's pace, not bunched behind the in-flight bound.
                 using (await _limiter.AcquireAsync(1, cancellationToken))
                 {
-                    if (!jobLease.IsValid)
+                    if (!lease.IsValid)
                     {
                         return SendResult.LeaseLapsed;
                     }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Alerts.Core.Alerts;
-using Alerts.Core.Serialization;
 using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -8,83 +6,84 @@ using StackExchange.Redis;
 namespace Alerts.Server.Push.Targets;
 
 /// <summary>
-/// Registered devices in Redis: one hash of registrations, and per edition a lexically ordered set of
-/// tokens that push jobs walk from a cursor token, so a resumed job continues where it stopped.
-/// Registrations expire <see cref="PushOptions.RegistrationTtl"/> after they were last made (see <see cref="RegistrationSweeper"/>).
+/// Registered devices in Redis, each kept once (<see cref="StoredDevice"/>) under its token's short id: one hash
+/// of registrations, one lexically ordered set of <c>edition/id</c> that push jobs walk from a cursor id (so a
+/// resumed job continues where it stopped), and one set of ids by expiry. Registrations expire
+/// <see cref="PushOptions.RegistrationTtl"/> after they were last made (see <see cref="RegistrationSweeper"/>).
 /// </summary>
 internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys, IOptions<PushOptions> options)
 {
-    private static readonly string ProfileMoveScript = EmbeddedScript.Load("push/profile-move.lua");
+    // A job's cursor is '#' and the last id it walked; tokens never hold '#', so a cursor a job saved before
+    // the compact layout (a token) is told apart and the walk starts over (FCM collapses the repeats).
+    private const char CursorMark = '#';
+
+    // After every edition key's separator '/', so [edition/, edition0) is exactly the edition's members.
+    private const char AfterSeparator = '0';
+
+    private static readonly string RegisterScript = EmbeddedScript.Load("push/device-register.lua");
+    private static readonly string RemoveScript = EmbeddedScript.Load("push/device-remove.lua");
 
     private IDatabase Database => redis.GetDatabase();
 
-    /// <summary>Stores the registration; returns the one it replaced, if any.</summary>
-    public async Task<DeviceRegistration?> RegisterAsync(DeviceRegistration device, CancellationToken cancellationToken)
-    {
-        var previous = await FindAsync(device.Token, cancellationToken);
-        var transaction = Database.CreateTransaction();
-        if (previous is not null && previous.Edition != device.Edition)
-        {
-            _ = transaction.SortedSetRemoveAsync(keys.DeviceIndex(previous.Edition), device.Token);
-        }
+    private static string EditionStart(string edition) => $"{edition}/";
 
-        _ = transaction.SortedSetAddAsync(keys.DeviceIndex(device.Edition), device.Token, 0);
-        _ = transaction.HashSetAsync(keys.DeviceRecords, device.Token, JsonSerializer.Serialize(device, AlertsJson.Options));
-        _ = transaction.SortedSetAddAsync(keys.DeviceExpiry, device.Token, ExpiresAt(device).ToUnixTimeMilliseconds());
-        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
-        await MoveProfileAsync(device.Token, DeviceProfile.Of(device).Field, cancellationToken);
-        return previous;
-    }
+    private static string EditionEnd(string edition) => $"{edition}{AfterSeparator}";
+
+    private RedisKey[] ScriptKeys => [keys.DeviceRecords, keys.DeviceEditions, keys.DeviceExpiries, keys.DeviceProfileCounts];
+
+    /// <summary>Stores the registration; returns the one it replaced, if any.</summary>
+    public async Task<DeviceRegistration?> RegisterAsync(DeviceRegistration device, CancellationToken cancellationToken) =>
+        Decode(await StoreAsync(device, onlyIfAbsent: false, cancellationToken));
+
+    /// <summary>Stores the registration unless the token already has one (which is newer); returns whether it stored it.</summary>
+    public async Task<bool> AddIfAbsentAsync(DeviceRegistration device, CancellationToken cancellationToken) =>
+        (await StoreAsync(device, onlyIfAbsent: true, cancellationToken)).IsNull;
+
+    private async Task<RedisResult> StoreAsync(DeviceRegistration device, bool onlyIfAbsent, CancellationToken cancellationToken) =>
+        await Database.ScriptEvaluateAsync(RegisterScript, ScriptKeys,
+        [
+            StoredDevice.Id(device.Token), StoredDevice.Encode(device), ExpiresAt(device).ToUnixTimeMilliseconds(), onlyIfAbsent ? "1" : "0",
+        ]).WaitAsync(cancellationToken);
 
     /// <summary>Forgets the device; returns what was registered, if anything.</summary>
-    public async Task<DeviceRegistration?> RemoveAsync(string token, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(token, cancellationToken) is not { } device)
-        {
-            return null;
-        }
+    public async Task<DeviceRegistration?> RemoveAsync(string token, CancellationToken cancellationToken) =>
+        Decode(await RemoveByIdAsync(StoredDevice.Id(token), "", cancellationToken));
 
-        var transaction = Database.CreateTransaction();
-        _ = transaction.SortedSetRemoveAsync(keys.DeviceIndex(device.Edition), token);
-        _ = transaction.HashDeleteAsync(keys.DeviceRecords, token);
-        _ = transaction.SortedSetRemoveAsync(keys.DeviceExpiry, token);
-        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
-        await MoveProfileAsync(token, "", cancellationToken);
-        return device;
-    }
+    private Task<RedisResult> RemoveByIdAsync(string id, string expected, CancellationToken cancellationToken) =>
+        Database.ScriptEvaluateAsync(RemoveScript, ScriptKeys, [id, expected]).WaitAsync(cancellationToken);
 
     /// <summary>When the registration lapses unless the app registers again.</summary>
     public DateTimeOffset ExpiresAt(DeviceRegistration device) => device.RegisteredAt + options.Value.RegistrationTtl;
 
-    /// <summary>Up to <paramref name="count"/> tokens whose registrations expired by <paramref name="now"/>.</summary>
+    /// <summary>Up to <paramref name="count"/> ids of registrations that expired by <paramref name="now"/>.</summary>
     public async Task<IReadOnlyList<string>> ExpiredAsync(DateTimeOffset now, int count, CancellationToken cancellationToken)
     {
-        var expired = await Database.SortedSetRangeByScoreAsync(keys.DeviceExpiry, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: count)
-            .WaitAsync(cancellationToken);
-        return expired.Select(t => (string)t!).ToList();
+        // The first ids by rank, not by score: Garnet collects a whole score range before it applies a limit, so
+        // "-inf to now, 500 of them" reads every expired registration each round when a million lapse at once.
+        var soonest = await Database.SortedSetRangeByRankWithScoresAsync(keys.DeviceExpiries, 0, count - 1).WaitAsync(cancellationToken);
+        var due = now.ToUnixTimeMilliseconds();
+        return soonest.TakeWhile(entry => entry.Score <= due).Select(entry => (string)entry.Element!).ToList();
     }
 
-    /// <summary>Forgets the device if its registration has expired by <paramref name="now"/> (it may have been renewed since it was listed).</summary>
-    public async Task<DeviceRegistration?> RemoveIfExpiredAsync(string token, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Forgets the device of <paramref name="id"/> if its registration has expired by <paramref name="now"/> (it may have been renewed since it was listed).</summary>
+    public async Task<DeviceRegistration?> RemoveIfExpiredAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var device = await FindAsync(token, cancellationToken);
-        if (device is not null && ExpiresAt(device) > now)
+        var stored = await Database.HashGetAsync(keys.DeviceRecords, id).WaitAsync(cancellationToken);
+        if (!stored.IsNull && StoredDevice.Decode((string)stored!) is { } device && ExpiresAt(device) > now)
         {
             return null;
         }
 
-        if (device is null)
-        {
-            await Database.SortedSetRemoveAsync(keys.DeviceExpiry, token).WaitAsync(cancellationToken);
-            return null;
-        }
-
-        return await RemoveAsync(token, cancellationToken);
+        // The script removes the record only if it is still the one read here: a renewal in between wins.
+        return Decode(await RemoveByIdAsync(id, stored.IsNull ? "" : (string)stored!, cancellationToken));
     }
 
-    /// <summary>Registered devices of the edition.</summary>
-    public Task<long> CountAsync(string edition, CancellationToken cancellationToken) =>
-        Database.SortedSetLengthAsync(keys.DeviceIndex(edition)).WaitAsync(cancellationToken);
+    /// <summary>Registered devices of the edition, from the profile counts (Garnet counts a lexical range member by member).</summary>
+    public async Task<long> CountAsync(string edition, CancellationToken cancellationToken)
+    {
+        var counts = await Database.HashGetAllAsync(keys.DeviceProfileCounts).WaitAsync(cancellationToken);
+        return counts.Where(entry => DeviceProfile.Parse(entry.Name!)?.Edition == edition).Sum(entry => (long)entry.Value);
+    }
 
     /// <summary>Registered devices that want <paramref name="alert"/>: read page by page, so its cost grows with the edition's registry.</summary>
     public async Task<long> CountWantingAsync(Alert alert, CancellationToken cancellationToken)
@@ -115,49 +114,46 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
             .Sum(entry => (long)entry.Value);
     }
 
-    // Apart from the registration's transaction: the script is the only writer of the counts and keeps them
-    // exact on its own, and Lua inside MULTI is not something every server on the embedded path runs.
-    private Task MoveProfileAsync(string token, string profileField, CancellationToken cancellationToken) =>
-        Database.ScriptEvaluateAsync(ProfileMoveScript, [keys.DeviceProfileOf, keys.DeviceProfileCounts], [token, profileField]).WaitAsync(cancellationToken);
-
     public async Task<DeviceRegistration?> FindAsync(string token, CancellationToken cancellationToken)
     {
-        var json = await Database.HashGetAsync(keys.DeviceRecords, token).WaitAsync(cancellationToken);
-        return json.IsNull ? null : JsonSerializer.Deserialize<DeviceRegistration>((string)json!, AlertsJson.Options);
+        var stored = await Database.HashGetAsync(keys.DeviceRecords, StoredDevice.Id(token)).WaitAsync(cancellationToken);
+        return stored.IsNull ? null : StoredDevice.Decode((string)stored!);
     }
 
-    /// <summary>Up to <paramref name="count"/> devices of the edition whose tokens sort after <paramref name="afterToken"/>.</summary>
-    public async Task<(IReadOnlyList<DeviceRegistration> Devices, string? LastToken, int Scanned)> PageAsync(
-        string edition, string afterToken, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to <paramref name="count"/> devices of the edition after the <paramref name="cursor"/> a previous page
+    /// returned (<c>""</c>: from the start), and the cursor of this page's last one (null when there was none).
+    /// </summary>
+    public async Task<(IReadOnlyList<DeviceRegistration> Devices, string? Cursor, int Scanned)> PageAsync(
+        string edition, string cursor, int count, CancellationToken cancellationToken)
     {
-        var tokens = await Database.SortedSetRangeByValueAsync(
-            keys.DeviceIndex(edition), afterToken.Length == 0 ? default : afterToken, default,
-            exclude: afterToken.Length == 0 ? Exclude.None : Exclude.Start, order: Order.Ascending, skip: 0, take: count)
+        var after = cursor.Length > 1 && cursor[0] == CursorMark ? $"{edition}/{cursor[1..]}" : null;
+        var members = await Database.SortedSetRangeByValueAsync(
+            keys.DeviceEditions, after ?? EditionStart(edition), EditionEnd(edition),
+            exclude: after is null ? Exclude.Stop : Exclude.Both, order: Order.Ascending, skip: 0, take: count)
             .WaitAsync(cancellationToken);
-        if (tokens.Length == 0)
+        if (members.Length == 0)
         {
             return ([], null, 0);
         }
 
-        var records = await Database.HashGetAsync(keys.DeviceRecords, tokens).WaitAsync(cancellationToken);
-        var devices = records.Where(r => r.HasValue).Select(r => JsonSerializer.Deserialize<DeviceRegistration>((string)r!, AlertsJson.Options)!).ToList();
-        return (devices, (string)tokens[^1]!, tokens.Length);
+        var ids = members.Select(m => (RedisValue)((string)m!)[(edition.Length + 1)..]).ToArray();
+        var records = await Database.HashGetAsync(keys.DeviceRecords, ids).WaitAsync(cancellationToken);
+        var devices = records.Where(r => r.HasValue).Select(r => StoredDevice.Decode((string)r!)).OfType<DeviceRegistration>().ToList();
+        return (devices, $"{CursorMark}{ids[^1]}", members.Length);
     }
 
     /// <summary>Counts a non-flash push to each device in the current clock hour; returns the tokens still under <paramref name="cap"/>.</summary>
     public async Task<IReadOnlyList<string>> WithinCapAsync(IReadOnlyList<string> tokens, int cap, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var hour = now.ToUnixTimeSeconds() / 3600;
+        var key = keys.DeviceCaps(now.ToUnixTimeSeconds() / 3600);
         var batch = Database.CreateBatch();
-        var counts = tokens.Select(token =>
-        {
-            var key = keys.DeviceCap(token, hour);
-            var count = batch.StringIncrementAsync(key);
-            _ = batch.KeyExpireAsync(key, TimeSpan.FromHours(2));
-            return count;
-        }).ToList();
+        var counts = tokens.Select(token => batch.HashIncrementAsync(key, StoredDevice.Id(token))).ToList();
+        _ = batch.KeyExpireAsync(key, TimeSpan.FromHours(2));
         batch.Execute();
         var values = await Task.WhenAll(counts).WaitAsync(cancellationToken);
         return tokens.Where((_, i) => values[i] <= cap).ToList();
     }
+
+    private static DeviceRegistration? Decode(RedisResult stored) => stored.IsNull ? null : StoredDevice.Decode((string)stored!);
 }

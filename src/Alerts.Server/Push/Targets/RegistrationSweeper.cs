@@ -46,19 +46,16 @@ internal sealed class RegistrationSweeper(
         {
             var now = time.GetUtcNow();
             expired = await registry.ExpiredAsync(now, PerRound, cancellationToken);
-            var removed = 0;
-            foreach (var token in expired)
+            // The round's removals go to Redis together (each one is its own script, atomic on its own).
+            var removed = (await Task.WhenAll(expired.Select(id => registry.RemoveIfExpiredAsync(id, now, cancellationToken)))).OfType<DeviceRegistration>().ToList();
+            foreach (var device in removed)
             {
-                if (await registry.RemoveIfExpiredAsync(token, now, cancellationToken) is { } device)
-                {
-                    await mirror.EnqueueAsync(token, [], device.Topics(), cancellationToken);
-                    removed++;
-                }
+                await mirror.EnqueueAsync(device.Token, [], device.Topics(), cancellationToken);
             }
 
-            if (removed > 0)
+            if (removed.Count > 0)
             {
-                PushLog.RegistrationsExpired(logger, removed, options.Value.RegistrationTtl);
+                PushLog.RegistrationsExpired(logger, removed.Count, options.Value.RegistrationTtl);
             }
         }
         while (expired.Count == PerRound);

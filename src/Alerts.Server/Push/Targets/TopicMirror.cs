@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core.Serialization;
 using Alerts.Server.Hosting;
+using Alerts.Server.Outbox;
 using Alerts.Server.Push.Fcm;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -13,7 +14,8 @@ namespace Alerts.Server.Push.Targets;
 /// send them; subscribing or unsubscribing twice is harmless, losing a change is not.
 /// </summary>
 internal sealed class TopicMirror(
-    IConnectionMultiplexer redis, PushKeys keys, PushStatus status, IFirebaseMessaging fcm, IOptions<PushOptions> options, ILogger<TopicMirror> logger)
+    IConnectionMultiplexer redis, PushKeys keys, PushStatus status, IFirebaseMessaging fcm, IOptions<PushOptions> options, IOptionsMonitor<OutletOptions> outlets,
+    ILogger<TopicMirror> logger)
     : BackgroundService
 {
     private const int ChangesPerRound = FcmHttpClient.MaxTokensPerTopicCall;
@@ -49,7 +51,8 @@ internal sealed class TopicMirror(
             {
                 if (await MirrorRoundAsync(stoppingToken) < ChangesPerRound)
                 {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken);
+                    // Polled as often as the FCM outlet polls the log.
+                    await Task.Delay(outlets.Get(PushOptions.OutletName).PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

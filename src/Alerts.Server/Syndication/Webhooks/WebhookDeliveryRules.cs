@@ -1,24 +1,27 @@
+using Alerts.Server.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Syndication.Webhooks;
 
-/// <summary>The rules between the delivery settings.</summary>
-internal sealed class WebhookDeliveryRules : IValidateOptions<WebhookDeliveryOptions>
+/// <summary>The rule between the request timeout and the webhooks' lease, both from <c>Alerts:WebhookDelivery</c>.</summary>
+internal sealed class WebhookDeliveryRules(IOptionsMonitor<OutletOptions> outlets) : IValidateOptions<WebhookDeliveryOptions>
 {
     public ValidateOptionsResult Validate(string? name, WebhookDeliveryOptions options)
     {
-        var failures = new List<string>();
-        if (options.MaxRetryDelay < options.FirstRetryDelay)
+        OutletOptions outlet;
+        try
         {
-            failures.Add("Alerts:WebhookDelivery:MaxRetryDelay must not be shorter than FirstRetryDelay.");
+            outlet = outlets.Get(WebhookOutlets.OptionsName);
+        }
+        catch (OptionsValidationException)
+        {
+            // The outlet settings' own validation reports it, once.
+            return ValidateOptionsResult.Skip;
         }
 
         // The holder renews between requests: a request must end well inside the lease.
-        if (options.RequestTimeout * 2 > options.LeaseDuration)
-        {
-            failures.Add("Alerts:WebhookDelivery:LeaseDuration must be at least twice RequestTimeout.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return options.RequestTimeout * 2 > outlet.LeaseDuration
+            ? ValidateOptionsResult.Fail("Alerts:WebhookDelivery:LeaseDuration must be at least twice RequestTimeout.")
+            : ValidateOptionsResult.Success;
     }
 }

@@ -22,7 +22,7 @@ internal static class WebhookEndpoints
     }
 
     public static async Task<Results<Ok<WebhookDeliveriesResponse>, ProblemHttpResult>> GetDeliveriesAsync(
-        string name, string? limit, IOptions<WebhooksOptions> webhooks, IOptions<WebhookDeliveryOptions> delivery, OutboxDeliveryLog deliveries,
+        string name, string? limit, IOptions<WebhooksOptions> webhooks, IOptionsMonitor<OutletOptions> delivery, OutboxDeliveryLog deliveries,
         OutboxCursors cursors, Taxonomy taxonomy, CancellationToken cancellationToken)
     {
         if (!webhooks.Value.Webhooks.TryGetValue(name, out var webhook))
@@ -30,7 +30,7 @@ internal static class WebhookEndpoints
             return Problems.Status(StatusCodes.Status404NotFound, "No such webhook.", $"'{name}' is not a configured webhook.");
         }
 
-        var max = delivery.Value.DeliveryLogLength;
+        var max = delivery.Get(WebhookOutlets.OptionsName).DeliveryLogLength;
         var count = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > max))
         {

@@ -31,6 +31,6 @@ internal sealed class WebhookOutlet(string name, WebhookOptions webhook, IReadOn
     {
         var body = await payload.BuildAsync(item.Event, item.Stored.Json, cancellationToken);
         var result = await sender.SendAsync(webhook.Url!, _key, item.MessageId, body, cancellationToken);
-        return new OutletResult(result.Delivered ? OutletOutcome.Delivered : OutletOutcome.Failed, result.Status, result.Error, result.DurationMs);
+        return new OutletResult(result.Delivered ? OutletOutcome.Delivered : OutletOutcome.Failed, result.Status, result.Error, result.DurationMs, result.RetryAfter);
     }
 }

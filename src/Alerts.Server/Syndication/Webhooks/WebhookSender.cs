@@ -4,12 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace Alerts.Server.Syndication.Webhooks;
 
-/// <summary>One signed POST. Any 2xx is delivered; anything else, a timeout or no connection is a failure to retry.</summary>
+/// <summary>
+/// One signed POST. Any 2xx is delivered; anything else, a timeout or no connection is a failure to retry, no sooner
+/// than the receiver's <c>Retry-After</c> (seconds or a date) when it sent one.
+/// </summary>
 internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookDeliveryOptions> options, TimeProvider time)
 {
     public const string ClientName = "webhooks";
 
-    public sealed record Result(bool Delivered, int? Status, string? Error, long DurationMs);
+    public sealed record Result(bool Delivered, int? Status, string? Error, long DurationMs, TimeSpan? RetryAfter = null);
 
     public async Task<Result> SendAsync(Uri url, byte[] key, string messageId, byte[] body, CancellationToken cancellationToken)
     {
@@ -27,7 +30,9 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
-            return new Result(status is >= 200 and < 300, status, status is >= 200 and < 300 ? null : response.ReasonPhrase, Elapsed(started));
+            return status is >= 200 and < 300
+                ? new Result(true, status, null, Elapsed(started))
+                : new Result(false, status, response.ReasonPhrase, Elapsed(started), RetryAfter(response.Headers.RetryAfter));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -38,6 +43,9 @@ internal sealed class WebhookSender(IHttpClientFactory clients, IOptions<Webhook
             return new Result(false, null, e.Message, Elapsed(started));
         }
     }
+
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

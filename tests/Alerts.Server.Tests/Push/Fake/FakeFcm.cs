@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -88,6 +89,24 @@ public sealed class FakeFcm : IAsyncDisposable
 
     public static async Task<FakeFcm> StartAsync(HttpProtocols protocol = HttpProtocols.Http2)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var fake = Create(protocol);
+            try
+            {
+                await fake._app.StartAsync();
+                return fake;
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
+            {
+                // The ports were free when picked; another test's connection took one before Kestrel bound it.
+                await fake.DisposeAsync();
+            }
+        }
+    }
+
+    private static FakeFcm Create(HttpProtocols protocol)
+    {
         var (tokenPort, fcmPort) = (FreePort(), FreePort());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -103,7 +122,6 @@ public sealed class FakeFcm : IAsyncDisposable
         fake._app.MapPost("/v1/projects/{project}/messages:send", fake.SendAsync);
         fake._app.MapPost("/iid/v1:batchAdd", (Delegate)((HttpContext c) => fake.TopicAsync(c, "batchAdd")));
         fake._app.MapPost("/iid/v1:batchRemove", (Delegate)((HttpContext c) => fake.TopicAsync(c, "batchRemove")));
-        await fake._app.StartAsync();
         return fake;
     }
 

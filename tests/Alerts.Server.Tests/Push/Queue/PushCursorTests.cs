@@ -1,4 +1,5 @@
-using Alerts.Server.Push;
+using Alerts.Server.Outbox;
+using Alerts.Server.Push.Sending;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push.Fake;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,9 +40,9 @@ public sealed class PushCursorTests(RedisFixture redis) : IClassFixture<RedisFix
         await node.Editor.PublishAsync("en", "First", new { push = true });
         await PushNodes.UntilAsync(() => _fake.Accepted.Count == 1, "the first push");
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        var keys = node.Services.GetRequiredService<PushKeys>();
+        var keys = node.Services.GetRequiredService<OutboxKeys>();
 
-        await connection.GetDatabase().KeyDeleteAsync(keys.Cursor("en"));
+        await connection.GetDatabase().KeyDeleteAsync(keys.Cursor(FcmOutlet.OutletName, "en"));
         await Task.Delay(500);
         var second = await node.Editor.PublishAsync("en", "Second", new { push = true });
 

@@ -7,6 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,9 @@ public sealed class FakePushService : IAsyncDisposable
     /// <summary>Every request, as (subscription, status answered), in arrival order.</summary>
     public ConcurrentQueue<(string Subscription, int Status, DateTimeOffset At)> Requests { get; } = new();
 
+    /// <summary>Awaited before a request is judged, to hold it; true drops it unanswered and unrecorded, as if its sender had died.</summary>
+    public Func<Task<bool>>? Hold { get; set; }
+
     /// <summary>
     /// False for a throughput run: every POST to a known subscription is drained and answered 201, counted in
     /// <see cref="CountedCount"/> and not judged, so the run measures the sender, not the fake's own crypto.
@@ -60,15 +64,26 @@ public sealed class FakePushService : IAsyncDisposable
 
     public static async Task<FakePushService> StartAsync()
     {
-        var port = FreePort();
-        var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.UseHttps(certificate)));
-        var fake = new FakePushService(builder.Build(), port, certificate);
-        fake._app.MapPost("/push/{id}", fake.ReceiveAsync);
-        await fake._app.StartAsync();
-        return fake;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var certificate = CreateCertificate();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.UseHttps(certificate)));
+            var fake = new FakePushService(builder.Build(), port, certificate);
+            fake._app.MapPost("/push/{id}", fake.ReceiveAsync);
+            try
+            {
+                await fake._app.StartAsync();
+                return fake;
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
+            {
+                // The port was free when picked; another test's connection took it before Kestrel bound it.
+                await fake.DisposeAsync();
+            }
+        }
     }
 
     public FakeSubscription Subscribe()
@@ -110,6 +125,12 @@ public sealed class FakePushService : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(string id, HttpContext context)
     {
+        if (Hold is { } hold && await hold())
+        {
+            context.Abort();
+            return Results.Empty;
+        }
+
         if (!Judging)
         {
             await context.Request.Body.CopyToAsync(Stream.Null);

@@ -121,18 +121,21 @@ async function openDesk(api, me) {
   const zone = newsroomZone();
   const history = new HistoryDialog(api, zone);
   const story = new StoryView(api, taxonomy.editions);
-  const actions = { history: (id, headline) => history.show(id, headline), openStory: (id) => story.open(id) };
+  // The waiting panel is made below; a held correction asks it to look again at once.
+  let waiting = null;
+  let recent = null;
+  const actions = { history: (id, headline) => history.show(id, headline), openStory: (id) => story.open(id), waitingChanged: () => waiting.refresh() };
   const chief = me.role === "chief" || me.role === "admin";
   const baseTitle = document.title;
   const sound = document.getElementById("sound");
   let waitingCount = 0;
-  const waiting = new WaitingPanel(api, me, taxonomy.editions, zone, history, (count) => {
+  waiting = new WaitingPanel(api, me, taxonomy.editions, zone, history, (count) => {
     document.title = titleWithCount(baseTitle, count);
     if (count > waitingCount && sound.checked) {
       chime();
     }
     waitingCount = count;
-  });
+  }, (corrections) => recent?.markCorrections(corrections));
   waiting.start();
   const notices = new Notices(document.getElementById("notices"));
   // The compose form is made below, before any poll can answer.
@@ -152,7 +155,7 @@ async function openDesk(api, me) {
   }
 
   hub = new Hub(server, (owner, edition) => new AlertLog(owner, edition));
-  const recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"), actions);
+  recent = new RecentAlerts(api, document.getElementById("alerts"), document.getElementById("recent-empty"), actions);
   const recentEdition = document.getElementById("recent-edition");
   const liveState = document.getElementById("live-state");
   recentEdition.replaceChildren(...taxonomy.editions.map((e) => new Option(`${e.name} (${e.key})`, e.key)));

@@ -233,6 +233,14 @@ export function waitingView(entry) {
 }
 
 /**
+ * The published alerts that have a correction waiting for approval, by alert id, each with the headline it would
+ * show: the recent list marks them, so nobody takes a held correction for a lost one.
+ */
+export function waitingCorrections(entries) {
+  return new Map(entries.filter((entry) => entry.kind === "correction").map((entry) => [entry.id, waitingView(entry).headline]));
+}
+
+/**
  * How long a pending alert may still wait before it expires: from its submission (its publishedAt while it waits)
  * plus the server's approval timeout, or its publishAt when that is later. Null for a scheduled alert or without a timeout.
  */

@@ -18,7 +18,20 @@ export class RecentAlerts {
     this.announcer = document.getElementById("recent-announcer");
     this.items = new Map();
     this.records = new Map();
+    this.corrections = new Map();
     this.log = null;
+  }
+
+  /** Marks the alerts whose correction waits for approval (the waiting list's, by alert id); the published version stays shown. */
+  markCorrections(corrections) {
+    this.corrections = corrections;
+    this.items.forEach((item) => this.showWaitingCorrection(item));
+  }
+
+  showWaitingCorrection(item) {
+    const headline = this.corrections.get(item.alert.id);
+    item.waitingCorrection.hidden = headline === undefined;
+    item.waitingCorrection.textContent = headline === undefined ? "" : `Correction waiting for approval: ${headline}`;
   }
 
   show(log) {
@@ -65,6 +78,7 @@ export class RecentAlerts {
     item.headline = h("p", { className: "alert-headline", dir: "auto" });
     item.meta = h("p", { className: "alert-meta" });
     item.reason = h("p", { className: "retraction", hidden: true });
+    item.waitingCorrection = h("p", { className: "correction-waiting", dir: "auto", hidden: true });
     item.correctButton = h("button", { type: "button", onclick: () => this.toggleCorrect(item) }, "Correct");
     item.retractButton = h("button", { type: "button", onclick: () => this.toggleRetract(item) }, "Retract");
     item.deliveryButton = h("button", { type: "button", "aria-expanded": "false", onclick: () => this.toggleDelivery(item) }, "Delivery report");
@@ -135,7 +149,8 @@ export class RecentAlerts {
     item.deliveryPanel = h("div", { className: "delivery", hidden: true });
     item.delivery = new DeliveryPanel(this.api, id, item.deliveryPanel);
     item.element = h("li", { className: "alert", "data-id": id },
-      item.head, item.headline, item.meta, item.reason, actions, item.correctForm, item.retractForm, item.deliveryPanel);
+      item.head, item.headline, item.meta, item.reason, item.waitingCorrection, actions, item.correctForm, item.retractForm, item.deliveryPanel);
+    this.showWaitingCorrection(item);
     return item;
   }
 
@@ -257,6 +272,15 @@ export class RecentAlerts {
       body.push = true;
     }
     const result = await this.api.request("PATCH", `/api/v1/alerts/${encodeURIComponent(item.alert.id)}`, body);
+    if (result.status === 202) {
+      // Held for a second person: the published version stays live, so there is no event to apply.
+      item.correctForm.hidden = true;
+      this.corrections = new Map(this.corrections).set(item.alert.id, result.data.correction?.headline ?? this.headlineOf(item.alert));
+      this.showWaitingCorrection(item);
+      this.actions.waitingChanged();
+      item.deliveryButton.focus();
+      return;
+    }
     this.finish(result, item, item.correctForm, item.correctError);
   }
 

@@ -1,5 +1,5 @@
 import { confirmAction } from "./confirm.js";
-import { ageText, isoToLocalInput, localInputToIso, mayChange, mayJudge, queueCount, scheduleLabel, timeLeftText, waitingView } from "./desk-model.js";
+import { ageText, isoToLocalInput, localInputToIso, mayChange, mayJudge, queueCount, scheduleLabel, timeLeftText, waitingCorrections, waitingView } from "./desk-model.js";
 import { h } from "./dom.js";
 
 const refreshEvery = 2000;
@@ -9,13 +9,14 @@ const refreshEvery = 2000;
  * or reject other keys' pending ones. Waiting alerts are never on the hub (they must not leak), so the panel polls.
  */
 export class WaitingPanel {
-  constructor(api, me, editions, zone, history, onCount) {
+  constructor(api, me, editions, zone, history, onCount, onCorrections) {
     this.api = api;
     this.me = me;
     this.editions = editions;
     this.zone = zone;
     this.history = history;
     this.onCount = onCount || (() => {});
+    this.onCorrections = onCorrections || (() => {});
     this.list = document.getElementById("waiting");
     this.empty = document.getElementById("waiting-empty");
     this.badge = document.getElementById("queue-badge");
@@ -43,6 +44,7 @@ export class WaitingPanel {
     this.badge.hidden = count === 0;
     this.badge.textContent = `${count} awaiting your approval`;
     this.onCount(count);
+    this.onCorrections(waitingCorrections(alerts));
     // Rebuilding only on a change (or once a minute, for the ages) keeps keyboard focus where the user left it.
     const fingerprint = JSON.stringify(alerts) + Math.floor(Date.now() / 60000);
     if (fingerprint === this.shown) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { auditPath, describeEntry, localInputToIso, mayJudge, queueCount, scheduleLabel, waitingMessage } from "../src/desk-model.js";
+import { auditPath, describeEntry, localInputToIso, mayJudge, queueCount, scheduleLabel, waitingCorrections, waitingMessage } from "../src/desk-model.js";
 
 const chief = { name: "maria", role: "chief", editions: ["en", "ar"] };
 const pending = (submittedBy, edition = "en") => ({ id: "01", status: "pending", submittedBy, edition });
@@ -41,4 +41,13 @@ test("history lines read as sentences", () => {
 test("the compose form says why an alert waits", () => {
   assert.match(waitingMessage({ status: "pending" }, "English", "UTC"), /approval/);
   assert.match(waitingMessage({ status: "scheduled", publishAt: "2026-12-01T12:00:00.000Z" }, "English", "UTC"), /12:00 UTC \(English\)/);
+});
+
+test("the recent list marks an alert whose correction waits, with the headline the correction would show", () => {
+  const entries = [
+    { id: "01A", kind: "submission", status: "pending", headline: "A new line" },
+    { id: "01B", kind: "correction", status: "pending", headline: "Bridge closed", correction: { headline: "Bridge reopened" } },
+    { id: "01C", kind: "correction", status: "pending", headline: "Port shut", correction: { push: true } },
+  ];
+  assert.deepEqual([...waitingCorrections(entries)], [["01B", "Bridge reopened"], ["01C", "Port shut"]]);
 });

@@ -1,12 +1,9 @@
-namespace Alerts.Server.Push.Queue;
+namespace Alerts.Server.Push.Sending;
 
 /// <summary>The fields of an alert's delivery hash (<see cref="PushKeys.Delivery"/>) besides the batch counters, named once.</summary>
 internal static class DeliveryFields
 {
-    /// <summary>The alert's newest job; a job queued after it waits for it, and a held job that is not it is superseded.</summary>
-    public const string LastJob = "lastJob";
-
-    /// <summary>The alert's jobs not yet done.</summary>
+    /// <summary>The alert's pushes not yet done: events being sent, and the devices held for their quiet hours (one).</summary>
     public const string PendingJobs = "pendingJobs";
 
     public const string QueuedAt = "queuedAt";
@@ -21,7 +18,7 @@ internal static class DeliveryFields
 
     public static IEnumerable<(string Name, string Value)> All() =>
     [
-        (nameof(LastJob), LastJob), (nameof(PendingJobs), PendingJobs), (nameof(QueuedAt), QueuedAt),
+        (nameof(PendingJobs), PendingJobs), (nameof(QueuedAt), QueuedAt),
         (nameof(FirstSentAt), FirstSentAt), (nameof(LastSentAt), LastSentAt), (nameof(Audience), Audience),
     ];
 }

@@ -1,5 +1,5 @@
--- Moves a token from the profile it was counted under to its new one ('' when it is forgotten), so
--- the per-profile counts stay exact however registrations, renewals and removals interleave.
+-- The legacy layout's profile bookkeeping, kept for the upgrade (DeviceLayoutUpgrade): moves a token
+-- from the profile it was counted under to its new one ('' when it is forgotten).
 local profileOfKey = KEYS[1]
 local profileCountsKey = KEYS[2]
 local token = ARGV[1]

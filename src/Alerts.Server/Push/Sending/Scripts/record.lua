@@ -1,16 +1,15 @@
--- Records a finished page of a job in one step, only while this node holds the lease: the cursor,
--- the delivery counters, the devices held for their quiet hours and those this page released.
-local jobKey, deliveryKey, sentKey, heldKey, unseenKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local leaseId, nextCursor, nowMs, accepted = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
-local heldCount, releasedCount, heldNeverSawTheAlert = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7] == '1'
-local failed = tonumber(ARGV[8])
+-- Records a finished page of a pushed event in one step (the outbox saved the page's progress under its lease
+-- just before): the delivery counters, the devices held for their quiet hours and those this page released.
+-- Devices held from an alert's first push (a published event) have seen nothing of it: they are noted unseen.
+local itemKey, deliveryKey, sentKey, heldKey, unseenKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local eventType, nowMs, accepted = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local heldCount, releasedCount, failed = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 -- Then heldCount (wakes-at ms, token) pairs, releasedCount tokens, and (counter, increment) pairs.
-local firstListArg = 9
+local firstListArg = 7
+local heldNeverSawTheAlert = eventType == 'published'
 
-if redis.call('HGET', jobKey, JOB.Lease) ~= leaseId then return 0 end
-redis.call('HSET', jobKey, JOB.Cursor, nextCursor)
-redis.call('HINCRBY', jobKey, JOB.Sent, accepted)
-redis.call('HINCRBY', jobKey, JOB.Failed, failed)
+redis.call('HINCRBY', itemKey, ITEM.Sent, accepted)
+redis.call('HINCRBY', itemKey, ITEM.Failed, failed)
 -- A device that was just sent the alert's newest state no longer waits for it, and has seen the alert.
 if redis.call('EXISTS', heldKey) == 1 then
   for _, token in ipairs(redis.call('SMEMBERS', sentKey)) do
