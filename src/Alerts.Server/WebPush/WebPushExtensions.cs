@@ -30,6 +30,7 @@ internal static class WebPushExtensions
         services.AddSingleton<WebPushMessages>();
         services.AddSingleton<WebPushClient>();
         services.AddSingleton<WebPushOutlet>();
+        services.AddSingleton<WebPushReceipts>();
         services.AddSingleton<IOutletSet>(sp => sp.GetRequiredService<WebPushOutlet>());
         services.AddHostedService<WebPushReleaser>();
         return services;

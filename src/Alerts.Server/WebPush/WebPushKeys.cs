@@ -18,6 +18,12 @@ internal sealed class WebPushKeys(IOptions<RedisOptions> options)
     /// <summary>Sorted set, all scores 0: the subscriptions the alert was shown on, which a retraction replaces.</summary>
     public RedisKey Shown(string alertId) => $"{_tag}:shown:{alertId}";
 
+    /// <summary>Hash, expiring with the alert: when Web Push first sent it (<see cref="Push.Receipts.ReceiptStore.FirstSentAtField"/>), which makes its receipts welcome.</summary>
+    public RedisKey Delivery(string alertId) => $"{_tag}:delivery:{alertId}";
+
+    /// <summary>HyperLogLog of the subscription ids that reported the alert <paramref name="kind"/> (received, opened, on-time).</summary>
+    public RedisKey Receipts(string alertId, string kind) => $"{_tag}:receipts:{alertId}:{kind}";
+
     /// <summary>Sorted set: <see cref="WebPushHold"/> members, scored by when the subscription's quiet hours end (Unix ms), or a node's lease on sending it.</summary>
     public RedisKey Held => $"{_tag}:held";
 }

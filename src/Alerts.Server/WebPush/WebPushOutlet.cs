@@ -16,7 +16,8 @@ namespace Alerts.Server.WebPush;
 /// </summary>
 internal sealed class WebPushOutlet(
     WebPushRegistry registry, WebPushHolds holds, DeviceRegistry deviceRegistry, WebPushMessages messages, WebPushClient client, OutletReach reach, Taxonomy taxonomy,
-    IOptions<WebPushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, IOptions<PushOptions> push, TimeProvider time, ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
+    WebPushReceipts receipts, IOptions<WebPushOptions> options, IOptionsMonitor<OutletOptions> outletOptions, IOptions<PushOptions> push, TimeProvider time,
+    ILogger<WebPushOutlet> logger) : IOutlet, IOutletSet, IDisposable
 {
     public const string OutletName = "webpush";
 
@@ -114,6 +115,11 @@ internal sealed class WebPushOutlet(
     {
         var alert = alertEvent.Alert;
         var retraction = alertEvent.Type == AlertEventType.Retracted;
+        if (!retraction && due.Count > 0)
+        {
+            await receipts.MarkSendingAsync(alert.Id, alert.ExpiresAt, cancellationToken);
+        }
+
         var outcomes = await Task.WhenAll(due.Select(device => sentBefore?.Contains(device.Registration.Token) == true
             ? Task.FromResult(WebPushSendOutcome.Accepted)
             : SendAsync(message, device, progress, cancellationToken)));

@@ -6,6 +6,7 @@ using Alerts.Server.Desk;
 using Alerts.Server.Fanout;
 using Alerts.Server.Push.Sending;
 using Alerts.Server.Push.Targets;
+using Alerts.Server.WebPush;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ internal static class DeliveryEndpoints
 
     public static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> GetAsync(
         string id, ClaimsPrincipal user, DeskGuard guard, IAlertLog log, PushDeliveryStore store, PushStatus status, FanoutRecorder fanout, ReceiptStore receipts,
-        DeviceRegistry registry, IOptions<PushOptions> options, OutletReports outlets, CancellationToken cancellationToken)
+        DeviceRegistry registry, IOptions<PushOptions> options, OutletReports outlets, WebPushReceipts webReceipts, CancellationToken cancellationToken)
     {
         if (await log.FindAsync(id, cancellationToken) is not { } found)
         {
@@ -47,11 +48,11 @@ internal static class DeliveryEndpoints
         var targeted = options.Value.Mode == PushMode.Devices || !counters.ContainsKey(DeliveryFields.FirstSentAt)
             ? Count(DeliveryFields.Audience)
             : await registry.CountWantingAsync(found.Alert, cancellationToken);
-        var share = targeted > 0 ? Math.Min(1, (double)onTime / targeted) : (double?)null;
         var push = new PushDelivery(
             status.IsEnabled, Count("targets"), Count("accepted"), Count("failed"), Count("retried"), Count("pruned"), Count("held"), Count("capped"),
             Count(DeliveryFields.PendingJobs), Time(DeliveryFields.FirstSentAt), Time(DeliveryFields.LastSentAt),
-            new PushReceipts(received, opened, onTime, targeted, share));
-        return TypedResults.Ok(new DeliveryResponse(id, hub, push, await outlets.ReadAsync(found, hub, push, cancellationToken)));
+            PushReceipts.Of(received, opened, onTime, targeted));
+        var webPush = new WebPushDelivery(await webReceipts.ReadAsync(id, cancellationToken));
+        return TypedResults.Ok(new DeliveryResponse(id, hub, push, webPush, await outlets.ReadAsync(found, hub, push, cancellationToken)));
     }
 }

@@ -1,6 +1,8 @@
 using Alerts.Core.Validation;
 using Alerts.Server.Api;
 using Alerts.Server.Hosting.RateLimiting;
+using Alerts.Server.Web;
+using Alerts.Server.WebPush;
 
 namespace Alerts.Server.Push.Receipts;
 
@@ -11,11 +13,12 @@ internal static class ReceiptEndpoints
 
     public static IEndpointRouteBuilder MapReceiptEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/v1/receipts", RecordAsync).RequireRateLimiting(RateLimitPolicy).WithName("RecordReceipt");
+        // Any origin, as documented: the Web Push worker posts from the publisher's origin.
+        routes.MapPost("/api/v1/receipts", RecordAsync).RequireRateLimiting(RateLimitPolicy).RequireCors(CorsPolicies.Public).WithName("RecordReceipt");
         return routes;
     }
 
-    public static async Task<IResult> RecordAsync(HttpRequest request, ReceiptStore receipts, CancellationToken cancellationToken)
+    public static async Task<IResult> RecordAsync(HttpRequest request, ReceiptStore receipts, WebPushReceipts webReceipts, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -31,7 +34,10 @@ internal static class ReceiptEndpoints
                 return Problems.Validation(errors);
             }
 
-            return await receipts.RecordAsync(receipt, cancellationToken)
+            var recorded = WebPushReceipts.IsWebPush(receipt)
+                ? await webReceipts.RecordAsync(receipt, cancellationToken)
+                : await receipts.RecordAsync(receipt, cancellationToken);
+            return recorded
                 ? TypedResults.NoContent()
                 : Problems.Status(StatusCodes.Status404NotFound, "No push of this alert is known.", $"Alert '{receipt.AlertId}' was not pushed, or its push record has expired.");
         }

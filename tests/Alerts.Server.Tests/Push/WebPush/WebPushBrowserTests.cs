@@ -18,7 +18,7 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task TheButtonSubscribesAndTheWorkerShowsThePushReplacedOnCorrectionAndOnRetraction()
+    public async Task TheButtonSubscribesAndTheWorkerShowsThePushReportsItReceivedAndReplacesItOnCorrectionAndOnRetraction()
     {
         await using var service = await FakePushService.StartAsync();
         await using var node = await WebPushNodes.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), service);
@@ -52,6 +52,10 @@ public sealed class WebPushBrowserTests(RedisFixture redis, BrowserFixture brows
         var alert = await node.Editor.PublishAsync("en", "Dam bursts upstream", new { push = true, urgency = "flash", url = "https://news.example/dam" });
         await DeliverNextAsync(service, devTools, registrations, site, 1);
         await ExpectNotificationAsync(tab, alert.Alert.Id, "Dam bursts upstream");
+        // The worker's receipt crosses from the publisher's origin to the node's, as a reader's browser's would.
+        await PushNodes.UntilAsync(
+            async () => (await node.Editor.GetJsonAsync($"/api/v1/alerts/{alert.Alert.Id}/delivery")).GetProperty("webPush").GetProperty("receipts").GetProperty("received").GetInt64() == 1,
+            "the worker's receipt", Timeout);
 
         (await node.Editor.PatchJsonAsync($"/api/v1/alerts/{alert.Alert.Id}", new { headline = "Dam bursts upstream, towns evacuated", push = true })).EnsureSuccessStatusCode();
         await DeliverNextAsync(service, devTools, registrations, site, 2);
