@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Alerts.Server.Tests.Infrastructure;
 
@@ -25,13 +23,6 @@ public sealed class IdentityProviderProcess : IAsyncDisposable
     }
 
     public Uri Issuer { get; }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Starts the provider on <paramref name="port"/>, accepting sign-ins for the servers at <paramref name="clients"/>.</summary>
     public static async Task<IdentityProviderProcess> StartAsync(int port, params Uri[] clients)

@@ -32,7 +32,7 @@ public sealed class SignInFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _redis.InitializeAsync();
-        var port = IdentityProviderProcess.FreePort();
+        var port = LoopbackPorts.Next();
         var prefix = RedisFixture.NewPrefix();
         var twoPerson = Settings(port);
         twoPerson["Alerts:Approval:Mode"] = "two-person";

@@ -50,7 +50,7 @@ public sealed partial class NginxProcess : IAsyncDisposable
         }
 
         var prefix = Directory.CreateTempSubdirectory("alerts-nginx-").FullName;
-        var port = FreePort();
+        var port = LoopbackPorts.Next();
         var config = Render(await File.ReadAllTextAsync(DeployFile("nginx.conf")), prefix, port, upstreams);
         var configPath = Path.Combine(prefix, "nginx.conf");
         await File.WriteAllTextAsync(configPath, config);
@@ -125,13 +125,6 @@ public sealed partial class NginxProcess : IAsyncDisposable
         }
 
         return Path.Combine(root?.FullName ?? throw new DirectoryNotFoundException("Alerts.sln not found above the test binaries."), "deploy", name);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"^ *server alerts-2:8080[^\n]*\n", RegexOptions.Multiline)]

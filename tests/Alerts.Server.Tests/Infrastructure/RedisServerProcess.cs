@@ -49,7 +49,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     public static async Task<RedisServerProcess> StartAsync(params string[] extraArguments)
     {
-        var server = new RedisServerProcess(FreePort(), extraArguments);
+        var server = new RedisServerProcess(LoopbackPorts.Next(), extraArguments);
         await server.StartAgainAsync();
         return server;
     }
@@ -69,7 +69,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
             {(reconfigScript is null ? "" : $"sentinel client-reconfig-script {serviceName} {reconfigScript}")}
 
             """;
-        var server = new RedisServerProcess(FreePort(), [], config);
+        var server = new RedisServerProcess(LoopbackPorts.Next(), [], config);
         await server.StartAgainAsync();
         return server;
     }
@@ -196,12 +196,5 @@ public sealed class RedisServerProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("redis-server is not installed: run ./test.sh, which installs it, or set ALERTS_TEST_REDIS.");
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

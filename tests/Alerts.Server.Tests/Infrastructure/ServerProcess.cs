@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Alerts.Server.Tests.Infrastructure;
 
@@ -37,7 +36,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Next();
         var start = new ProcessStartInfo("dotnet", [ServerDll(), "--urls", $"http://127.0.0.1:{port}"])
         {
             UseShellExecute = false,
@@ -118,12 +117,5 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var dll = Path.Combine(root!.FullName, "src", "Alerts.Server", "bin", configuration, "net10.0", "Alerts.Server.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first.", dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Alerts.Server.Tests.Infrastructure;
 using Garnet;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +41,7 @@ public sealed class EmbeddedUpgradeTests : IDisposable
     /// <summary>Garnet as the earlier release started it; each key's last value lies far past the first 4 MB.</summary>
     private async Task<string[]> WriteWithTheEarlierLayoutAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Next();
         const string password = "upgrade-test";
         string[] arguments =
         [
@@ -66,12 +64,5 @@ public sealed class EmbeddedUpgradeTests : IDisposable
         }
 
         return expected;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

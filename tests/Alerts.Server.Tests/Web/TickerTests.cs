@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Alerts.Server.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -121,7 +120,7 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
     public async Task AfterAServerRestartTheTickerShowsLinesPublishedWhileItWasDisconnected()
     {
         var prefix = RedisFixture.NewPrefix();
-        var fixedPort = new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{FreePort()}" };
+        var fixedPort = new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{LoopbackPorts.Next()}" };
         var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: fixedPort);
         await using var site = await PublisherSite.StartAsync(node.BaseAddress);
         await using var tab = await OpenLiveTickerAsync(site, "en");
@@ -150,7 +149,7 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
     public async Task ATickerThatMissedMoreThanTheLogKeepsTakesTheServersTickerFromTheReset()
     {
         var prefix = RedisFixture.NewPrefix();
-        var settings = new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{FreePort()}", ["Alerts:Redis:Retention"] = "100" };
+        var settings = new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{LoopbackPorts.Next()}", ["Alerts:Redis:Retention"] = "100" };
         var node = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: settings);
         await using var site = await PublisherSite.StartAsync(node.BaseAddress);
         await using var tab = await OpenLiveTickerAsync(site, "en");
@@ -258,12 +257,5 @@ public sealed class TickerTests(RedisFixture redis, BrowserFixture browser) : IC
         // A first connect that fails on a loaded machine is retried after 0.5 s, then 1 s, then 2 s: wait past three of them.
         await Expect(tab.Page.Locator(".alerts-ticker")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
         return tab;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

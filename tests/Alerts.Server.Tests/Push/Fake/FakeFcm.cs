@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Alerts.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -99,7 +100,7 @@ public sealed class FakeFcm : IAsyncDisposable
             }
             catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
             {
-                // The ports were free when picked; another test's connection took one before Kestrel bound it.
+                // The ports were free when picked; something else bound one before Kestrel did.
                 await fake.DisposeAsync();
             }
         }
@@ -107,7 +108,7 @@ public sealed class FakeFcm : IAsyncDisposable
 
     private static FakeFcm Create(HttpProtocols protocol)
     {
-        var (tokenPort, fcmPort) = (FreePort(), FreePort());
+        var (tokenPort, fcmPort) = (LoopbackPorts.Next(), LoopbackPorts.Next());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
@@ -295,12 +296,5 @@ public sealed class FakeFcm : IAsyncDisposable
     {
         var header = context.Request.Headers.Authorization.ToString();
         return !RejectAllAccessTokens && header.StartsWith("Bearer ", StringComparison.Ordinal) && _accessTokens.ContainsKey(header["Bearer ".Length..]);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,10 +2,11 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
+using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text;
+using Alerts.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -66,7 +67,7 @@ public sealed class FakePushService : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = LoopbackPorts.Next();
             var certificate = CreateCertificate();
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
@@ -80,7 +81,7 @@ public sealed class FakePushService : IAsyncDisposable
             }
             catch (IOException e) when (e.InnerException is AddressInUseException && attempt < 5)
             {
-                // The port was free when picked; another test's connection took it before Kestrel bound it.
+                // The port was free when picked; something else bound it before Kestrel did.
                 await fake.DisposeAsync();
             }
         }
@@ -253,12 +254,5 @@ public sealed class FakePushService : IAsyncDisposable
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
         // Kestrel on Linux needs the key in a form it can hand to OpenSSL: a PKCS#12 round trip gives that.
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
