@@ -2,23 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { reportReceipt } from "../src/push-receipts.js";
 import { saveRegistration, savedRegistration } from "../src/push-registration.js";
-
-/** Cache Storage as the browser keeps it: named caches of request URL → Response. */
-function fakeCaches() {
-  const caches = new Map();
-  return {
-    async open(name) {
-      if (!caches.has(name)) {
-        caches.set(name, new Map());
-      }
-      const cache = caches.get(name);
-      return {
-        async put(url, response) { cache.set(url, await response.text()); },
-        async match(url) { return cache.has(url) ? new Response(cache.get(url)) : undefined; },
-      };
-    },
-  };
-}
+import { fakeCaches } from "./fake-caches.js";
 
 /** The Alerts server's receipts API: answers every request with the status given, records them. */
 function fakeServer(status = 204) {

@@ -1,23 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadRegistration, renewSubscription, saveRegistration, savedRegistration } from "../src/push-registration.js";
-
-/** Cache Storage as the browser keeps it: named caches of request URL → Response. */
-function fakeCaches() {
-  const caches = new Map();
-  return {
-    async open(name) {
-      if (!caches.has(name)) {
-        caches.set(name, new Map());
-      }
-      const cache = caches.get(name);
-      return {
-        async put(url, response) { cache.set(url, await response.text()); },
-        async match(url) { return cache.has(url) ? new Response(cache.get(url)) : undefined; },
-      };
-    },
-  };
-}
+import { fakeCaches } from "./fake-caches.js";
 
 /** The Alerts server's devices API: answers each POST with the next token, records every request. */
 function fakeServer() {
