@@ -251,13 +251,7 @@ public sealed class EditionFeedTests
     [Fact]
     public async Task ALatestSeqBelowWhatWasRelayedMovesToANewEpochAndResetsEverySubscriber()
     {
-        _feed.Start(0, _log.Epoch);
-        var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
-        for (var i = 1; i <= 5; i++)
-        {
-            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
-        }
+        var subscriber = await LiveSubscriberAfterFiveLinesAsync();
 
         var before = _feed.Epoch;
         _log.Rewind(3);
@@ -275,13 +269,7 @@ public sealed class EditionFeedTests
     [Fact]
     public async Task ALatestSeqReadBeforeTheLastRelaysIsNoRewind()
     {
-        _feed.Start(0, _log.Epoch);
-        var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
-        for (var i = 1; i <= 5; i++)
-        {
-            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
-        }
+        var subscriber = await LiveSubscriberAfterFiveLinesAsync();
 
         var epoch = _feed.Epoch;
         await _feed.CatchUpAsync(3, relayedBeforeRead: 3, CancellationToken.None).WaitAsync(Timeout);
@@ -294,13 +282,7 @@ public sealed class EditionFeedTests
     [Fact]
     public async Task ACheckThatReadTheLogBeforeTheRelaySawTheRewindDoesNotMoveTheEpochAgain()
     {
-        _feed.Start(0, _log.Epoch);
-        var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
-        for (var i = 1; i <= 5; i++)
-        {
-            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
-        }
+        var subscriber = await LiveSubscriberAfterFiveLinesAsync();
 
         _log.Rewind(3);
         await _feed.RelayAsync(_log.Append("Reuses seq 3"), CancellationToken.None).WaitAsync(Timeout);
@@ -315,13 +297,7 @@ public sealed class EditionFeedTests
     [Fact]
     public async Task ARelayedSeqArrivingAsADifferentEventMovesToANewEpochAndResetsWithIt()
     {
-        _feed.Start(0, _log.Epoch);
-        var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
-        for (var i = 1; i <= 5; i++)
-        {
-            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
-        }
+        var subscriber = await LiveSubscriberAfterFiveLinesAsync();
 
         _log.Rewind(3);
         await _feed.RelayAsync(_log.Append("Reuses seq 3"), CancellationToken.None).WaitAsync(Timeout);
@@ -337,13 +313,7 @@ public sealed class EditionFeedTests
     [Fact]
     public async Task AnEventOfAnEpochMovedByAnotherNodeResetsThisNodesSubscribers()
     {
-        _feed.Start(0, _log.Epoch);
-        var subscriber = new RecordingSubscriber();
-        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
-        for (var i = 1; i <= 5; i++)
-        {
-            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
-        }
+        var subscriber = await LiveSubscriberAfterFiveLinesAsync();
 
         _log.Rewind(3);
         await _log.MoveOnAsync(FakeAlertLog.Edition, _log.Epoch, CancellationToken.None);
@@ -383,5 +353,19 @@ public sealed class EditionFeedTests
         public void Record(string edition, string alertId, int connections, int streams)
         {
         }
+    }
+
+    /// <summary>A started feed that relayed lines 1 to 5 to the subscriber returned, attached live before them.</summary>
+    private async Task<RecordingSubscriber> LiveSubscriberAfterFiveLinesAsync()
+    {
+        _feed.Start(0, _log.Epoch);
+        var subscriber = new RecordingSubscriber();
+        await _feed.AttachAsync(subscriber, null, null, CancellationToken.None).WaitAsync(Timeout);
+        for (var i = 1; i <= 5; i++)
+        {
+            await _feed.RelayAsync(_log.Append($"Line {i}"), CancellationToken.None).WaitAsync(Timeout);
+        }
+
+        return subscriber;
     }
 }
