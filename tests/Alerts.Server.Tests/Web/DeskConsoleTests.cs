@@ -73,8 +73,8 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
     {
         await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
             settings: Settings(new Dictionary<string, string?> { ["Alerts:Approval:Mode"] = "editors" }));
-        await using var editorTab = await browser.NewPageAsync();
-        await using var chiefTab = await browser.NewPageAsync();
+        await using var editorTab = await browser.NewPageAsync(DeskOutcomeConsoleTests.Laptop);
+        await using var chiefTab = await browser.NewPageAsync(DeskOutcomeConsoleTests.Phone);
         var editor = editorTab.Page;
         var chief = chiefTab.Page;
         await SignInAsync(editor, node, EnEditor);
@@ -103,6 +103,8 @@ public sealed class DeskConsoleTests(RedisFixture redis, BrowserFixture browser)
         var waitingCorrection = chief.Locator(".waiting-item.correction", new() { HasText = corrected });
         await Expect(waitingCorrection).ToContainTextAsync("Correction of a published alert");
         await Expect(chief.Locator(".waiting-item[data-kind=submission]", new() { HasText = submitted })).ToBeVisibleAsync();
+        await editorTab.ScreenshotAsync("console-correction-waiting-editor-1366");
+        await chiefTab.ScreenshotAsync("console-correction-waiting-chief-390");
         await waitingCorrection.GetByRole(AriaRole.Button, new() { Name = "Approve and push" }).ClickAsync();
         await chief.GetByRole(AriaRole.Dialog, new() { Name = "Approve and send this push?" })
             .GetByRole(AriaRole.Button, new() { Name = "Approve and push" }).ClickAsync();

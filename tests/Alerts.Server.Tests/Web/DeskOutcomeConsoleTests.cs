@@ -18,8 +18,8 @@ public sealed class DeskOutcomeConsoleTests(RedisFixture redis, BrowserFixture b
     private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToHaveTextOptions SlowText = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToBeVisibleOptions SlowVisible = new() { Timeout = 30_000 };
-    private static readonly BrowserNewContextOptions Laptop = new() { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } };
-    private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
+    internal static readonly BrowserNewContextOptions Laptop = new() { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } };
+    internal static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
 
     [Fact]
     public async Task TheSubmitterIsToldOfTheRejectionAndTheCancelledAlertStaysListedAfterAReload()
