@@ -5,6 +5,8 @@
 #   tests/Alerts.Benchmarks/run.sh capacity    # 1k/5k/10k/19.5k subscribers, real Redis and embedded Garnet
 #   tests/Alerts.Benchmarks/run.sh memory      # RSS and managed heap per idle connection
 #   tests/Alerts.Benchmarks/run.sh broadcast   # one alert to ~19.5k clients: time until the last has it, Alerts and the floor taking turns
+#   N=2000 tests/Alerts.Benchmarks/run.sh js   # official @microsoft/signalr JS clients: post -> client p50/p99/last, Alerts and a Node ws floor taking turns
+#     (ROUNDS=2 rounds of alerts then floor; ALERTS=5 at RATE=0.5/s; WORKERS client processes, one per 1,000 clients by default)
 #   tests/Alerts.Benchmarks/run.sh ingest      # a burst of 1,000 posts
 #   tests/Alerts.Benchmarks/run.sh two-nodes   # two nodes behind nginx (deploy/nginx.conf) sharing one Redis
 #   tests/Alerts.Benchmarks/run.sh peers       # Alerts vs SignalR Redis backplane vs Socket.IO, same run
@@ -21,7 +23,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-name="${1:?usage: run.sh capacity|memory|broadcast|ingest|two-nodes|peers|nodes|ab}"
+name="${1:?usage: run.sh capacity|memory|broadcast|js|ingest|two-nodes|peers|nodes|ab}"
 RESULTS="${RESULTS:-/tmp/alerts-bench/$(date -u +%Y%m%dT%H%M%SZ)-$name}"
 mkdir -p "$RESULTS"
 work="$(mktemp -d /tmp/alerts-bench-run.XXXXXX)"
@@ -51,7 +53,9 @@ build() {
   dotnet build "$root/tests/Alerts.LoadGen" -c Release -v q -nologo >/dev/null
   dotnet build "$here/SignalRPeer" -c Release -v q -nologo >/dev/null
   dotnet build "$here/Floor" -c Release -v q -nologo >/dev/null
-  (cd "$here/socketio-peer" && { [ -d node_modules ] || npm ci --silent >/dev/null; })
+  for npm_dir in socketio-peer node-floor js-clients; do
+    (cd "$here/$npm_dir" && { [ -d node_modules ] || npm ci --silent >/dev/null; })
+  done
 }
 
 start_redis() { # port -> $LAST_PID; AOF on with Redis' default fsync policy (everysec), the same for every system measured
@@ -88,6 +92,11 @@ start_floor() { # port redis-or-empty -> $LAST_PID; with Redis the floor's nodes
   local env=(env Logging__LogLevel__Default=Warning)
   [ -n "$2" ] && env+=("ConnectionStrings__Redis=$2")
   (cd "$here/Floor/bin/Release/net10.0" && exec "${env[@]}" dotnet Floor.dll --urls "http://127.0.0.1:$1" >"$work/floor-$1.log" 2>&1) &
+  pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$1/readyz"
+}
+
+start_node_floor() { # port -> $LAST_PID; the Node floor (node-floor/): one process, no Redis
+  (cd "$here/node-floor" && exec env PORT="$1" node server.js >"$work/node-floor-$1.log" 2>&1) &
   pids+=($!); LAST_PID=$!; wait_ready "http://127.0.0.1:$1/readyz"
 }
 
@@ -195,6 +204,25 @@ case "$name" in
       done
     done
     floor_table
+    ;;
+  js)
+    # The official JS client, as ticker.js connects (WebSockets, skipNegotiation), against Alerts (embedded default)
+    # and the least a Node broadcaster does (node-floor/: npm ws, one pre-encoded frame per socket), taking turns so
+    # both see the same noise. The clients' processes share the machine's cores with the server: WORKERS=1 or 2.
+    n=${N:-2000}
+    for round in $(seq 1 "${ROUNDS:-2}"); do
+      for system in alerts floor; do
+        port=$(free_port)
+        if [ $system = alerts ]; then start_alerts "$port" ""; else start_node_floor "$port"; fi
+        pid=$LAST_PID
+        label="js-$system-$n-r$round"
+        log "$label"
+        node "$here/js-clients/run.js" --hub "http://127.0.0.1:$port/hubs/alerts" --connections "$n" --workers "${WORKERS:-$(((n + 999) / 1000))}" \
+          --alerts "${ALERTS:-5}" --rate "${RATE:-0.5}" --server-pid "$pid" --key "$key" --label "$label" --out "$RESULTS/$label.json" || true
+        stop "$pid"
+      done
+    done
+    python3 "$here/js.py" "$RESULTS" | tee "$RESULTS/js.md"
     ;;
   ingest)
     redis_port=$(free_port); start_redis "$redis_port"; redis_pid=$LAST_PID
