@@ -1,11 +1,12 @@
 // N official @microsoft/signalr JS clients against one server (Alerts or the Node floor): connect
-// and subscribe them all (spread over --workers processes), post warm-up lines, then --alerts stamped
+// and subscribe them all (spread over --workers processes), stay idle --settle s (the server's idle
+// CPU is measured there), post warm-up lines, then --alerts stamped
 // posts at --rate a second, and wait until every client has every alert (or --drain s). Writes a
 // JSON result with the fields summary.py reads (post -> client p50/p90/p99/p99.9/max over every
 // client and alert, the last client per alert, server and client CPU µs per delivered message).
 //
 //   node run.js --hub http://127.0.0.1:5000/hubs/alerts --connections 2000 --workers 2 --alerts 5 --rate 0.5 \
-//     --server-pid 1234 --key KEY --label js-alerts-2000-r1 --out result.json
+//     --settle 5 --server-pid 1234 --key KEY --label js-alerts-2000-r1 --out result.json
 'use strict';
 const fs = require('node:fs');
 const http = require('node:http');
@@ -23,12 +24,19 @@ const alerts = Number(args.alerts ?? 5);
 const rate = Number(args.rate ?? 0.5);
 const warmup = Number(args.warmup ?? 3);
 const drainSeconds = Number(args.drain ?? 15);
+const settleSeconds = Number(args.settle ?? 0);
 const edition = args.edition ?? 'en';
 const serverPids = (args['server-pid'] ?? '').split(',').filter(Boolean).map(Number);
 const label = args.label ?? 'js';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${label}: ${line}\n`);
+
+// A server that stops answering must not hold the run (and the machine) for ever; the workers leave with this process.
+setTimeout(() => {
+  progress('timed out');
+  process.exit(3);
+}, Number(args.timeout ?? 300) * 1000).unref();
 
 /** CPU seconds (utime + stime, USER_HZ 100) and RSS bytes of a process, as top reads them. */
 function sample(pid) {
@@ -94,6 +102,8 @@ async function main() {
   const connectSeconds = (Date.now() - connecting) / 1000;
   const connected = total('connected');
   progress(`connected ${connected}/${connections} in ${connectSeconds.toFixed(1)} s, failed ${total('failed')}`);
+  const connectedAt = serverPids.map(sample);
+  if (settleSeconds > 0) await sleep(settleSeconds * 1000);
   const idle = serverPids.map(sample);
 
   // Unstamped lines first, so the measured ones pay for neither JIT nor the poster's connection set-up.
@@ -148,6 +158,7 @@ async function main() {
   const windowEnd = Math.max(...lastClient.map((latest, i) => postedAt[i] + latest), 0);
   const window = windowEnd > 0 ? (windowEnd - postedAt[0]) / 1e6 : 0;
   const perServer = connected / Math.max(1, serverPids.length);
+  const percent = (from, to) => Math.round(((to.cpu - from.cpu) / Math.max(0.001, (to.at - from.at) / 1000)) * 1000) / 10;
   const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
   const servers = serverPids.map((pid, i) => ({
     pid,
@@ -155,7 +166,8 @@ async function main() {
     rssIdleMb: mb(idle[i].rss),
     rssEndMb: mb(end[i].rss),
     idleBytesPerConnection: perServer ? Math.round((idle[i].rss - before[i].rss) / perServer) : 0,
-    cpuPublishPercent: Math.round(((end[i].cpu - publishStart[i].cpu) / Math.max(0.001, (end[i].at - publishStart[i].at) / 1000)) * 1000) / 10,
+    cpuIdlePercent: settleSeconds > 0 ? percent(connectedAt[i], idle[i]) : 0,
+    cpuPublishPercent: percent(publishStart[i], end[i]),
     cpuPublishSeconds: Math.round((end[i].cpu - publishStart[i].cpu) * 100) / 100,
   }));
   const serverCpu = servers.reduce((sum, s) => sum + s.cpuPublishSeconds, 0);
@@ -191,7 +203,7 @@ async function main() {
   };
   const d = result.delivery;
   progress(`received ${received}/${expected}, dropped ${result.dropped}; post -> client p50 ${d.p50} ms, p99 ${d.p99}, max ${d.max}; last client p50 ${result.lastClient.p50}`);
-  progress(`CPU server ${result.serverCpuMicrosPerDelivery} µs, clients ${result.clientCpuMicrosPerDelivery} µs per delivered message (clients ${result.clientCpuSeconds} s over ${workerCount} processes)`);
+  progress(`CPU server ${result.serverCpuMicrosPerDelivery} µs (idle ${servers.map((s) => s.cpuIdlePercent).join('+')} %, publishing ${servers.map((s) => s.cpuPublishPercent).join('+')} %), clients ${result.clientCpuMicrosPerDelivery} µs per delivered message (clients ${result.clientCpuSeconds} s over ${workerCount} processes)`);
   const json = JSON.stringify(result, null, 2);
   if (args.out) fs.writeFileSync(args.out, `${json}\n`);
   else console.log(json);

@@ -69,6 +69,9 @@ process.on('message', (message) => {
   }
 });
 
+// The coordinator is gone (finished, timed out or killed): so is this process and its connections.
+process.on('disconnect', () => process.exit(0));
+
 const progress = setInterval(() => process.send({ type: 'progress', connected, failed }), 500);
 openAll().then(() => {
   clearInterval(progress);
