@@ -20,8 +20,9 @@ function broadcast(frame) {
   for (const socket of subscribed) socket.send(frame, { binary: false });
 }
 
-// Every field of Alerts' alert record, as the .NET floor (Floor/FloorEndpoints.cs) writes it, so both
-// servers send frames of the same size: the floor differs in the work, not the bytes.
+// Every field of Alerts' alert event (as Floor/FloorEndpoints.cs, plus the actor Alerts now adds), so
+// both servers send frames of the same size (573 bytes with run.js' headline): the floor differs in
+// the work, not the bytes.
 function frameOf(alert) {
   seq += 1;
   const now = new Date();
@@ -48,6 +49,7 @@ function frameOf(alert) {
       expiresAt: new Date(now.getTime() + 6 * 3600 * 1000).toISOString(),
       version: 1,
     },
+    actor: 'floor',
   };
   return Buffer.from(JSON.stringify({ type: 1, target: 'alert', arguments: [event] }) + RS);
 }
