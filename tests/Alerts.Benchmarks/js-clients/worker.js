@@ -7,12 +7,10 @@ const { nowMicros, stampOf } = require('./stamp');
 
 const { hub, edition, connections, handshakes } = JSON.parse(process.argv[2]);
 const latencies = new Map(); // alert index -> µs from post to each client's `alert` callback
-const open = [];
 let connected = 0;
 let failed = 0;
 let dropped = 0;
 let received = 0;
-let stopping = false;
 
 function onAlert(event) {
   const stamp = stampOf(event?.alert?.headline);
@@ -30,15 +28,14 @@ async function openOne() {
     .configureLogging(signalR.LogLevel.None)
     .build();
   connection.on('alert', onAlert);
-  // The client's default: a server silent for 30 s is gone. Both servers ping every 15 s.
-  connection.onclose(() => {
-    if (!stopping) dropped += 1;
-  });
   try {
     await connection.start();
     await connection.invoke('Subscribe', edition, null);
-    open.push(connection);
     connected += 1;
+    // Closed by the server, or by the client's default of a server silent for 30 s (both servers ping every 15 s).
+    connection.onclose(() => {
+      dropped += 1;
+    });
   } catch {
     failed += 1;
     connection.stop().catch(() => {});
@@ -64,7 +61,6 @@ process.on('message', (message) => {
     process.send({ type: 'report', connected, failed, dropped, received, latencies: Object.fromEntries(latencies) });
   } else if (message.type === 'stop') {
     // The server sees the clients leave at once; a graceful stop of each would only add work to the run.
-    stopping = true;
     process.exit(0);
   }
 });
