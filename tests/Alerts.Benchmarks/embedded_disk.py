@@ -147,14 +147,19 @@ class Baseline:
 
 def restarts(node, baseline):
     """The medians of RESTARTS stop-and-start cycles of the node and of the empty baseline, alternated: the time
-    until /readyz answers 200. Leaves the node stopped."""
+    until /readyz answers 200, and None or, for a start that failed, how (which ends the cycles). Leaves the node
+    stopped."""
     times, empty = [], []
     node.stop()
     for _ in range(RESTARTS):
         empty.append(baseline.restart())
-        times.append(node.start())
+        began = time.monotonic()
+        try:
+            times.append(node.start())
+        except RuntimeError as error:
+            return None, sorted(empty)[len(empty) // 2], f"{error} after {time.monotonic() - began:.1f} s"
         node.stop()
-    return sorted(times)[len(times) // 2], sorted(empty)[len(empty) // 2]
+    return sorted(times)[len(times) // 2], sorted(empty)[len(empty) // 2], None
 
 
 def run_parallel(count, action, workers=8):
@@ -217,10 +222,10 @@ def wait_for_checkpoint(mode):
 
 def measure(scenario, mode, phase, node_dir, restart=None, **more):
     total, aof = directory_bytes(node_dir)
-    seconds, empty = restart or (None, None)
+    seconds, empty, error = restart or (None, None, None)
     row = {"scenario": scenario, "mode": mode, "phase": phase, "dirBytes": total, "aofBytes": aof,
            "restartSeconds": None if seconds is None else round(seconds, 2),
-           "emptyRestartSeconds": None if empty is None else round(empty, 2),
+           "emptyRestartSeconds": None if empty is None else round(empty, 2), "restartError": error,
            "at": time.strftime("%H:%M:%S", time.gmtime()), "load": os.getloadavg()[0], **more}
     print(json.dumps(row), flush=True)
     return row
@@ -292,6 +297,8 @@ def scenario_devices(mode, count, ttl, bulk, rows, baseline):
         live_bytes, _ = directory_bytes(data)
         rows.append(measure("devices", mode, f"{count} live", data, restarts(node, baseline), bulk=bulk, firstStartSeconds=round(first_start, 2),
                             registerSeconds=round(register_seconds, 1), failures=failures))
+        if rows[-1]["restartError"]:
+            return
         node.start()
         # The last registration expires ttl after it was made; the sweep runs every ttl/4 (at most a minute).
         expired = began + register_seconds + ttl + min(ttl / 4, 60) + 5
@@ -343,8 +350,9 @@ def main():
     print("|---|---|---|---:|---:|---:|---:|---:|")
     for row in rows:
         seconds, empty = row["restartSeconds"], row["emptyRestartSeconds"]
+        restart, ratio = (f"{seconds} s", f"{seconds / empty:.2f}") if seconds is not None else (row["restartError"], "-")
         print(f"| {row['scenario']} | {row['mode']} | {row['phase']} | {row['dirBytes'] / 1e6:.1f} MB | "
-              f"{row['aofBytes'] / 1e6:.1f} MB | {seconds} s | {empty} s | {seconds / empty:.2f} |")
+              f"{row['aofBytes'] / 1e6:.1f} MB | {restart} | {empty} s | {ratio} |")
 
 
 if __name__ == "__main__":

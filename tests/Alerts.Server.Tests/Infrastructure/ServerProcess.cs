@@ -37,24 +37,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
     {
         var port = LoopbackPorts.Next();
-        var start = new ProcessStartInfo("dotnet", [ServerDll(), "--urls", $"http://127.0.0.1:{port}"])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(ServerDll())!,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var (process, output) = Launch(environment, port);
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), output);
 
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
@@ -78,6 +61,58 @@ public sealed class ServerProcess : IAsyncDisposable
             Assert.True(DateTime.UtcNow < deadline, "The server was not ready within 30 seconds.");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// Runs the server until it exits by itself, for a start that must fail: its exit code and what it
+    /// printed. Killed and reported as a failure if it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var (process, output) = Launch(environment, LoopbackPorts.Next());
+        using (process)
+        {
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(timeout);
+            }
+            catch (TimeoutException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                Assert.Fail($"The server was still running after {timeout.TotalSeconds} s.\n{output}");
+            }
+
+            // The exit can come before the last lines of output were read.
+            process.WaitForExit();
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString());
+            }
+        }
+    }
+
+    private static (Process Process, System.Text.StringBuilder Output) Launch(IDictionary<string, string> environment, int port)
+    {
+        var start = new ProcessStartInfo("dotnet", [ServerDll(), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(ServerDll())!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, output);
     }
 
     /// <summary>Sends SIGTERM, as Kubernetes and systemd do to stop a process.</summary>
