@@ -312,6 +312,32 @@ def scenario_devices(mode, count, ttl, bulk, rows, baseline):
                             liveDirBytes=live_bytes, sweepSeconds=round(sweep_seconds, 1)))
 
 
+def scenario_year(mode, alerts, devices, data, rows, baseline):
+    """A year of a busy newsroom at once: the registrations written in bulk, then the alerts through the API, in
+    `data`, which is kept. A directory filled before (its marker file) is only restarted: fill under any load,
+    then time the restarts on a quiet machine."""
+    marker = os.path.join(data, "year-filled.json")
+    node = Node(data, CHECKPOINTS[mode], {"Alerts__Push__RegistrationTtl": "60.00:00:00"})
+    if os.path.exists(marker):
+        with open(marker) as filled:
+            more = json.load(filled)
+    else:
+        os.makedirs(data, exist_ok=True)
+        began = time.monotonic()
+        subprocess.run(["dotnet", FILL, "--fill-embedded", str(devices), data, str(60 * 86400)], check=True, cwd=os.path.dirname(FILL))
+        node.start()
+        failures = pipelined(node, alerts, lambda i: {
+            "edition": ("en", "ar", "es")[i % 3], "headline": f"Alert {i}: " + "x" * 80,
+            "url": f"https://example.org/news/{i}", "sections": ["politics"]}, "/api/v1/alerts", KEY, connections=4, depth=16)
+        more = {"fillSeconds": round(time.monotonic() - began, 1), "failures": failures}
+        wait_for_checkpoint(mode)
+        node.stop()
+        with open(marker, "w") as filled:
+            json.dump(more, filled)
+    node.start()
+    rows.append(measure("year", mode, f"{alerts} alerts, {devices} registrations", data, restarts(node, baseline), **more))
+
+
 def node_registered(node):
     _, body = node.request("GET", "/metrics")
     return sum(float(line.rsplit(" ", 1)[1]) for line in body.decode().splitlines()
@@ -326,7 +352,8 @@ def main():
     parser.add_argument("--idle-sample", type=int, default=30, help="seconds between directory samples of the idle node")
     parser.add_argument("--device-ttl", type=int, default=60, help="seconds; longer than registering --devices takes")
     parser.add_argument("--bulk", action="store_true", help="write the registrations in bulk (PushDispatch --fill-embedded) instead of through the API")
-    parser.add_argument("--only", choices=["idle", "alerts", "devices"])
+    parser.add_argument("--only", choices=["idle", "alerts", "devices", "year"])
+    parser.add_argument("--year-dir", help="the year's data directory, kept: filled on the first run, only restarted on the next")
     parser.add_argument("--modes", default="checkpoints,none", help="checkpoints, none or both")
     parser.add_argument("--interval", default="00:00:30", help="the checkpoint interval of the checkpoints mode")
     parser.add_argument("--restarts", type=int, default=1, help="restarts per measurement; the median is reported")
@@ -346,6 +373,8 @@ def main():
                 scenario_alerts(mode, args.alerts, rows, baseline)
             if args.only in (None, "devices"):
                 scenario_devices(mode, args.devices, args.device_ttl, args.bulk, rows, baseline)
+            if args.only == "year":
+                scenario_year(mode, args.alerts, args.devices, args.year_dir, rows, baseline)
     print("\n| scenario | checkpoints | phase | directory | of it AOF | restart to ready | empty directory, same run | ratio |")
     print("|---|---|---|---:|---:|---:|---:|---:|")
     for row in rows:

@@ -123,7 +123,10 @@ start_nginx() { # port upstream-port... -> $LAST_PID; deploy/nginx.conf with loo
 loadgen() { # label args... ; result in $RESULTS/label.json
   local label=$1; shift
   log "$label"
-  dotnet "$root/tests/Alerts.LoadGen/bin/Release/net10.0/Alerts.LoadGen.dll" --label "$label" --key "$key" --out "$RESULTS/$label.json" "$@" >/dev/null || true
+  # Every system is measured warm, as a node that has run for a while is: WARMUP alerts reach every client
+  # first, then WARMUP_PAUSE seconds let the runtime finish compiling what they made hot.
+  dotnet "$root/tests/Alerts.LoadGen/bin/Release/net10.0/Alerts.LoadGen.dll" --label "$label" --key "$key" --out "$RESULTS/$label.json" \
+    --warmup "${WARMUP:-100}" --warmup-pause "${WARMUP_PAUSE:-5}" "$@" >/dev/null || true
 }
 
 stop() { kill "$@" 2>/dev/null || true; sleep 1; }
