@@ -13,7 +13,8 @@ namespace Alerts.Server.Outbox;
 /// The flow is one way: this worker calls the outlet, and records what it answered.
 /// </summary>
 internal sealed class OutboxWorker(
-    OutboxCursor cursor, IOutlet outlet, IAlertLog log, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time, ILogger logger)
+    OutboxCursor cursor, IOutlet outlet, IAlertLog log, OutboxWakeups wakeups, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time,
+    ILogger logger)
 {
     private const int PageSize = 100;
 
@@ -72,7 +73,9 @@ internal sealed class OutboxWorker(
 
     private async Task DeliverPageAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
-        var latest = (await log.ReadLatestSeqsAsync(cancellationToken))[cursor.Edition];
+        // Taken before the log is read: an append after the read wakes the wait below.
+        var appended = wakeups.Next(cursor.Edition);
+        var latest = await log.ReadLatestSeqAsync(cursor.Edition, cancellationToken);
         var position = await cursor.ReadOrStartAtAsync(latest, cancellationToken);
         if (!_holding)
         {
@@ -88,6 +91,12 @@ internal sealed class OutboxWorker(
             return;
         }
 
+        if (position == latest)
+        {
+            await IdleAsync(appended, lease, cancellationToken);
+            return;
+        }
+
         var page = await log.ReadAsync(cursor.Edition, position, PageSize, cancellationToken);
         if (page.IsGapAfter(position))
         {
@@ -98,14 +107,7 @@ internal sealed class OutboxWorker(
 
         if (page.Events.Count == 0)
         {
-            if (outlet is IOutletWithDueWork due
-                && await WhileRenewingAsync(lease, token => due.DeliverDueAsync(cursor.Edition, lease, cancellationToken, token), OutletOutcome.LeaseLost, cancellationToken)
-                    is not OutletOutcome.Delivered)
-            {
-                return;
-            }
-
-            await Task.Delay(_policy.PollInterval, time, cancellationToken);
+            await IdleAsync(appended, lease, cancellationToken);
             return;
         }
 
@@ -121,6 +123,33 @@ internal sealed class OutboxWorker(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// With nothing new in the log: does the outlet's due work, then waits for whichever comes first, an append this node
+    /// sees, the outlet's next due work (no sooner than the poll interval, as due work may stay late) or the idle check,
+    /// never longer than a third of the lease, which the next look renews.
+    /// </summary>
+    private async Task IdleAsync(Task appended, OutboxLease lease, CancellationToken cancellationToken)
+    {
+        var wait = _policy.IdleCheckInterval < _policy.LeaseDuration / 3 ? _policy.IdleCheckInterval : _policy.LeaseDuration / 3;
+        if (outlet is IOutletWithDueWork due)
+        {
+            if (await WhileRenewingAsync(lease, token => due.DeliverDueAsync(cursor.Edition, lease, cancellationToken, token), OutletOutcome.LeaseLost, cancellationToken)
+                is not OutletOutcome.Delivered)
+            {
+                return;
+            }
+
+            if (await due.NextDueAsync(cursor.Edition, cancellationToken) is { } dueAt)
+            {
+                var untilDue = dueAt - time.GetUtcNow() is var left && left > _policy.PollInterval ? left : _policy.PollInterval;
+                wait = untilDue < wait ? untilDue : wait;
+            }
+        }
+
+        await appended.WaitAsync(wait, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>True once the event is delivered or given up and the cursor moved past it; false when the lease was lost.</summary>
