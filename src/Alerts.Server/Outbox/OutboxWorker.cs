@@ -23,6 +23,8 @@ internal sealed class OutboxWorker(
 
     private readonly OutboxPolicy _policy = outlet.Policy;
     private bool _holding;
+    // The log's latest seq at this worker's previous look.
+    private long _latestSeen;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -76,7 +78,10 @@ internal sealed class OutboxWorker(
         // Taken before the log is read: an append after the read wakes the wait below.
         var appended = wakeups.Next(cursor.Edition);
         var latest = await log.ReadLatestSeqAsync(cursor.Edition, cancellationToken);
-        var position = await cursor.ReadOrStartAtAsync(latest, cancellationToken);
+        // A cursor that vanished while this node held the lease starts where the log ended at the previous look, not
+        // after the append that woke this one; a node taking over starts at the end.
+        var position = await cursor.ReadOrStartAtAsync(_holding && _latestSeen < latest ? _latestSeen : latest, cancellationToken);
+        _latestSeen = latest;
         if (!_holding)
         {
             _holding = true;
