@@ -33,4 +33,7 @@ public interface IAlertLog
 
     /// <summary>The newest seq of each edition (0 for an edition with no events).</summary>
     Task<IReadOnlyDictionary<string, long>> ReadLatestSeqsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The newest seq of <paramref name="edition"/> (0 with no events): what <see cref="ReadLatestSeqsAsync"/> answers for it.</summary>
+    Task<long> ReadLatestSeqAsync(string edition, CancellationToken cancellationToken);
 }

@@ -270,17 +270,22 @@ internal sealed class RedisAlertLog(
     public async Task<IReadOnlyDictionary<string, long>> ReadLatestSeqsAsync(CancellationToken cancellationToken)
     {
         // One GET per edition, pipelined: an MGET would cross hash slots on a Redis Cluster.
-        var database = redis.GetDatabase();
         var editions = taxonomy.Editions.Keys.ToArray();
-        var values = await Task.WhenAll(editions.Select(e => database.StringGetAsync(keys.Seq(e)))).WaitAsync(cancellationToken);
-        if (_options.WaitReplicas > 0)
+        var latest = await Task.WhenAll(editions.Select(e => ReadLatestSeqAsync(e, cancellationToken)));
+        return editions.Zip(latest).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
+
+    public async Task<long> ReadLatestSeqAsync(string edition, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var latest = (long)await database.StringGetAsync(keys.Seq(edition)).WaitAsync(cancellationToken);
+        if (_options.WaitReplicas == 0)
         {
-            var confirmed = await Task.WhenAll(editions.Select(e => database.StringGetAsync(keys.Confirmed(e)))).WaitAsync(cancellationToken);
-            var visible = await Task.WhenAll(editions.Select((e, i) => VisibleUpToAsync(e, (long)values[i], (long)confirmed[i], cancellationToken)));
-            return editions.Zip(visible).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+            return latest;
         }
 
-        return editions.Zip(values).ToDictionary(p => p.First, p => (long)p.Second, StringComparer.Ordinal);
+        var confirmed = (long)await database.StringGetAsync(keys.Confirmed(edition)).WaitAsync(cancellationToken);
+        return await VisibleUpToAsync(edition, latest, confirmed, cancellationToken);
     }
 
     /// <summary>

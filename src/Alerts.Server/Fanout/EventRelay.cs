@@ -21,6 +21,7 @@ internal sealed class EventRelay(
     ILogEpochs epochs,
     EditionFeeds feeds,
     IRelayWork work,
+    ILogAppendSignal appended,
     IOptions<FanoutOptions> options,
     ILogger<EventRelay> logger)
     : BackgroundService
@@ -77,6 +78,8 @@ internal sealed class EventRelay(
         }
 
         work.Parsed(feed.Edition, loggedEvent.Header.Seq);
+        // Published after the append: the log has it.
+        appended.Appended(feed.Edition);
         using var activity = AlertsTracing.Source.StartActivity("alerts.relay", System.Diagnostics.ActivityKind.Consumer, parent);
         activity?.SetTag(AlertsTracing.Edition, feed.Edition).SetTag(AlertsTracing.Seq, loggedEvent.Header.Seq);
         try
@@ -101,6 +104,7 @@ internal sealed class EventRelay(
                 var latest = await log.ReadLatestSeqsAsync(stoppingToken);
                 foreach (var feed in feeds.All.Where(f => latest[f.Edition] != relayed[f.Edition]))
                 {
+                    appended.Appended(feed.Edition);
                     await feed.CatchUpAsync(latest[feed.Edition], relayed[feed.Edition], stoppingToken);
                 }
             }

@@ -12,4 +12,10 @@ internal interface IOutletWithDueWork
     /// due), <see cref="OutletOutcome.LeaseLost"/> or <see cref="OutletOutcome.Stopped"/> when it stopped part way.
     /// </summary>
     Task<OutletOutcome> DeliverDueAsync(string edition, OutboxLease lease, CancellationToken stopping, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When the next work in <paramref name="edition"/> falls due (a past time when some is due already), null with none
+    /// waiting: the idle worker sleeps until then. Only this outlet's own deliveries, made under the lease, add such work.
+    /// </summary>
+    Task<DateTimeOffset?> NextDueAsync(string edition, CancellationToken cancellationToken);
 }

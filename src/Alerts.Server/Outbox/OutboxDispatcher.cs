@@ -8,7 +8,7 @@ namespace Alerts.Server.Outbox;
 /// the lease in Redis lets one node at a time work each pair.
 /// </summary>
 internal sealed class OutboxDispatcher(
-    IEnumerable<IOutletSet> outlets, OutboxCursors cursors, IAlertLog log, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    IEnumerable<IOutletSet> outlets, OutboxCursors cursors, IAlertLog log, OutboxWakeups wakeups, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     private readonly List<OutboxWorker> _workers = [];
@@ -35,7 +35,7 @@ internal sealed class OutboxDispatcher(
             }
         }
 
-        _workers.AddRange(pairs.Select(p => new OutboxWorker(p.Cursor, p.Outlet, log, deliveries, reach, time, logger)));
+        _workers.AddRange(pairs.Select(p => new OutboxWorker(p.Cursor, p.Outlet, log, wakeups, deliveries, reach, time, logger)));
         await base.StartAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Alerts.Server.EventLog;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,8 @@ internal static class OutboxExtensions
         services.AddSingleton<OutboxCursors>();
         services.AddSingleton<OutboxDeliveryLog>();
         services.AddSingleton<OutletReach>();
+        services.AddSingleton<OutboxWakeups>();
+        services.AddSingleton<ILogAppendSignal>(sp => sp.GetRequiredService<OutboxWakeups>());
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

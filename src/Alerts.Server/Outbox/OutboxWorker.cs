@@ -13,7 +13,8 @@ namespace Alerts.Server.Outbox;
 /// The flow is one way: this worker calls the outlet, and records what it answered.
 /// </summary>
 internal sealed class OutboxWorker(
-    OutboxCursor cursor, IOutlet outlet, IAlertLog log, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time, ILogger logger)
+    OutboxCursor cursor, IOutlet outlet, IAlertLog log, OutboxWakeups wakeups, OutboxDeliveryLog deliveries, OutletReach reach, TimeProvider time,
+    ILogger logger)
 {
     private const int PageSize = 100;
 
@@ -22,6 +23,8 @@ internal sealed class OutboxWorker(
 
     private readonly OutboxPolicy _policy = outlet.Policy;
     private bool _holding;
+    // The log's latest seq at this worker's previous look.
+    private long _latestSeen;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -72,8 +75,13 @@ internal sealed class OutboxWorker(
 
     private async Task DeliverPageAsync(OutboxLease lease, CancellationToken cancellationToken)
     {
-        var latest = (await log.ReadLatestSeqsAsync(cancellationToken))[cursor.Edition];
-        var position = await cursor.ReadOrStartAtAsync(latest, cancellationToken);
+        // Taken before the log is read: an append after the read wakes the wait below.
+        var appended = wakeups.Next(cursor.Edition);
+        var latest = await log.ReadLatestSeqAsync(cursor.Edition, cancellationToken);
+        // A cursor that vanished while this node held the lease starts where the log ended at the previous look, not
+        // after the append that woke this one; a node taking over starts at the end.
+        var position = await cursor.ReadOrStartAtAsync(_holding && _latestSeen < latest ? _latestSeen : latest, cancellationToken);
+        _latestSeen = latest;
         if (!_holding)
         {
             _holding = true;
@@ -88,6 +96,12 @@ internal sealed class OutboxWorker(
             return;
         }
 
+        if (position == latest)
+        {
+            await IdleAsync(appended, lease, cancellationToken);
+            return;
+        }
+
         var page = await log.ReadAsync(cursor.Edition, position, PageSize, cancellationToken);
         if (page.IsGapAfter(position))
         {
@@ -98,14 +112,7 @@ internal sealed class OutboxWorker(
 
         if (page.Events.Count == 0)
         {
-            if (outlet is IOutletWithDueWork due
-                && await WhileRenewingAsync(lease, token => due.DeliverDueAsync(cursor.Edition, lease, cancellationToken, token), OutletOutcome.LeaseLost, cancellationToken)
-                    is not OutletOutcome.Delivered)
-            {
-                return;
-            }
-
-            await Task.Delay(_policy.PollInterval, time, cancellationToken);
+            await IdleAsync(appended, lease, cancellationToken);
             return;
         }
 
@@ -121,6 +128,33 @@ internal sealed class OutboxWorker(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// With nothing new in the log: does the outlet's due work, then waits for whichever comes first, an append this node
+    /// sees, the outlet's next due work (no sooner than the poll interval, as due work may stay late) or the idle check,
+    /// never longer than a third of the lease, which the next look renews.
+    /// </summary>
+    private async Task IdleAsync(Task appended, OutboxLease lease, CancellationToken cancellationToken)
+    {
+        var wait = _policy.IdleCheckInterval < _policy.LeaseDuration / 3 ? _policy.IdleCheckInterval : _policy.LeaseDuration / 3;
+        if (outlet is IOutletWithDueWork due)
+        {
+            if (await WhileRenewingAsync(lease, token => due.DeliverDueAsync(cursor.Edition, lease, cancellationToken, token), OutletOutcome.LeaseLost, cancellationToken)
+                is not OutletOutcome.Delivered)
+            {
+                return;
+            }
+
+            if (await due.NextDueAsync(cursor.Edition, cancellationToken) is { } dueAt)
+            {
+                var untilDue = dueAt - time.GetUtcNow() is var left && left > _policy.PollInterval ? left : _policy.PollInterval;
+                wait = untilDue < wait ? untilDue : wait;
+            }
+        }
+
+        await appended.WaitAsync(wait, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>True once the event is delivered or given up and the cursor moved past it; false when the lease was lost.</summary>

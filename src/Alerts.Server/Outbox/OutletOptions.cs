@@ -13,9 +13,20 @@ internal sealed class OutletOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the holder looks for new events in the log.</summary>
+    /// <summary>
+    /// The shortest wait before the holder looks again when the log had nothing new: for due work already late (FCM's
+    /// quiet-hours releases it could not finish) and after a failed round. New events wake it at once.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long an idle holder waits for this node to see its edition's log move before it looks at the log anyway:
+    /// the bound on delivering an event whose pub/sub message this node missed. Capped at a third of the lease, which
+    /// each look renews.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan IdleCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The wait after an item's first failure; it doubles per failure up to <see cref="MaxRetryDelay"/>, or the receiver's Retry-After.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
@@ -34,5 +45,5 @@ internal sealed class OutletOptions
 
     /// <param name="renewWhileDelivering">Whether the outlet's page can outlast a lease (see <see cref="OutboxPolicy.RenewWhileDelivering"/>).</param>
     public OutboxPolicy ToPolicy(bool renewWhileDelivering) =>
-        new(LeaseDuration, PollInterval, FirstRetryDelay, MaxRetryDelay, GiveUpAfter, DeliveryLogLength, renewWhileDelivering);
+        new(LeaseDuration, PollInterval, IdleCheckInterval, FirstRetryDelay, MaxRetryDelay, GiveUpAfter, DeliveryLogLength, renewWhileDelivering);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Alerts.Server.EventLog;
 using Alerts.Server.Outbox;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push;
@@ -120,6 +121,46 @@ public sealed class OutboxTests(RedisFixture redis) : IClassFixture<RedisFixture
         Assert.Equal([null, "page-1"], seen);
     }
 
+    [Fact]
+    public async Task AnIdleHolderDeliversAPublishedAlertAsSoonAsItsRelaySeesItNotAtItsNextLook()
+    {
+        var delivered = new ConcurrentQueue<(string Node, long Seq, int Attempt)>();
+        await using var node = await StartAsync(RedisFixture.NewPrefix(), new RecordingOutlet("node", delivered, policy: SlowLooks(TimeSpan.FromSeconds(30))));
+        // Past the worker's first look: it is waiting, idle.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        await node.Editor.PublishAsync("en", "Wakes the outbox");
+
+        await PushNodes.UntilAsync(() => !delivered.IsEmpty, "the delivery, well before the next look", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task AnEventWhoseSignalThisNodeMissedIsDeliveredByTheIdleCheck()
+    {
+        var delivered = new ConcurrentQueue<(string Node, long Seq, int Attempt)>();
+        var outlet = new RecordingOutlet("deaf", delivered, policy: SlowLooks(TimeSpan.FromSeconds(2)));
+        await using var node = await AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), services: services => services
+            .AddSingleton<IOutletSet>(outlet)
+            .AddSingleton<ILogAppendSignal, LostSignal>());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        await node.Editor.PublishAsync("en", "Never signalled");
+
+        await PushNodes.UntilAsync(() => !delivered.IsEmpty, "the delivery by the idle check", TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>A policy whose only prompt wake-up is the relay's signal: polls and idle checks far apart, a lease that outlasts them.</summary>
+    private static OutboxPolicy SlowLooks(TimeSpan idleCheck) =>
+        RecordingOutlet.FastPolicy with { LeaseDuration = TimeSpan.FromMinutes(3), PollInterval = TimeSpan.FromSeconds(30), IdleCheckInterval = idleCheck };
+
     private Task<AlertsNode> StartAsync(string prefix, RecordingOutlet outlet) =>
         AlertsNode.StartAsync(redis.ConnectionString, prefix, services: services => services.AddSingleton<IOutletSet>(outlet));
+
+    /// <summary>A relay whose appends never reach the outbox: the pub/sub message or the signal lost.</summary>
+    private sealed class LostSignal : ILogAppendSignal
+    {
+        public void Appended(string edition)
+        {
+        }
+    }
 }

@@ -18,12 +18,25 @@ public sealed class OutletOptionsTests(RedisFixture redis) : IClassFixture<Redis
         {
             [$"{section}:LeaseDuration"] = "00:00:25",
             [$"{section}:PollInterval"] = "00:00:00.300",
+            [$"{section}:IdleCheckInterval"] = "00:00:07",
             [$"{section}:DeliveryLogLength"] = "42",
         });
 
         var options = node.Services.GetRequiredService<IOptionsMonitor<OutletOptions>>().Get(outlet);
 
-        Assert.Equal((TimeSpan.FromSeconds(25), TimeSpan.FromMilliseconds(300), 42), (options.LeaseDuration, options.PollInterval, options.DeliveryLogLength));
+        Assert.Equal(
+            (TimeSpan.FromSeconds(25), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(7), 42),
+            (options.LeaseDuration, options.PollInterval, options.IdleCheckInterval, options.DeliveryLogLength));
+    }
+
+    [Fact]
+    public async Task AnIdleCheckIntervalOfNothingFailsTheStart()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(),
+            settings: new Dictionary<string, string?> { ["Alerts:WebhookDelivery:IdleCheckInterval"] = "00:00:00" })
+            .WaitAsync(TimeSpan.FromSeconds(20)));
+
+        Assert.Contains("IdleCheckInterval", error.Message);
     }
 
     [Theory]

@@ -100,6 +100,8 @@ internal sealed class FcmOutlet(
         }
     }
 
+    public Task<DateTimeOffset?> NextDueAsync(string edition, CancellationToken cancellationToken) => store.NextHeldDueAsync(edition, cancellationToken);
+
     private async Task<OutletResult> SendItemAsync(OutboxItem item, string itemId, CancellationToken cancellationToken)
     {
         var alertEvent = item.Event;

@@ -112,6 +112,12 @@ internal sealed class PushDeliveryStore(IConnectionMultiplexer redis, PushKeys k
         (await Database.SortedSetRangeByScoreAsync(keys.HeldIndex(edition), double.NegativeInfinity, NowMs, take: count).WaitAsync(cancellationToken))
             .Select(a => (string)a!).ToList();
 
+    /// <summary>When the first held device of the edition wakes; null when none is held.</summary>
+    public async Task<DateTimeOffset?> NextHeldDueAsync(string edition, CancellationToken cancellationToken) =>
+        (await Database.SortedSetRangeByRankWithScoresAsync(keys.HeldIndex(edition), 0, 0).WaitAsync(cancellationToken)) is [var first]
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)first.Score)
+            : null;
+
     /// <summary>The event the alert's held devices are owed; null when it is gone.</summary>
     public async Task<AlertEvent?> HeldEventAsync(string alertId, CancellationToken cancellationToken)
     {

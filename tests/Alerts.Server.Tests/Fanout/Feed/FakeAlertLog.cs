@@ -138,6 +138,14 @@ internal sealed class FakeAlertLog : IAlertLog, ILogEpochs
         }
     }
 
+    public Task<long> ReadLatestSeqAsync(string edition, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_latestSeq);
+        }
+    }
+
     public Task<string> ReadAsync(string edition, CancellationToken cancellationToken)
     {
         lock (_lock)
