@@ -221,7 +221,7 @@ case "$name" in
         label="js-$system-$n-r$round"
         log "$label"
         node "$here/js-clients/run.js" --hub "http://127.0.0.1:$port/hubs/alerts" --connections "$n" --workers "${WORKERS:-$(((n + 999) / 1000))}" \
-          --settle "${SETTLE:-10}" --alerts "${ALERTS:-5}" --rate "${RATE:-0.5}" --server-pid "$pid" --key "$key" --label "$label" --out "$RESULTS/$label.json" || true
+          --settle "${SETTLE:-10}" --warmup "${WARMUP:-100}" --warmup-pause "${WARMUP_PAUSE:-5}" --alerts "${ALERTS:-5}" --rate "${RATE:-0.5}" --server-pid "$pid" --key "$key" --label "$label" --out "$RESULTS/$label.json" || true
         stop "$pid"
       done
     done

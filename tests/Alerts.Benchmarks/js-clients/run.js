@@ -25,6 +25,7 @@ const rate = Number(args.rate ?? 0.5);
 const warmup = Number(args.warmup ?? 3);
 const drainSeconds = Number(args.drain ?? 15);
 const settleSeconds = Number(args.settle ?? 0);
+const warmupPauseSeconds = Number(args['warmup-pause'] ?? 0.5);
 const edition = args.edition ?? 'en';
 const serverPids = (args['server-pid'] ?? '').split(',').filter(Boolean).map(Number);
 const label = args.label ?? 'js';
@@ -111,7 +112,8 @@ async function main() {
 
   // Unstamped lines first, so the measured ones pay for neither JIT nor the poster's connection set-up.
   for (let i = 0; i < warmup; i++) await post({ edition, headline: `Load test warm-up ${i}` });
-  await sleep(500);
+  // As the .NET load generator: the runtime compiles what the warm-up made hot a moment later, in the background.
+  await sleep(warmupPauseSeconds * 1000);
 
   const publishStart = serverPids.map(sample);
   const clientsStart = workers.map((w) => sample(w.child.pid));
