@@ -61,6 +61,9 @@ internal static class Coordinator
             // The runtime compiles the hot paths again, optimised, in the background a moment after they get hot;
             // measured before that, a server's CPU per message is partly its compiler's.
             await Task.Delay(TimeSpan.FromSeconds(args.Double("warmup-pause", 0.5)), cancel.Token);
+            // A server may still be writing the warm-up to its clients (the floor has no queue to merge frames in):
+            // measured then, its figures are the warm-up's. Wait until every server is nearly idle again.
+            await UntilServersIdleAsync(servers, args.Double("idle-percent", 25), cancel.Token);
             var publishStart = servers.Select(s => s.Sample()).ToArray();
             var clientSamplers = workers.Select(w => new ProcessSampler(w.Pid)).ToArray();
             var clientsAtPublish = clientSamplers.Select(s => s.Sample()).ToArray();
@@ -93,6 +96,20 @@ internal static class Coordinator
         finally
         {
             workers.ForEach(w => w.Dispose());
+        }
+    }
+
+    /// <summary>Waits, at most a minute, until no server used more than <paramref name="percent"/> % of a core over a second.</summary>
+    private static async Task UntilServersIdleAsync(ProcessSampler[] servers, double percent, CancellationToken cancellationToken)
+    {
+        for (var second = 0; second < 60; second++)
+        {
+            var before = servers.Select(s => s.Sample()).ToArray();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            if (servers.Select((s, i) => s.Sample().CpuPercentSince(before[i])).All(busy => busy <= percent))
+            {
+                return;
+            }
         }
     }
 
