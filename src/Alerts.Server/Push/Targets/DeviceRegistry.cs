@@ -35,8 +35,7 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
     /// <summary>Stores the registration, unless the store is at its cap and the token new; returns what it replaced, if anything.</summary>
     public async Task<RegistryWrite> RegisterAsync(DeviceRegistration device, CancellationToken cancellationToken)
     {
-        var limit = cap?.Limit ?? 0;
-        var reply = await StoreAsync(device, onlyIfAbsent: false, limit, limit > 0 ? cap!.ForPhones(ScriptKeys) : ScriptKeys, cancellationToken);
+        var reply = await StoreAsync(device, onlyIfAbsent: false, cap?.Limit ?? 0, cap?.ForPhones(ScriptKeys) ?? ScriptKeys, cancellationToken);
         switch ((string)reply[0]!)
         {
             case "full":
