@@ -40,6 +40,7 @@ internal static class PushExtensions
         services.AddSingleton<IPushTargets>(sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.Mode == PushMode.Devices
             ? sp.GetRequiredService<DeviceTargets>()
             : sp.GetRequiredService<TopicTargets>());
+        services.AddSingleton<RegistrationCap>();
         services.AddSingleton<DeviceRegistry>();
         services.AddHostedService<DeviceLayoutUpgrade>();
         services.AddPerAddressRateLimit(DeviceEndpoints.RateLimitPolicy, sp => sp.GetRequiredService<IOptions<PushOptions>>().Value.RegistrationsPerMinute);

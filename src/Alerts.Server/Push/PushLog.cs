@@ -47,4 +47,7 @@ internal static partial class PushLog
 
     [LoggerMessage(3012, LogLevel.Warning, "Mirroring device {Token} into topics failed: {Reason}")]
     public static partial void MirrorFailed(ILogger logger, string token, string reason);
+
+    [LoggerMessage(3019, LogLevel.Warning, "The embedded store holds {Registrations} device registrations of its cap of {Limit} (Alerts:Embedded:MaxRegistrations); past the cap new registrations are refused: configure Redis (see docs/operations.md)")]
+    public static partial void RegistrationsNearCap(ILogger logger, long registrations, long limit);
 }

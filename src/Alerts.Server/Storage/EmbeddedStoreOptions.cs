@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Alerts.Server.Storage;
 
 /// <summary>
-/// The <c>Alerts:Embedded</c> section: when the embedded Garnet checkpoints. A checkpoint writes the
+/// The <c>Alerts:Embedded</c> section: when the embedded Garnet checkpoints, and how many device
+/// registrations it accepts. A checkpoint writes the
 /// live data once and lets Garnet drop the append-only file behind it, so the data directory follows
 /// what is live instead of everything ever written, and a restart replays only the file's tail.
 /// </summary>
@@ -26,4 +27,13 @@ internal sealed class EmbeddedStoreOptions
     /// </summary>
     [Range(1L << 20, 1L << 40)]
     public long CheckpointAofBytes { get; set; } = 64L << 20;
+
+    /// <summary>
+    /// The most device registrations, phones and browsers together, the embedded store accepts; past it a new
+    /// one is refused (<see cref="Push.Targets.RegistrationCap"/>). Garnet 2.2.12 can write a checkpoint of
+    /// ~370,000 registrations (~130 MB of hashes) that it then cannot read, and the node refuses to start on it;
+    /// 300,000 (104 MB) recovered in every run (docs/benchmarks.md). Redis has no such cap.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxRegistrations { get; set; } = 300_000;
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Alerts.Core.Serialization;
+using Alerts.Server.Hosting;
 using Alerts.Server.Push;
+using Alerts.Server.Push.Targets;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -11,23 +13,29 @@ namespace Alerts.Server.WebPush;
 /// walked page by page from a cursor id like the phones' registry. A registration lapses
 /// <see cref="PushOptions.RegistrationTtl"/> after it was last made; a lapsed one is skipped and forgotten.
 /// </summary>
-internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys keys, IOptions<PushOptions> push)
+internal sealed class WebPushRegistry(IConnectionMultiplexer redis, WebPushKeys keys, IOptions<PushOptions> push, RegistrationCap cap)
 {
+    private static readonly string RegisterScript = EmbeddedScript.Load("webpush/subscription-register.lua");
+
     private IDatabase Database => redis.GetDatabase();
 
-    public async Task RegisterAsync(WebPushDevice device, CancellationToken cancellationToken)
+    /// <summary>Stores the subscription, unless the store is at its <see cref="RegistrationCap"/> and the subscription new; returns whether it stored it.</summary>
+    public async Task<bool> RegisterAsync(WebPushDevice device, CancellationToken cancellationToken)
     {
         var id = device.Registration.Token;
         var previous = await FindAsync(id, cancellationToken);
-        var transaction = Database.CreateTransaction();
-        if (previous is not null && previous.Registration.Edition != device.Registration.Edition)
+        var index = keys.Index(device.Registration.Edition);
+        var previousIndex = previous is null ? index : keys.Index(previous.Registration.Edition);
+        var reply = (RedisResult[])(await Database.ScriptEvaluateAsync(
+            RegisterScript, cap.ForBrowsers([keys.Records, index, previousIndex]), [id, JsonSerializer.Serialize(device, AlertsJson.Options), cap.Limit])
+            .WaitAsync(cancellationToken))!;
+        var outcome = (string)reply[0]!;
+        if (outcome == "added")
         {
-            _ = transaction.SortedSetRemoveAsync(keys.Index(previous.Registration.Edition), id);
+            cap.Note((long)reply[1]);
         }
 
-        _ = transaction.SortedSetAddAsync(keys.Index(device.Registration.Edition), id, 0);
-        _ = transaction.HashSetAsync(keys.Records, id, JsonSerializer.Serialize(device, AlertsJson.Options));
-        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
+        return outcome != "full";
     }
 
     /// <summary>Forgets the subscription; false when it was not registered.</summary>

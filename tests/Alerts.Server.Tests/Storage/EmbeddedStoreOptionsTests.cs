@@ -9,7 +9,8 @@ public sealed class EmbeddedStoreOptionsTests(RedisFixture redis) : IClassFixtur
     [InlineData("Alerts:Embedded:CheckpointInterval", "00:00:00", "CheckpointInterval")]
     [InlineData("Alerts:Embedded:CheckpointInterval", "2.00:00:00", "CheckpointInterval")]
     [InlineData("Alerts:Embedded:CheckpointAofBytes", "1000", "CheckpointAofBytes")]
-    public async Task ACheckpointSettingOutOfRangeFailsAtStart(string key, string value, string expected)
+    [InlineData("Alerts:Embedded:MaxRegistrations", "0", "MaxRegistrations")]
+    public async Task AnEmbeddedStoreSettingOutOfRangeFailsAtStart(string key, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             AlertsNode.StartAsync(redis.ConnectionString, RedisFixture.NewPrefix(), settings: new Dictionary<string, string?> { [key] = value }))

@@ -22,7 +22,8 @@ internal static class DeviceEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
         devices.MapDelete("/{token}", UnregisterAsync).WithName("UnregisterDevice")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -31,7 +32,7 @@ internal static class DeviceEndpoints
 
     public static async Task<Results<Ok<DeviceRegistration>, ProblemHttpResult>> RegisterAsync(
         HttpRequest request, Taxonomy taxonomy, DeviceRegistry registry, TopicMirror mirror, WebPushRegistry webPush, IOptions<WebPushOptions> webPushOptions,
-        TimeProvider time, CancellationToken cancellationToken)
+        RegistrationCap cap, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, cancellationToken);
         if (body is null)
@@ -49,8 +50,9 @@ internal static class DeviceEndpoints
                     return Problems.Validation(errors);
                 }
 
-                await webPush.RegisterAsync(browser, cancellationToken);
-                return TypedResults.Ok(browser.Registration);
+                return await webPush.RegisterAsync(browser, cancellationToken)
+                    ? TypedResults.Ok(browser.Registration)
+                    : RegistrationCapProblem.For(cap.Limit);
             }
 
             if (DeviceRequest.Read(body.Root, taxonomy, time.GetUtcNow(), errors) is not { } device)
@@ -58,8 +60,13 @@ internal static class DeviceEndpoints
                 return Problems.Validation(errors);
             }
 
-            var previous = await registry.RegisterAsync(device, cancellationToken);
-            await mirror.EnqueueAsync(device.Token, device.Topics(), previous?.Topics() ?? [], cancellationToken);
+            var write = await registry.RegisterAsync(device, cancellationToken);
+            if (write.Refused)
+            {
+                return RegistrationCapProblem.For(cap.Limit);
+            }
+
+            await mirror.EnqueueAsync(device.Token, device.Topics(), write.Previous?.Topics() ?? [], cancellationToken);
             return TypedResults.Ok(device);
         }
     }

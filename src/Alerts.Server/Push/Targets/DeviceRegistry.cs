@@ -11,7 +11,8 @@ namespace Alerts.Server.Push.Targets;
 /// resumed job continues where it stopped), and one set of ids by expiry. Registrations expire
 /// <see cref="PushOptions.RegistrationTtl"/> after they were last made (see <see cref="RegistrationSweeper"/>).
 /// </summary>
-internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys, IOptions<PushOptions> options)
+/// <remarks>Without a <c>cap</c> (tools that fill a registry directly) nothing is refused.</remarks>
+internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys, IOptions<PushOptions> options, RegistrationCap? cap = null)
 {
     // A job's cursor is '#' and the last id it walked; tokens never hold '#', so a cursor a job saved before
     // the compact layout (a token) is told apart and the walk starts over (FCM collapses the repeats).
@@ -31,19 +32,32 @@ internal sealed class DeviceRegistry(IConnectionMultiplexer redis, PushKeys keys
 
     private RedisKey[] ScriptKeys => [keys.DeviceRecords, keys.DeviceEditions, keys.DeviceExpiries, keys.DeviceProfileCounts];
 
-    /// <summary>Stores the registration; returns the one it replaced, if any.</summary>
-    public async Task<DeviceRegistration?> RegisterAsync(DeviceRegistration device, CancellationToken cancellationToken) =>
-        Decode(await StoreAsync(device, onlyIfAbsent: false, cancellationToken));
+    /// <summary>Stores the registration, unless the store is at its cap and the token new; returns what it replaced, if anything.</summary>
+    public async Task<RegistryWrite> RegisterAsync(DeviceRegistration device, CancellationToken cancellationToken)
+    {
+        var reply = await StoreAsync(device, onlyIfAbsent: false, cap?.Limit ?? 0, cap?.ForPhones(ScriptKeys) ?? ScriptKeys, cancellationToken);
+        switch ((string)reply[0]!)
+        {
+            case "full":
+                return RegistryWrite.Full;
+            case "added":
+                cap?.Note((long)reply[1]);
+                return RegistryWrite.Added;
+            default:
+                return new RegistryWrite(false, StoredDevice.Decode((string)reply[2]!));
+        }
+    }
 
     /// <summary>Stores the registration unless the token already has one (which is newer); returns whether it stored it.</summary>
+    /// <remarks>Never refused for the cap: it moves registrations the store already holds into the current layout.</remarks>
     public async Task<bool> AddIfAbsentAsync(DeviceRegistration device, CancellationToken cancellationToken) =>
-        (await StoreAsync(device, onlyIfAbsent: true, cancellationToken)).IsNull;
+        (string)(await StoreAsync(device, onlyIfAbsent: true, limit: 0, ScriptKeys, cancellationToken))[0]! != "kept";
 
-    private async Task<RedisResult> StoreAsync(DeviceRegistration device, bool onlyIfAbsent, CancellationToken cancellationToken) =>
-        await Database.ScriptEvaluateAsync(RegisterScript, ScriptKeys,
+    private async Task<RedisResult[]> StoreAsync(DeviceRegistration device, bool onlyIfAbsent, long limit, RedisKey[] scriptKeys, CancellationToken cancellationToken) =>
+        (RedisResult[])(await Database.ScriptEvaluateAsync(RegisterScript, scriptKeys,
         [
-            StoredDevice.Id(device.Token), StoredDevice.Encode(device), ExpiresAt(device).ToUnixTimeMilliseconds(), onlyIfAbsent ? "1" : "0",
-        ]).WaitAsync(cancellationToken);
+            StoredDevice.Id(device.Token), StoredDevice.Encode(device), ExpiresAt(device).ToUnixTimeMilliseconds(), onlyIfAbsent ? "1" : "0", limit,
+        ]).WaitAsync(cancellationToken))!;
 
     /// <summary>Forgets the device; returns what was registered, if anything.</summary>
     public async Task<DeviceRegistration?> RemoveAsync(string token, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ namespace Alerts.Server.Tests.Push.WebPush;
 /// <summary>Nodes whose Web Push client trusts the fake push service's certificate and whose allowed host is its loopback address.</summary>
 public static class WebPushNodes
 {
-    public static Task<AlertsNode> StartAsync(string redis, string prefix, FakePushService service, IDictionary<string, string?>? extra = null)
+    public static Task<AlertsNode> StartAsync(string? redis, string prefix, FakePushService service, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
