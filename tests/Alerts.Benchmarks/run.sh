@@ -6,7 +6,7 @@
 #   tests/Alerts.Benchmarks/run.sh memory      # RSS and managed heap per idle connection
 #   tests/Alerts.Benchmarks/run.sh broadcast   # one alert to ~19.5k clients: time until the last has it, Alerts and the floor taking turns
 #   N=2000 tests/Alerts.Benchmarks/run.sh js   # official @microsoft/signalr JS clients: post -> client p50/p99/last, Alerts and a Node ws floor taking turns
-#     (ROUNDS=2 rounds of alerts then floor; SETTLE=10 s idle first (a node just started spends ~20 % of a core on its start-up for ~10 s); ALERTS=5 at RATE=0.5/s; WORKERS client processes, one per 1,000 clients by default)
+#     (ROUNDS=2 rounds of alerts then floor; SETTLE=10 s idle first, then WARMUP lines and WARMUP_PAUSE s as the other modes; ALERTS=5 at RATE=0.5/s; WORKERS client processes, one per 1,000 clients by default)
 #   tests/Alerts.Benchmarks/run.sh ingest      # a burst of 1,000 posts
 #   tests/Alerts.Benchmarks/run.sh two-nodes   # two nodes behind nginx (deploy/nginx.conf) sharing one Redis
 #   tests/Alerts.Benchmarks/run.sh peers       # Alerts vs SignalR Redis backplane vs Socket.IO, same run
