@@ -7,21 +7,19 @@ namespace Alerts.Server.Tests.Outbox;
 public sealed class WebPushOutletContractTests(RedisFixture redis) : OutletContractTests(redis), IClassFixture<RedisFixture>
 {
     private readonly List<FakeSubscription> _subscriptions = [];
-    private TaskCompletionSource? _gate;
-    private int _holdFrom = int.MaxValue;
-    private int _holding;
+    private readonly HeldRequests _held = new();
     private FakePushService _service = null!;
 
     protected override IReadOnlyList<(string AlertId, string Target)> Accepted => [.. _service.Accepted.Select(m => (m.AlertId, m.Subscription))];
 
     protected override IReadOnlyList<DateTimeOffset> Answered => [.. _service.Requests.Select(r => r.At)];
 
-    protected override int Holding => Volatile.Read(ref _holding);
+    protected override int Holding => _held.Holding;
 
     public override async Task InitializeAsync()
     {
         _service = await FakePushService.StartAsync();
-        _service.Hold = HoldAsync;
+        _service.Hold = () => _held.HoldAsync(_service.Accepted.Count);
     }
 
     public override async Task DisposeAsync()
@@ -51,28 +49,7 @@ public sealed class WebPushOutletContractTests(RedisFixture redis) : OutletContr
 
     protected override void RefuseNextWithRetryAfter(TimeSpan wait) => _service.Answer(_subscriptions[^1], (429, (int)wait.TotalSeconds));
 
-    protected override void HoldOnceAccepted(int accepted)
-    {
-        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _holdFrom, accepted);
-    }
+    protected override void HoldOnceAccepted(int accepted) => _held.HoldOnceAccepted(accepted);
 
-    protected override void Release()
-    {
-        Volatile.Write(ref _holdFrom, int.MaxValue);
-        _gate?.TrySetResult();
-    }
-
-    /// <summary>Holds a request until <see cref="Release"/>, then drops it: only the node killed mid-page sends while requests are held.</summary>
-    private async Task<bool> HoldAsync()
-    {
-        if (_gate is { } gate && _service.Accepted.Count >= Volatile.Read(ref _holdFrom))
-        {
-            Interlocked.Increment(ref _holding);
-            await gate.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return true;
-        }
-
-        return false;
-    }
+    protected override void Release() => _held.Release();
 }

@@ -10,10 +10,8 @@ public sealed class WebhookOutletContractTests(RedisFixture redis) : OutletContr
     private const string Target = "contract";
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw9E5/6QoYJ7Q=";
     private readonly ConcurrentQueue<DateTimeOffset> _answered = new();
-    private TaskCompletionSource? _gate;
-    private int _holdFrom = int.MaxValue;
+    private readonly HeldRequests _held = new();
     private int _refuseNext;
-    private int _holding;
     private WebhookReceiver _receiver = null!;
 
     protected override IReadOnlyList<(string AlertId, string Target)> Accepted =>
@@ -21,10 +19,10 @@ public sealed class WebhookOutletContractTests(RedisFixture redis) : OutletContr
 
     protected override IReadOnlyList<DateTimeOffset> Answered => [.. _answered];
 
-    protected override int Holding => Volatile.Read(ref _holding);
+    protected override int Holding => _held.Holding;
 
     public override async Task InitializeAsync() =>
-        _receiver = await WebhookReceiver.StartAsync(Answer, hold: HoldAsync, retryAfter: TimeSpan.FromSeconds(1));
+        _receiver = await WebhookReceiver.StartAsync(Answer, hold: () => _held.HoldAsync(Accepted.Count), retryAfter: TimeSpan.FromSeconds(1));
 
     public override async Task DisposeAsync()
     {
@@ -47,34 +45,13 @@ public sealed class WebhookOutletContractTests(RedisFixture redis) : OutletContr
 
     protected override void RefuseNextWithRetryAfter(TimeSpan wait) => Volatile.Write(ref _refuseNext, 1);
 
-    protected override void HoldOnceAccepted(int accepted)
-    {
-        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _holdFrom, accepted);
-    }
+    protected override void HoldOnceAccepted(int accepted) => _held.HoldOnceAccepted(accepted);
 
-    protected override void Release()
-    {
-        Volatile.Write(ref _holdFrom, int.MaxValue);
-        _gate?.TrySetResult();
-    }
+    protected override void Release() => _held.Release();
 
     private int Answer(int arrival)
     {
         _answered.Enqueue(DateTimeOffset.UtcNow);
         return Interlocked.Exchange(ref _refuseNext, 0) == 1 ? 503 : 204;
-    }
-
-    /// <summary>Holds a request until <see cref="Release"/>, then drops it: only the node killed mid-page sends while requests are held.</summary>
-    private async Task<bool> HoldAsync()
-    {
-        if (_gate is { } gate && Accepted.Count >= Volatile.Read(ref _holdFrom))
-        {
-            Interlocked.Increment(ref _holding);
-            await gate.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return true;
-        }
-
-        return false;
     }
 }
