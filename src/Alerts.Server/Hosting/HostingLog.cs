@@ -21,4 +21,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(1004, LogLevel.Information, "Using Redis at {EndPoints}")]
     public static partial void UsingRedis(ILogger logger, string endPoints);
+
+    [LoggerMessage(1007, LogLevel.Information, "Redis is reached through Sentinel: at least {Minimum} pool threads start at once")]
+    public static partial void PoolThreadsRaisedForSentinel(ILogger logger, int minimum);
 }

@@ -27,6 +27,11 @@ internal static class RedisConnectionFactory
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Alerts.Server.Redis");
         HostingLog.UsingRedis(logger, string.Join(",", options.EndPoints));
+        if (options.ServiceName is not null && SentinelPoolThreads.Raise())
+        {
+            HostingLog.PoolThreadsRaisedForSentinel(logger, SentinelPoolThreads.Minimum);
+        }
+
         var multiplexer = ConnectionMultiplexer.Connect(options);
         RoleChangeWatch.Watch(multiplexer);
         multiplexer.ConnectionFailed += (_, e) =>
