@@ -1,3 +1,4 @@
+using Alerts.Server.EventLog;
 using Alerts.Server.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -9,7 +10,7 @@ namespace Alerts.Server.Desk;
 /// with its log (see <c>EventLog/RedisKeys</c>), so a desk script's keys live in one Redis Cluster slot;
 /// the audit log, which spans editions, has its own tag <c>{prefix:audit}</c>.
 /// </summary>
-internal sealed class DeskKeys(IOptions<RedisOptions> options)
+internal sealed class DeskKeys(IOptions<RedisOptions> options, RedisTopology topology)
 {
     private readonly string _prefix = options.Value.KeyPrefix;
 
@@ -21,6 +22,13 @@ internal sealed class DeskKeys(IOptions<RedisOptions> options)
 
     /// <summary>Sorted set: score = when the server must act (Unix ms), member = alert id.</summary>
     public RedisKey Due(string edition) => $"{Tag(edition)}:due";
+
+    /// <summary>
+    /// Where a node tells every scheduler that an edition's due queue gained an entry, so none has to poll for it.
+    /// Sharded on a Cluster, in the slot of the queue itself.
+    /// </summary>
+    public RedisChannel DueAdded(string edition) =>
+        topology.IsCluster ? RedisChannel.Sharded($"{Tag(edition)}:due-added") : RedisChannel.Literal($"{Tag(edition)}:due-added");
 
     /// <summary>The alert a waiting submission with an Idempotency-Key created: <c>{body hash}:{alert id}</c>.</summary>
     public RedisKey WaitingIdempotency(string edition, string idempotencyId) => $"{Tag(edition)}:idem-wait:{idempotencyId}";

@@ -10,9 +10,10 @@ namespace Alerts.Server.Desk;
 /// Runs on every node: claims due alerts from each edition's due queue (atomically, so one node acts on each)
 /// and publishes scheduled ones, expires pending ones nobody approved, and finishes releases a crashed node began.
 /// Its first pass runs at start, so an alert that came due while every node was down goes out then.
-/// An idle node costs its Redis one read of each queue's earliest entry per <see cref="SchedulerOptions.PollInterval"/>
-/// (a claim is a script, and runs only where something is due); an entry it knows of is claimed when it comes due,
-/// not at the next look.
+/// It reads each queue's earliest entry and sleeps until that comes due, or until a node tells it the queue gained an
+/// entry (<see cref="DeskKeys.DueAdded"/>), or until the subscription comes back (notices sent meanwhile are lost),
+/// or at the latest after <see cref="SchedulerOptions.IdleCheckInterval"/>: an idle node costs its Redis one read per
+/// edition per interval (a claim is a script, and runs only where something is due).
 /// </summary>
 internal sealed class DeskScheduler(
     NewsDesk desk, RedisWaitingAlerts waiting, IConnectionMultiplexer redis, DeskKeys keys, Taxonomy taxonomy,
@@ -21,13 +22,38 @@ internal sealed class DeskScheduler(
 {
     private const int BatchSize = 50;
 
+    /// <summary>How soon a pass that failed (Redis away) is tried again.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly SemaphoreSlim _lookNow = new(0, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var editions = taxonomy.Editions.Keys.ToArray();
+        redis.ConnectionRestored += OnConnectionRestored;
+        try
+        {
+            await RunAsync(taxonomy.Editions.Keys.ToArray(), stoppingToken);
+        }
+        finally
+        {
+            redis.ConnectionRestored -= OnConnectionRestored;
+        }
+    }
+
+    private async Task RunAsync(string[] editions, CancellationToken stoppingToken)
+    {
+        var subscribed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Before the first read, so an entry added after the read is told of.
+                if (!subscribed)
+                {
+                    await SubscribeAsync(editions);
+                    subscribed = true;
+                }
+
                 var earliest = await EarliestDueAsync(editions);
                 var now = desk.Now();
                 var due = editions.Where((_, i) => earliest[i] <= now).ToList();
@@ -38,7 +64,7 @@ internal sealed class DeskScheduler(
                     continue;
                 }
 
-                await Task.Delay(UntilNextLook(earliest.Min(), now), stoppingToken);
+                await _lookNow.WaitAsync(UntilNextLook(earliest.Min(), now), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,8 +74,37 @@ internal sealed class DeskScheduler(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 DeskLog.SchedulerFailed(logger, e);
-                await Task.Delay(options.Value.PollInterval, stoppingToken);
+                await Task.Delay(RetryDelay, stoppingToken);
             }
+        }
+    }
+
+    private async Task SubscribeAsync(string[] editions)
+    {
+        var subscriber = redis.GetSubscriber();
+        foreach (var edition in editions)
+        {
+            await subscriber.SubscribeAsync(keys.DueAdded(edition), (_, _) => LookNow());
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType == ConnectionType.Subscription)
+        {
+            LookNow();
+        }
+    }
+
+    private void LookNow()
+    {
+        try
+        {
+            _lookNow.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A look is already due.
         }
     }
 
@@ -68,13 +123,13 @@ internal sealed class DeskScheduler(
     }
 
     /// <summary>
-    /// Until the earliest known entry comes due, or the next look for entries added meanwhile (by any node), whichever is
-    /// first. Waited in real time and never longer than the look interval, whatever the clock says.
+    /// Until the earliest known entry comes due, or the idle look, whichever is first. Waited in real time and never
+    /// longer than the idle interval, whatever the clock says.
     /// </summary>
     private TimeSpan UntilNextLook(DateTimeOffset earliestDue, DateTimeOffset now)
     {
-        var pollInterval = options.Value.PollInterval;
-        return earliestDue - now is var untilDue && untilDue < pollInterval ? untilDue + TimeSpan.FromMilliseconds(1) : pollInterval;
+        var idleCheck = options.Value.IdleCheckInterval;
+        return earliestDue - now is var untilDue && untilDue < idleCheck ? untilDue + TimeSpan.FromMilliseconds(1) : idleCheck;
     }
 
     private async Task RunEditionAsync(string edition, CancellationToken stoppingToken)

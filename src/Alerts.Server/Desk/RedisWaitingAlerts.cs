@@ -103,6 +103,12 @@ internal sealed class RedisWaitingAlerts(IConnectionMultiplexer redis, DeskKeys 
             await replicaWait.EnsureAsync(scriptKeys[0], cancellationToken);
         }
 
+        if (write.Outcome == WaitingWriteOutcome.Changed && dueAt is not null)
+        {
+            // Fire and forget: the writer's answer need not wait for the notice, and one lost is found by the schedulers' idle look.
+            await redis.GetSubscriber().PublishAsync(keys.DueAdded(edition), alertId, CommandFlags.FireAndForget);
+        }
+
         return write;
     }
 

@@ -8,12 +8,12 @@ internal sealed class SchedulerOptions
     public const string SectionName = "Alerts:Scheduler";
 
     /// <summary>
-    /// How often a node looks at every edition's due queue for entries added since (by any node); under a
-    /// second, so a scheduled alert goes out within one. An entry it has seen goes out when it comes due.
-    /// Each look is one read per edition: what an idle node costs its Redis.
+    /// How often a node looks at every edition's due queue without being told: a node that adds an entry tells every
+    /// scheduler at once (pub/sub), so this look only finds what a lost notice hid. Each look is one read per edition:
+    /// what an idle node costs its Redis. An entry a node knows of goes out when it comes due.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.020", "00:00:00.900")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    [Range(typeof(TimeSpan), "00:00:00.020", "00:10:00")]
+    public TimeSpan IdleCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a claimed alert stays with the node that claimed it before another node may take it over.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]

@@ -21,7 +21,6 @@ public abstract class DeskFlowTests : IAsyncLifetime
         ["Alerts:Approval:Mode"] = "two-person",
         // Long enough for a loaded machine to finish a test's steps, short enough to watch an expiry.
         ["Alerts:Approval:Timeout"] = "00:00:05",
-        ["Alerts:Scheduler:PollInterval"] = "00:00:00.100",
     }));
 
     public async Task DisposeAsync()

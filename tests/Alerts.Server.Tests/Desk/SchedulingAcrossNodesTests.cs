@@ -6,14 +6,15 @@ namespace Alerts.Server.Tests.Desk;
 /// <summary>Several nodes share one due queue: each scheduled alert goes out exactly once, also across restarts.</summary>
 public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
-    private static readonly Dictionary<string, string?> FastPolling = new() { ["Alerts:Scheduler:PollInterval"] = "00:00:00.050" };
+    /// <summary>No node looks at the due queues by itself during a test: what it knows of, it was told.</summary>
+    private static readonly Dictionary<string, string?> NoIdleLooks = new() { ["Alerts:Scheduler:IdleCheckInterval"] = "00:05:00" };
 
     [Fact]
     public async Task TwoNodesPublishEachScheduledAlertExactlyOnce()
     {
         var prefix = RedisFixture.NewPrefix();
-        await using var first = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(FastPolling));
-        await using var second = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(FastPolling));
+        await using var first = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(NoIdleLooks));
+        await using var second = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(NoIdleLooks));
         using var boss = first.ClientAs(Boss);
         var publishAt = DeskApi.In(2);
 
@@ -30,10 +31,28 @@ public sealed class SchedulingAcrossNodesTests(RedisFixture redis) : IClassFixtu
     }
 
     [Fact]
+    public async Task ANodePublishesAnAlertAnotherNodeScheduledAndLeftWithoutLookingForIt()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        await using var watcher = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(NoIdleLooks));
+        string id;
+        await using (var writer = await AlertsNode.StartAsync(redis.ConnectionString, prefix, settings: Settings(NoIdleLooks)))
+        {
+            using var boss = writer.ClientAs(Boss);
+            id = await boss.SubmitWaitingAsync("en", "Scheduled on a node that then stops", new { publishAt = DeskApi.In(2) }, "scheduled");
+            await writer.StopAsync();
+        }
+
+        // The watcher's own looks were at its start, before the alert existed; the next is minutes away.
+        await WaitForEventsAsync(watcher.Public, "en", 1, TimeSpan.FromSeconds(8));
+        Assert.Equal([id], await PublishedIdsAsync(watcher.Public, "en"));
+    }
+
+    [Fact]
     public async Task AnAlertDueWhileEveryNodeWasDownGoesOutOnceAtStartUnlessItsTickerTimePassed()
     {
         var prefix = RedisFixture.NewPrefix();
-        var settings = Settings(new Dictionary<string, string?>(FastPolling) { ["Alerts:TickerTtl"] = "00:00:12" });
+        var settings = Settings(new Dictionary<string, string?>(NoIdleLooks) { ["Alerts:TickerTtl"] = "00:00:12" });
         // From the first submission: due at +4 s and gone from the ticker at +16 s; due at +12 s and gone at +24 s;
         // every node is down from before +4 s to +16.5 s. The margins are seconds wide: a loaded machine may
         // take a second or two to submit, stop and start.

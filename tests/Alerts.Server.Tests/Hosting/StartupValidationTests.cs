@@ -11,7 +11,7 @@ public sealed class StartupValidationTests(RedisFixture redis) : IClassFixture<R
     [InlineData("Alerts:ApiKeys:desk:Editions:0", "fr", "Alerts:ApiKeys:desk:Editions: 'fr' is not an edition")]
     [InlineData("Alerts:Approval:Mode", "sometimes", "Mode must be 'off', 'editors' or 'two-person'")]
     [InlineData("Alerts:Approval:Scope", "phones", "Scope must be 'push' or 'all'")]
-    [InlineData("Alerts:Scheduler:PollInterval", "00:00:02", "PollInterval")]
+    [InlineData("Alerts:Scheduler:IdleCheckInterval", "00:20:00", "IdleCheckInterval")]
     [InlineData("Alerts:Audit:Retention", "00:01:00", "Retention")]
     [InlineData("Alerts:Sections:0", "Bad Section", "section 'Bad Section' must be lower-case slugs")]
     [InlineData("Alerts:Editions:fr:Direction", "sideways", "Direction must be 'ltr' or 'rtl'")]

@@ -1,7 +1,9 @@
 using System.Net;
+using Alerts.Server.Tests.Desk;
 using Alerts.Server.Tests.Infrastructure;
 using Alerts.Server.Tests.Push;
 using Alerts.Server.Tests.Push.Fake;
+using static Alerts.Server.Tests.Desk.DeskKeyring;
 
 namespace Alerts.Server.Tests.Scale;
 
@@ -99,5 +101,25 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
         await PushNodes.UntilAsync(async () =>
             (await node.Editor.GetJsonAsync($"/api/v1/alerts/{published.Alert.Id}/delivery")).GetProperty("push").GetProperty("accepted").GetInt64() == 3,
             "the delivery report");
+    }
+
+    /// <summary>The due queue's notice is a sharded channel in the edition's slot, as its events are: a node that never looks still hears it.</summary>
+    [Fact]
+    public async Task AScheduledAlertIsToldToEveryNodeThroughItsEditionsShard()
+    {
+        var noIdleLooks = Settings(new Dictionary<string, string?> { ["Alerts:Scheduler:IdleCheckInterval"] = "00:05:00" });
+        await using var watcher = await AlertsNode.StartAsync(cluster.ConnectionString, _prefix, settings: noIdleLooks);
+        string id;
+        await using (var writer = await AlertsNode.StartAsync(cluster.ConnectionString, _prefix, settings: noIdleLooks))
+        {
+            using var boss = writer.ClientAs(Boss);
+            id = await boss.SubmitWaitingAsync("en", "Scheduled on the cluster", new { publishAt = DeskApi.In(2) }, "scheduled");
+            await writer.StopAsync();
+        }
+
+        await PushNodes.UntilAsync(async () =>
+            (await watcher.Public.GetJsonAsync("/api/v1/editions/en/events?after=0")).GetProperty("events").EnumerateArray()
+                .Any(e => e.GetProperty("alert").GetProperty("id").GetString() == id),
+            "the scheduled alert");
     }
 }
