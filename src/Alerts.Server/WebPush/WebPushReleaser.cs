@@ -8,7 +8,9 @@ namespace Alerts.Server.WebPush;
 /// Runs on every node: sends each subscription held for its quiet hours the alert as it stands when they end, as
 /// phones get it. A correction made meanwhile reaches them instead of the text it replaced; a retracted alert (they
 /// never saw it) or one that left the ticker sends nothing. Counted in the outlet's report for the alert's latest
-/// event, as first notices; the hourly cap applies when they wake.
+/// event, as first notices; the hourly cap applies when they wake. Between claims it sleeps until the earliest hold
+/// wakes, or this node holds another, or the outlet's <c>IdleCheckInterval</c> passed (what another node held since):
+/// an idle node looks at the holds once per interval.
 /// </summary>
 internal sealed class WebPushReleaser(
     WebPushHolds holds, WebPushOutlet outlet, WebPushRegistry registry, WebPushMessages messages, IAlertLog log, OutletReach reach,
@@ -17,7 +19,7 @@ internal sealed class WebPushReleaser(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        // Claimed and polled as the outlet leases and polls its editions.
+        // Claimed as the outlet leases its editions, and as idle as its workers.
         var outletSettings = outletOptions.Get(WebPushOutlet.OutletName);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -33,7 +35,7 @@ internal sealed class WebPushReleaser(
                 await holds.ForgetAsync(due, stoppingToken);
                 if (due.Count < settings.BatchSize)
                 {
-                    await Task.Delay(outletSettings.PollInterval, time, stoppingToken);
+                    await holds.WaitForHoldAsync(await UntilNextLookAsync(outletSettings.IdleCheckInterval, stoppingToken), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,6 +49,18 @@ internal sealed class WebPushReleaser(
                 await Task.Delay(outletSettings.PollInterval, time, stoppingToken);
             }
         }
+    }
+
+    /// <summary>Until the earliest hold wakes, at most <paramref name="idleCheck"/>; nothing when one is due already.</summary>
+    private async Task<TimeSpan> UntilNextLookAsync(TimeSpan idleCheck, CancellationToken cancellationToken)
+    {
+        if (await holds.EarliestAsync(cancellationToken) is not { } earliest)
+        {
+            return idleCheck;
+        }
+
+        var untilDue = earliest - time.GetUtcNow();
+        return untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < idleCheck ? untilDue + TimeSpan.FromMilliseconds(1) : idleCheck;
     }
 
     private async Task ReleaseAsync(string alertId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
