@@ -20,6 +20,9 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     {
         var started = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RedisServerProcess.StartAsync(
             "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "3000",
+            // The bus port is the data port + 10000 by default, inside the kernel's ephemeral range, where an outgoing
+            // connection may hold it ("address already in use" failed a run): one below that range, as the data port.
+            "--cluster-port", LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
             // Six fsyncs per write would only slow a two-core machine; nothing here restarts a cluster node.
             "--appendfsync", "everysec")));
         _nodes.AddRange(started);
