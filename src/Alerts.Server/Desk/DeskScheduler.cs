@@ -25,7 +25,7 @@ internal sealed class DeskScheduler(
     /// <summary>How soon a pass that failed (Redis away) is tried again.</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
 
-    private readonly SemaphoreSlim _lookNow = new(0, 1);
+    private readonly DueWait _wait = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,7 +64,7 @@ internal sealed class DeskScheduler(
                     continue;
                 }
 
-                await _lookNow.WaitAsync(UntilNextLook(earliest.Min(), now), stoppingToken);
+                await _wait.WaitAsync(earliest.Min(), now, options.Value.IdleCheckInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -84,7 +84,7 @@ internal sealed class DeskScheduler(
         var subscriber = redis.GetSubscriber();
         foreach (var edition in editions)
         {
-            await subscriber.SubscribeAsync(keys.DueAdded(edition), (_, _) => LookNow());
+            await subscriber.SubscribeAsync(keys.DueAdded(edition), (_, _) => _wait.Wake());
         }
     }
 
@@ -92,19 +92,7 @@ internal sealed class DeskScheduler(
     {
         if (e.ConnectionType == ConnectionType.Subscription)
         {
-            LookNow();
-        }
-    }
-
-    private void LookNow()
-    {
-        try
-        {
-            _lookNow.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // A look is already due.
+            _wait.Wake();
         }
     }
 
@@ -120,16 +108,6 @@ internal sealed class DeskScheduler(
         var reads = editions.Select(edition => database.SortedSetRangeByRankWithScoresAsync(keys.Due(edition), 0, 0)).ToArray();
         var firsts = await Task.WhenAll(reads);
         return [.. firsts.Select(first => first.Length == 0 ? DateTimeOffset.MaxValue : DateTimeOffset.FromUnixTimeMilliseconds((long)first[0].Score))];
-    }
-
-    /// <summary>
-    /// Until the earliest known entry comes due, or the idle look, whichever is first. Waited in real time and never
-    /// longer than the idle interval, whatever the clock says.
-    /// </summary>
-    private TimeSpan UntilNextLook(DateTimeOffset earliestDue, DateTimeOffset now)
-    {
-        var idleCheck = options.Value.IdleCheckInterval;
-        return earliestDue - now is var untilDue && untilDue < idleCheck ? untilDue + TimeSpan.FromMilliseconds(1) : idleCheck;
     }
 
     private async Task RunEditionAsync(string edition, CancellationToken stoppingToken)

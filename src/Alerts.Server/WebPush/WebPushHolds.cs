@@ -10,9 +10,10 @@ namespace Alerts.Server.WebPush;
 /// </summary>
 internal sealed class WebPushHolds(IConnectionMultiplexer redis, WebPushKeys keys)
 {
-    private readonly SemaphoreSlim _held = new(0, 1);
-
     private IDatabase Database => redis.GetDatabase();
+
+    /// <summary>The releaser's wait between claims, woken when this node holds something.</summary>
+    public DueWait Waiting { get; } = new();
 
     /// <summary>Holds each subscription until its quiet hours end; a newer event of the alert holds it again, once.</summary>
     public async Task HoldAsync(string alertId, IReadOnlyList<(string SubscriptionId, DateTimeOffset WakesAt)> held, CancellationToken cancellationToken)
@@ -24,14 +25,7 @@ internal sealed class WebPushHolds(IConnectionMultiplexer redis, WebPushKeys key
 
         var entries = held.Select(h => new SortedSetEntry(new WebPushHold(alertId, h.SubscriptionId).Member, h.WakesAt.ToUnixTimeMilliseconds())).ToArray();
         await Database.SortedSetAddAsync(keys.Held, entries).WaitAsync(cancellationToken);
-        try
-        {
-            _held.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // The releaser is already told.
-        }
+        Waiting.Wake();
     }
 
     /// <summary>When the earliest hold's quiet hours end (or its lease lapses), or null when nothing is held.</summary>
@@ -40,9 +34,6 @@ internal sealed class WebPushHolds(IConnectionMultiplexer redis, WebPushKeys key
         var first = await Database.SortedSetRangeByRankWithScoresAsync(keys.Held, 0, 0).WaitAsync(cancellationToken);
         return first.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)first[0].Score);
     }
-
-    /// <summary>Waits up to <paramref name="timeout"/> for this node to hold something (true), or since it last waited.</summary>
-    public Task<bool> WaitForHoldAsync(TimeSpan timeout, CancellationToken cancellationToken) => _held.WaitAsync(timeout, cancellationToken);
 
     /// <summary>Up to <paramref name="count"/> holds whose quiet hours ended by <paramref name="now"/>, leased to this node for <paramref name="lease"/>.</summary>
     public async Task<IReadOnlyList<WebPushHold>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int count, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ internal sealed class WebPushReleaser(
                 await holds.ForgetAsync(due, stoppingToken);
                 if (due.Count < settings.BatchSize)
                 {
-                    await holds.WaitForHoldAsync(await UntilNextLookAsync(outletSettings.IdleCheckInterval, stoppingToken), stoppingToken);
+                    await holds.Waiting.WaitAsync(await holds.EarliestAsync(stoppingToken), time.GetUtcNow(), outletSettings.IdleCheckInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -49,18 +49,6 @@ internal sealed class WebPushReleaser(
                 await Task.Delay(outletSettings.PollInterval, time, stoppingToken);
             }
         }
-    }
-
-    /// <summary>Until the earliest hold wakes, at most <paramref name="idleCheck"/>; nothing when one is due already.</summary>
-    private async Task<TimeSpan> UntilNextLookAsync(TimeSpan idleCheck, CancellationToken cancellationToken)
-    {
-        if (await holds.EarliestAsync(cancellationToken) is not { } earliest)
-        {
-            return idleCheck;
-        }
-
-        var untilDue = earliest - time.GetUtcNow();
-        return untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < idleCheck ? untilDue + TimeSpan.FromMilliseconds(1) : idleCheck;
     }
 
     private async Task ReleaseAsync(string alertId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
