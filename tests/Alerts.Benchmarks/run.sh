@@ -12,6 +12,7 @@
 #   tests/Alerts.Benchmarks/run.sh peers       # Alerts vs SignalR Redis backplane vs Socket.IO, same run
 #     (BASELINE=/path/to/old/bin adds an older Alerts build as a fourth system: before and after in one run)
 #   tests/Alerts.Benchmarks/run.sh nodes       # Redis, 1/2/3/5 nodes behind nginx, each count against as many floor nodes
+#   tests/Alerts.Benchmarks/run.sh idle        # an idle node's CPU after WARMUP=100 posts and SETTLE=60 s, in turns with the floor (BASELINE= adds an older build)
 #   BASELINE=/path/to/old/bin tests/Alerts.Benchmarks/run.sh ab   # an older server build against this one, alternately
 #     (BASELINE_ENV / CURRENT_ENV: extra KEY=value settings for either; BASELINE may be this build; FLOOR=1 adds the floor to each round)
 #   The floor (Floor/): the least a broadcaster does on the same sockets, one pre-encoded frame written to every
@@ -23,7 +24,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-name="${1:?usage: run.sh capacity|memory|broadcast|js|ingest|two-nodes|peers|nodes|ab}"
+name="${1:?usage: run.sh capacity|memory|broadcast|js|ingest|two-nodes|peers|nodes|ab|idle}"
 RESULTS="${RESULTS:-/tmp/alerts-bench/$(date -u +%Y%m%dT%H%M%SZ)-$name}"
 mkdir -p "$RESULTS"
 work="$(mktemp -d /tmp/alerts-bench-run.XXXXXX)"
@@ -317,6 +318,33 @@ case "$name" in
       done
     done
     floor_table
+    ;;
+  idle)
+    # A node with no clients after WARMUP posts: its CPU over WINDOW s once SETTLE s passed, in turns with the floor
+    # (and BASELINE, an older build, when given). CPU from /proc/<pid>/stat, in ms of CPU per second (10 = 1 % of a core).
+    echo "| round | system | ms CPU/s idle |" | tee "$RESULTS/idle.md"; echo "|---|---|---|" | tee -a "$RESULTS/idle.md"
+    for round in ${ROUNDS:-1 2}; do
+      for variant in ${BASELINE:+baseline} current floor; do
+        port=$(free_port)
+        case $variant in
+          floor) start_floor "$port" "" ;;
+          # shellcheck disable=SC2086
+          baseline) start_alerts "$port" "" "$BASELINE" ${BASELINE_ENV:-} ;;
+          # shellcheck disable=SC2086
+          *) start_alerts "$port" "" "" ${CURRENT_ENV:-} ;;
+        esac
+        pid=$LAST_PID
+        for i in $(seq 1 "${WARMUP:-100}"); do
+          curl -sf -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+            -d "{\"edition\":\"en\",\"headline\":\"Idle benchmark warm-up $i\"}" "http://127.0.0.1:$port/api/v1/alerts"
+        done
+        sleep "${SETTLE:-60}"
+        before=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep "${WINDOW:-30}"; after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+        echo "| $round | $variant | $(( (after - before) * 1000 / $(getconf CLK_TCK) / ${WINDOW:-30} )) |" | tee -a "$RESULTS/idle.md"
+        stop "$pid"
+      done
+    done
+    exit 0
     ;;
   *) echo "unknown benchmark '$name'" >&2; exit 64 ;;
 esac
