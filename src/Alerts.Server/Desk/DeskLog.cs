@@ -13,4 +13,7 @@ internal static partial class DeskLog
 
     [LoggerMessage(5003, LogLevel.Information, "Took over the publication of alert {AlertId} of {Edition}, which another node had begun")]
     public static partial void ReleaseTakenOver(ILogger logger, string alertId, string edition);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Alerts:Scheduler:PollInterval ({PollInterval}) is no longer read: the scheduler is told of new due alerts and looks on its own every Alerts:Scheduler:IdleCheckInterval ({IdleCheckInterval}); remove the setting")]
+    public static partial void RetiredPollIntervalIgnored(ILogger logger, TimeSpan pollInterval, TimeSpan idleCheckInterval);
 }

@@ -29,6 +29,11 @@ internal sealed class DeskScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.PollInterval is { } pollInterval)
+        {
+            DeskLog.RetiredPollIntervalIgnored(logger, pollInterval, options.Value.IdleCheckInterval);
+        }
+
         redis.ConnectionRestored += OnConnectionRestored;
         try
         {
