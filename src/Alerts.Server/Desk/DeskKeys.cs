@@ -27,8 +27,7 @@ internal sealed class DeskKeys(IOptions<RedisOptions> options, RedisTopology top
     /// Where a node tells every scheduler that an edition's due queue gained an entry, so none has to poll for it.
     /// Sharded on a Cluster, in the slot of the queue itself.
     /// </summary>
-    public RedisChannel DueAdded(string edition) =>
-        topology.IsCluster ? RedisChannel.Sharded($"{Tag(edition)}:due-added") : RedisChannel.Literal($"{Tag(edition)}:due-added");
+    public RedisChannel DueAdded(string edition) => topology.Channel($"{Tag(edition)}:due-added");
 
     /// <summary>The alert a waiting submission with an Idempotency-Key created: <c>{body hash}:{alert id}</c>.</summary>
     public RedisKey WaitingIdempotency(string edition, string idempotencyId) => $"{Tag(edition)}:idem-wait:{idempotencyId}";

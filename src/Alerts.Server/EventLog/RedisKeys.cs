@@ -49,8 +49,7 @@ internal sealed class RedisKeys(IOptions<RedisOptions> options, RedisTopology to
     /// Where an edition's events are published. The name carries the edition's hash tag, so on a Cluster
     /// the sharded channel lives in the slot of the keys the append script writes.
     /// </summary>
-    public RedisChannel Events(string edition) =>
-        topology.IsCluster ? RedisChannel.Sharded($"{Tag(edition)}:events") : RedisChannel.Literal($"{Tag(edition)}:events");
+    public RedisChannel Events(string edition) => topology.Channel($"{Tag(edition)}:events");
 
     private string Tag(string edition) => $"{{{_prefix}:{edition}}}";
 }

@@ -35,4 +35,10 @@ internal sealed class RedisTopology(IConnectionMultiplexer redis)
             return _isCluster.Value;
         }
     }
+
+    /// <summary>
+    /// A pub/sub channel named <paramref name="name"/>: sharded on a Cluster, where a name carrying a hash tag lives in
+    /// the slot of the keys it speaks of; an ordinary channel elsewhere.
+    /// </summary>
+    public RedisChannel Channel(string name) => IsCluster ? RedisChannel.Sharded(name) : RedisChannel.Literal(name);
 }
